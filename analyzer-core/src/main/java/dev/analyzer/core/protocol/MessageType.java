@@ -1,0 +1,101 @@
+package dev.analyzer.core.protocol;
+
+import dev.analyzer.core.json.WireValue;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Every {@code type} string of the protocol. Aliases of the original ({@code performance_analysis},
+ * {@code ai_analysis}) are constants of their own, so a frame re-encodes with the spelling it
+ * arrived with; {@link #analysisKind()} maps both spellings to the same analysis.
+ */
+public enum MessageType implements WireValue {
+  PING("ping"),
+  PONG("pong"),
+  HEALTH_CHECK("health_check"),
+  HEALTH_RESPONSE("health_response"),
+  STATIC_ANALYZE("static_analyze"),
+  DYNAMIC_ANALYZE("dynamic_analyze"),
+  PERFORMANCE_TEST("performance_test"),
+  PERFORMANCE_ANALYSIS("performance_analysis"),
+  AI_ANALYZE("ai_analyze"),
+  AI_ANALYSIS("ai_analysis"),
+  ANALYSIS_REQUEST("analysis_request"),
+  CANCEL_REQUEST("cancel_request"),
+  STATUS_UPDATE("status_update"),
+  PROGRESS_UPDATE("progress_update"),
+  STATIC_ANALYSIS_RESULT("static_analysis_result"),
+  DYNAMIC_ANALYSIS_RESULT("dynamic_analysis_result"),
+  PERFORMANCE_ANALYSIS_RESULT("performance_analysis_result"),
+  AI_ANALYSIS_RESULT("ai_analysis_result"),
+  ERROR("error");
+
+  private static final Map<String, MessageType> BY_WIRE =
+      Arrays.stream(values()).collect(Collectors.toMap(MessageType::wire, t -> t));
+  private static final Map<MessageType, AnalysisKind> KINDS = new HashMap<>();
+
+  static {
+    KINDS.put(STATIC_ANALYZE, AnalysisKind.STATIC);
+    KINDS.put(STATIC_ANALYSIS_RESULT, AnalysisKind.STATIC);
+    KINDS.put(DYNAMIC_ANALYZE, AnalysisKind.DYNAMIC);
+    KINDS.put(DYNAMIC_ANALYSIS_RESULT, AnalysisKind.DYNAMIC);
+    KINDS.put(PERFORMANCE_TEST, AnalysisKind.PERFORMANCE);
+    KINDS.put(PERFORMANCE_ANALYSIS, AnalysisKind.PERFORMANCE);
+    KINDS.put(PERFORMANCE_ANALYSIS_RESULT, AnalysisKind.PERFORMANCE);
+    KINDS.put(AI_ANALYZE, AnalysisKind.AI);
+    KINDS.put(AI_ANALYSIS, AnalysisKind.AI);
+    KINDS.put(AI_ANALYSIS_RESULT, AnalysisKind.AI);
+  }
+
+  private final String wire;
+
+  MessageType(String wire) {
+    this.wire = wire;
+  }
+
+  @Override
+  public String wire() {
+    return wire;
+  }
+
+  @Override
+  public String toString() {
+    return wire;
+  }
+
+  /** The type for a wire string (case-insensitive, surrounding blanks ignored), if it is one. */
+  public static Optional<MessageType> fromWire(String wire) {
+    if (wire == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(BY_WIRE.get(wire.trim().toLowerCase(Locale.ROOT)));
+  }
+
+  /** True for the requests after whose reply a service closes the connection (1000). */
+  public boolean isTerminalRequest() {
+    return this == ANALYSIS_REQUEST || (KINDS.containsKey(this) && !isAnalysisResult());
+  }
+
+  /** True for the four analysis replies. */
+  public boolean isAnalysisResult() {
+    return this == STATIC_ANALYSIS_RESULT || this == DYNAMIC_ANALYSIS_RESULT
+        || this == PERFORMANCE_ANALYSIS_RESULT || this == AI_ANALYSIS_RESULT;
+  }
+
+  /**
+   * The analysis this type requests or answers; empty for non-analysis types and for
+   * {@link #ANALYSIS_REQUEST}, whose kind comes from its {@code analysis_type} field.
+   */
+  public Optional<AnalysisKind> analysisKind() {
+    return Optional.ofNullable(KINDS.get(this));
+  }
+
+  /** All wire strings, for error messages. */
+  static String allWireStrings() {
+    return Arrays.stream(values()).map(MessageType::wire).collect(Collectors.joining(", "));
+  }
+}
