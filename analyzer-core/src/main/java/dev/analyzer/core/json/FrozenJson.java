@@ -60,7 +60,7 @@ public final class FrozenJson {
       case BOOLEAN:
         return node.booleanValue();
       case NUMBER:
-        return node.numberValue();
+        return normalizeNumber(node.numberValue(), "$");
       case BINARY:
       case POJO:
       default:
@@ -90,6 +90,33 @@ public final class FrozenJson {
     return copyArray(list, "$");
   }
 
+  /**
+   * Numbers in the form decoding produces, so that a value built in Java equals the same value read
+   * back from JSON: integers as {@link Integer} when they fit, else {@link Long}, else
+   * {@link BigInteger}; fractions as {@link BigDecimal}.
+   */
+  private static Object normalizeNumber(Number n, String path) {
+    if (n instanceof Integer || n instanceof Short || n instanceof Byte) {
+      return n.intValue();
+    }
+    if (n instanceof Long) {
+      long l = n.longValue();
+      return l == (int) l ? Integer.valueOf((int) l) : n;
+    }
+    if (n instanceof BigInteger) {
+      BigInteger b = (BigInteger) n;
+      return b.bitLength() < 64 ? normalizeNumber(b.longValue(), path) : b;
+    }
+    if (n instanceof BigDecimal) {
+      return n;
+    }
+    double d = n.doubleValue();
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw new IllegalArgumentException("JSON has no NaN or infinity, got " + d + " at " + path);
+    }
+    return BigDecimal.valueOf(d);
+  }
+
   private static Map<String, Object> copyObject(Map<?, ?> map, String path) {
     Map<String, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
     for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -114,16 +141,8 @@ public final class FrozenJson {
     if (value == null || value instanceof String || value instanceof Boolean) {
       return value;
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof BigInteger
-        || value instanceof BigDecimal || value instanceof Short || value instanceof Byte) {
-      return value;
-    }
-    if (value instanceof Double || value instanceof Float) {
-      double d = ((Number) value).doubleValue();
-      if (Double.isNaN(d) || Double.isInfinite(d)) {
-        throw new IllegalArgumentException("JSON has no NaN or infinity, got " + d + " at " + path);
-      }
-      return value;
+    if (value instanceof Number) {
+      return normalizeNumber((Number) value, path);
     }
     if (value instanceof Map) {
       return copyObject((Map<?, ?>) value, path);

@@ -136,8 +136,9 @@ public final class SarifWriter {
     if (loc != null && loc.isFile()) {
       ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
       ObjectNode artifact = physical.putObject("artifactLocation");
-      artifact.put("uri", relativeUri(loc.file()));
-      if (!isAbsolute(loc.file())) {
+      String uri = relativeUri(loc.file());
+      artifact.put("uri", uri);
+      if (!uri.startsWith("file:")) {
         artifact.put("uriBaseId", SRCROOT);
       }
       if (loc.line() != null) {
