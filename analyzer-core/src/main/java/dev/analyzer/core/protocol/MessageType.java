@@ -2,7 +2,6 @@ package dev.analyzer.core.protocol;
 
 import dev.analyzer.core.json.WireValue;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,21 +35,6 @@ public enum MessageType implements WireValue {
 
   private static final Map<String, MessageType> BY_WIRE =
       Arrays.stream(values()).collect(Collectors.toMap(MessageType::wire, t -> t));
-  private static final Map<MessageType, AnalysisKind> KINDS = new HashMap<>();
-
-  static {
-    KINDS.put(STATIC_ANALYZE, AnalysisKind.STATIC);
-    KINDS.put(STATIC_ANALYSIS_RESULT, AnalysisKind.STATIC);
-    KINDS.put(DYNAMIC_ANALYZE, AnalysisKind.DYNAMIC);
-    KINDS.put(DYNAMIC_ANALYSIS_RESULT, AnalysisKind.DYNAMIC);
-    KINDS.put(PERFORMANCE_TEST, AnalysisKind.PERFORMANCE);
-    KINDS.put(PERFORMANCE_ANALYSIS, AnalysisKind.PERFORMANCE);
-    KINDS.put(PERFORMANCE_ANALYSIS_RESULT, AnalysisKind.PERFORMANCE);
-    KINDS.put(AI_ANALYZE, AnalysisKind.AI);
-    KINDS.put(AI_ANALYSIS, AnalysisKind.AI);
-    KINDS.put(AI_ANALYSIS_RESULT, AnalysisKind.AI);
-  }
-
   private final String wire;
 
   MessageType(String wire) {
@@ -77,7 +61,18 @@ public enum MessageType implements WireValue {
 
   /** True for the requests after whose reply a service closes the connection (1000). */
   public boolean isTerminalRequest() {
-    return this == ANALYSIS_REQUEST || (KINDS.containsKey(this) && !isAnalysisResult());
+    switch (this) {
+      case STATIC_ANALYZE:
+      case DYNAMIC_ANALYZE:
+      case PERFORMANCE_TEST:
+      case PERFORMANCE_ANALYSIS:
+      case AI_ANALYZE:
+      case AI_ANALYSIS:
+      case ANALYSIS_REQUEST:
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** True for the four analysis replies. */
@@ -91,7 +86,26 @@ public enum MessageType implements WireValue {
    * {@link #ANALYSIS_REQUEST}, whose kind comes from its {@code analysis_type} field.
    */
   public Optional<AnalysisKind> analysisKind() {
-    return Optional.ofNullable(KINDS.get(this));
+    // Resolved at call time: AnalysisKind's constants refer to MessageType's, so a static table
+    // here would see nulls whenever AnalysisKind happened to be initialized first.
+    switch (this) {
+      case STATIC_ANALYZE:
+      case STATIC_ANALYSIS_RESULT:
+        return Optional.of(AnalysisKind.STATIC);
+      case DYNAMIC_ANALYZE:
+      case DYNAMIC_ANALYSIS_RESULT:
+        return Optional.of(AnalysisKind.DYNAMIC);
+      case PERFORMANCE_TEST:
+      case PERFORMANCE_ANALYSIS:
+      case PERFORMANCE_ANALYSIS_RESULT:
+        return Optional.of(AnalysisKind.PERFORMANCE);
+      case AI_ANALYZE:
+      case AI_ANALYSIS:
+      case AI_ANALYSIS_RESULT:
+        return Optional.of(AnalysisKind.AI);
+      default:
+        return Optional.empty();
+    }
   }
 
   /** All wire strings, for error messages. */

@@ -38,6 +38,21 @@ class MessageTypeTest {
   }
 
   @Test
+  void kindsResolveWhicheverEnumIsInitializedFirst() throws Exception {
+    java.net.URL classes = AnalysisKind.class.getProtectionDomain().getCodeSource().getLocation();
+    try (java.net.URLClassLoader fresh = new java.net.URLClassLoader(new java.net.URL[] {classes}, null)) {
+      Class<?> kind = Class.forName(AnalysisKind.class.getName(), true, fresh);
+      Object staticKind = kind.getField("STATIC").get(null);
+      Class<?> type = Class.forName(MessageType.class.getName(), true, fresh);
+      Object staticAnalyze = type.getField("STATIC_ANALYZE").get(null);
+
+      Object resolved = type.getMethod("analysisKind").invoke(staticAnalyze);
+
+      assertThat(resolved).isEqualTo(java.util.Optional.of(staticKind));
+    }
+  }
+
+  @Test
   void kindsKnowTheirPortsAndServices() {
     assertThat(AnalysisKind.STATIC.defaultPort()).isEqualTo(2001);
     assertThat(AnalysisKind.AI.defaultPort()).isEqualTo(2004);

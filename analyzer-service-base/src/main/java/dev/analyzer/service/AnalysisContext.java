@@ -1,0 +1,78 @@
+package dev.analyzer.service;
+
+import dev.analyzer.core.protocol.AnalysisRequest;
+import dev.analyzer.service.process.ProcessRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Everything an analysis needs from the service base: its request, progress streaming,
+ * cancellation, the deadline and a process runner whose processes die with the analysis.
+ *
+ * <p>Thread-safe: an analysis may report progress and run tools from several threads.
+ */
+public interface AnalysisContext {
+
+  /** The typed request. */
+  AnalysisRequest request();
+
+  /** The analysis id ({@code request().id()}), echoed as {@code correlation_id}. */
+  default String analysisId() {
+    return request().id();
+  }
+
+  /**
+   * The request's {@code source_path}, resolved (symlinks followed) and checked to lie under the
+   * service's source roots; empty when the request carries none. The base refuses requests whose
+   * path lies outside the roots before {@code analyze} is called.
+   */
+  Optional<Path> sourcePath();
+
+  /**
+   * Resolves a path the service derived itself (such as {@code {apps_dir}/{model}/app{N}}) and checks
+   * it lies under the source roots.
+   *
+   * @throws IllegalArgumentException naming the path when it is outside the roots or does not exist
+   */
+  Path resolveSource(Path path);
+
+  /** Streams a {@code progress_update} on the analysis connection (dropped while the peer is slow). */
+  default void progress(String stage, String message, Double percent) {
+    progress(stage, message, percent, null, null);
+  }
+
+  /** Streams a {@code progress_update} with counts; see {@link #progress(String, String, Double)}. */
+  void progress(String stage, String message, Double percent, Integer completed, Integer total);
+
+  /** True once the analysis was cancelled, timed out, lost its client or the service is stopping. */
+  boolean isCancelled();
+
+  /** Why it was cancelled, if it was. */
+  Optional<CancellationReason> cancellation();
+
+  /**
+   * Runs {@code hook} once when the analysis is cancelled, or at once if it already is. Hooks run on
+   * a control thread; an exception in one is logged and does not stop the others.
+   */
+  void onCancel(Runnable hook);
+
+  /** When the analysis will be cancelled with status {@code timeout}. */
+  Instant deadline();
+
+  /** Time left until the deadline; zero or negative once it passed. */
+  default Duration remaining() {
+    return Duration.between(clock().instant(), deadline());
+  }
+
+  /** Runs external tools; every process is killed (whole tree) when the analysis ends or is cancelled. */
+  ProcessRunner processes();
+
+  /** The service's clock. */
+  Clock clock();
+
+  /** The service name, for replies and findings. */
+  String serviceName();
+}

@@ -1,0 +1,225 @@
+package dev.analyzer.service;
+
+import dev.analyzer.core.protocol.ProtocolCodec;
+import dev.analyzer.service.internal.AnalysisRegistry;
+import dev.analyzer.service.internal.NamedThreads;
+import dev.analyzer.service.internal.ServerInitializer;
+import dev.analyzer.service.internal.ServiceRuntime;
+import dev.analyzer.service.internal.Transport;
+import dev.analyzer.service.metrics.PrometheusServiceMetrics;
+import dev.analyzer.service.metrics.ServiceMetrics;
+import dev.analyzer.service.process.internal.ProcessScope;
+import dev.analyzer.service.process.internal.ProcessTrees;
+import dev.analyzer.service.process.internal.ScopedProcessRunner;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an {@link AnalyzerService} on one port: WebSocket analyses plus {@code GET /health} and
+ * {@code GET /metrics}. Bootstrap and lifecycle only; the protocol lives in the handlers.
+ *
+ * <p>Lifecycle: {@link #start()} detects the service's tools, binds and returns;
+ * {@link #shutdown(Duration)} drains: health turns 503 and new analyses are refused with
+ * {@code busy}, in-flight analyses get the grace period to finish and deliver their results, the
+ * rest are cancelled with {@code cancelled} replies, open connections are closed with 1001, and the
+ * port is released. Thread-safe.
+ */
+public final class AnalyzerServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AnalyzerServer.class);
+  private static final Duration TOOL_DETECTION_TIMEOUT = Duration.ofSeconds(10);
+
+  private final AnalyzerService service;
+  private final ServiceSettings settings;
+  private final Clock clock;
+  private final int eventLoopThreads;
+  private final ServiceRuntime runtime;
+  private final ServiceMetrics metrics;
+  private final ExecutorService analysisExecutor = Executors.newCachedThreadPool(new NamedThreads("analysis"));
+  private final ExecutorService controlExecutor = Executors.newCachedThreadPool(new NamedThreads("analysis-control"));
+  private final ExecutorService ioExecutor = Executors.newCachedThreadPool(new NamedThreads("process-io"));
+  private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, new NamedThreads("deadlines"));
+  private final AnalysisRegistry registry;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private EventLoopGroup group;
+  private Channel serverChannel;
+  private Transport transport;
+
+  AnalyzerServer(AnalyzerServerBuilder b) {
+    this.service = b.service;
+    this.settings = b.settings;
+    this.clock = b.clock;
+    this.eventLoopThreads = b.eventLoopThreads;
+    ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    this.metrics = b.metrics != null ? b.metrics : new PrometheusServiceMetrics(this::registryInFlight);
+    this.runtime = new ServiceRuntime(service, settings, ProtocolCodec.withLimits(ProtocolCodec.DEFAULT_MAX_NESTING_DEPTH,
+        settings.maxFrameBytes()), clock, metrics, channels);
+    timers.setRemoveOnCancelPolicy(true);
+    this.registry = new AnalysisRegistry(runtime, analysisExecutor, controlExecutor, ioExecutor, timers);
+  }
+
+  private int registryInFlight() {
+    return registry == null ? 0 : registry.inFlight();
+  }
+
+  /** A builder for {@code service}; settings default to {@link ServiceSettings#defaults(int)}. */
+  public static AnalyzerServerBuilder builder(AnalyzerService service) {
+    return new AnalyzerServerBuilder(service);
+  }
+
+  /**
+   * Detects the service's tools, binds the port and starts serving.
+   *
+   * @throws IllegalStateException when the port cannot be bound (the message names host and port)
+   */
+  public synchronized AnalyzerServer start() {
+    if (serverChannel != null) {
+      throw new IllegalStateException(service.name() + " is already started");
+    }
+    runtime.availableTools(detectTools());
+    transport = Transport.best();
+    group = new MultiThreadIoEventLoopGroup(eventLoopThreads, new NamedThreads(service.name() + "-io"),
+        transport.ioHandlerFactory());
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(group)
+        .channel(transport.serverChannel())
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+        .childHandler(new ServerInitializer(runtime));
+    ChannelFuture bind = bootstrap.bind(settings.host(), settings.port()).awaitUninterruptibly();
+    if (!bind.isSuccess()) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      stopExecutors();
+      throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
+          + bind.cause().getMessage(), bind.cause());
+    }
+    serverChannel = bind.channel();
+    LOG.info("{} {} listening on ws://{}:{} ({}, tools: {})", service.name(), service.version(), settings.host(),
+        port(), transport, runtime.health(null).availableTools());
+    return this;
+  }
+
+  private List<String> detectTools() {
+    ProcessScope scope = new ProcessScope(ProcessTrees.DEFAULT_GRACE);
+    try {
+      return List.copyOf(service.detectTools(new ScopedProcessRunner(scope, ioExecutor, ProcessTrees.DEFAULT_GRACE)));
+    } catch (RuntimeException e) {
+      LOG.warn("{}: tool detection failed, serving with no external tools: {}", service.name(), e.toString());
+      return List.of();
+    } finally {
+      scope.close();
+    }
+  }
+
+  /** The bound address. */
+  public InetSocketAddress address() {
+    return (InetSocketAddress) serverChannel.localAddress();
+  }
+
+  /** The bound port (useful with port 0). */
+  public int port() {
+    return address().getPort();
+  }
+
+  /** {@code ws://host:port/}. */
+  public String webSocketUrl() {
+    return "ws://" + settings.host() + ":" + port() + "/";
+  }
+
+  /** The transport in use (epoll or NIO). */
+  public Transport transport() {
+    return transport;
+  }
+
+  /** Analyses whose threads are still running. */
+  public int analysesInFlight() {
+    return registry.inFlight();
+  }
+
+  /** True once shutdown has begun. */
+  public boolean isDraining() {
+    return runtime.isDraining();
+  }
+
+  /** The metrics this server records. */
+  public ServiceMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * Drains and stops; see the class comment. Idempotent; blocks up to about {@code grace} plus a few
+   * seconds.
+   */
+  public void shutdown(Duration grace) {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    runtime.startDraining();
+    LOG.info("{} draining: {} analyses in flight, grace {} s", service.name(), registry.awaitingReply(),
+        grace.toSeconds());
+    try {
+      if (!registry.awaitReplies(grace)) {
+        LOG.info("{}: grace period over, cancelling {} analyses", service.name(), registry.awaitingReply());
+        registry.cancelAll(CancellationReason.SHUTDOWN);
+      }
+      awaitThreads(Duration.ofSeconds(2));
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      registry.cancelAll(CancellationReason.SHUTDOWN);
+    }
+    runtime.channels().writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE,
+        "Service shutting down")).awaitUninterruptibly(2, TimeUnit.SECONDS);
+    runtime.channels().close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    if (serverChannel != null) {
+      serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+    if (group != null) {
+      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+    stopExecutors();
+    LOG.info("{} stopped", service.name());
+  }
+
+  private void awaitThreads(Duration max) throws InterruptedException {
+    long end = System.nanoTime() + max.toNanos();
+    while (registry.inFlight() > 0 && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+  }
+
+  private void stopExecutors() {
+    timers.shutdownNow();
+    analysisExecutor.shutdownNow();
+    controlExecutor.shutdown();
+    ioExecutor.shutdownNow();
+  }
+
+  /** {@link #shutdown(Duration)} with the configured grace ({@code ANALYZER_SHUTDOWN_GRACE}). */
+  @Override
+  public void close() {
+    shutdown(settings.shutdownGrace());
+  }
+}

@@ -1,0 +1,62 @@
+package dev.analyzer.service;
+
+import dev.analyzer.core.protocol.AnalysisKind;
+import dev.analyzer.core.protocol.MessageType;
+import dev.analyzer.service.process.ProcessRunner;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a service author writes: a name, a version, a port, the analysis it serves, how it finds its
+ * tools, and one method from {@link AnalysisContext} to {@link AnalysisOutcome}. Everything else
+ * (WebSocket lifecycle, progress, cancellation, limits, health, metrics, shutdown) comes from
+ * {@link AnalyzerServer}.
+ *
+ * <p>{@link #analyze} is called on an analysis thread, several at once; implementations must be
+ * thread-safe and should check {@link AnalysisContext#isCancelled()} between steps.
+ */
+public interface AnalyzerService {
+
+  /** The {@code service} name in replies, such as {@code static-analyzer}. */
+  String name();
+
+  /** The service version reported by health. */
+  String version();
+
+  /** Which analysis it performs; decides the reply type and which {@code analysis_request}s it takes. */
+  AnalysisKind kind();
+
+  /** The port it listens on unless {@code WEBSOCKET_PORT} or {@code --port} says otherwise. */
+  default int defaultPort() {
+    return kind().defaultPort();
+  }
+
+  /**
+   * The terminal request types it serves: by default every request type of {@link #kind()}
+   * (aliases included) and {@code analysis_request} whose {@code analysis_type} routes to it.
+   */
+  default Set<MessageType> requestTypes() {
+    Set<MessageType> out = EnumSet.of(MessageType.ANALYSIS_REQUEST);
+    for (MessageType t : MessageType.values()) {
+      if (t.isTerminalRequest() && t.analysisKind().filter(k -> k == kind()).isPresent()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The tools available on this machine, detected once at start (for example by running
+   * {@code <tool> --version}); listed in health's {@code available_tools}. Default: none.
+   */
+  default List<String> detectTools(ProcessRunner runner) {
+    return List.of();
+  }
+
+  /**
+   * Runs one analysis. Return an outcome for every result, failures included; an exception is
+   * turned into an {@code error} reply with the exception's message (never a stack trace).
+   */
+  AnalysisOutcome analyze(AnalysisContext context) throws Exception;
+}

@@ -1,0 +1,184 @@
+package dev.analyzer.service;
+
+import dev.analyzer.core.settings.EnvReader;
+import dev.analyzer.core.settings.Environment;
+import dev.analyzer.core.settings.ListenSettings;
+import dev.analyzer.core.settings.SettingsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A service's settings, validated on construction; a bad value names the variable, the range and
+ * the value. Immutable; change one value with the {@code withX} methods.
+ *
+ * <table>
+ *   <caption>Variables</caption>
+ *   <tr><th>variable</th><th>default</th><th>range</th></tr>
+ *   <tr><td>WEBSOCKET_HOST</td><td>127.0.0.1</td><td>host</td></tr>
+ *   <tr><td>WEBSOCKET_PORT</td><td>the service's port</td><td>0..65535</td></tr>
+ *   <tr><td>ANALYZER_MAX_CONCURRENT_ANALYSES</td><td>8</td><td>1..10000</td></tr>
+ *   <tr><td>ANALYZER_MAX_FRAME_BYTES</td><td>104857600 (100 MiB)</td><td>1024..1073741824</td></tr>
+ *   <tr><td>ANALYZER_AUTH_TOKEN</td><td>none (no auth)</td><td>8+ characters, no spaces</td></tr>
+ *   <tr><td>ANALYZER_SOURCE_ROOTS</td><td>the working directory</td><td>existing directories, ':'-separated</td></tr>
+ *   <tr><td>ANALYZER_SHUTDOWN_GRACE</td><td>30 s</td><td>0..3600 s</td></tr>
+ *   <tr><td>ANALYZER_ANALYSIS_TIMEOUT</td><td>900 s</td><td>1..86400 s</td></tr>
+ *   <tr><td>ANALYZER_PING_INTERVAL</td><td>20 s</td><td>0 (off)..3600 s</td></tr>
+ * </table>
+ *
+ * @param host the interface to bind
+ * @param port the TCP port (0 picks a free one)
+ * @param maxConcurrentAnalyses analyses running at once; more get a {@code busy} error
+ * @param maxFrameBytes the largest WebSocket frame or message accepted (larger closes with 1009)
+ * @param authToken bearer token required on the handshake, or {@code null} for none
+ * @param sourceRoots directories that {@code source_path} must lie under
+ * @param shutdownGrace how long in-flight analyses get to finish on shutdown
+ * @param analysisTimeout the deadline of a request that names none
+ * @param pingInterval server pings an idle connection after this; 3 silent intervals close it; zero disables
+ */
+public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, int maxFrameBytes,
+    String authToken, List<Path> sourceRoots, Duration shutdownGrace, Duration analysisTimeout,
+    Duration pingInterval) {
+
+  public static final String MAX_CONCURRENT_ANALYSES = "ANALYZER_MAX_CONCURRENT_ANALYSES";
+  public static final String MAX_FRAME_BYTES = "ANALYZER_MAX_FRAME_BYTES";
+  public static final String AUTH_TOKEN = "ANALYZER_AUTH_TOKEN";
+  public static final String SOURCE_ROOTS = "ANALYZER_SOURCE_ROOTS";
+  public static final String SHUTDOWN_GRACE = "ANALYZER_SHUTDOWN_GRACE";
+  public static final String ANALYSIS_TIMEOUT = "ANALYZER_ANALYSIS_TIMEOUT";
+  public static final String PING_INTERVAL = "ANALYZER_PING_INTERVAL";
+
+  public static final int DEFAULT_MAX_FRAME_BYTES = 100 * 1024 * 1024;
+  private static final int MAX_MAX_FRAME_BYTES = 1024 * 1024 * 1024;
+
+  public ServiceSettings {
+    new ListenSettings(host, port);
+    range(maxConcurrentAnalyses, 1, 10_000, MAX_CONCURRENT_ANALYSES);
+    range(maxFrameBytes, 1024, MAX_MAX_FRAME_BYTES, MAX_FRAME_BYTES);
+    if (authToken != null && (authToken.length() < 8 || authToken.chars().anyMatch(Character::isWhitespace))) {
+      throw new SettingsException(AUTH_TOKEN, AUTH_TOKEN + " must be at least 8 characters without spaces, got "
+          + authToken.length() + " characters");
+    }
+    if (sourceRoots == null || sourceRoots.isEmpty()) {
+      throw new SettingsException(SOURCE_ROOTS, SOURCE_ROOTS + " must name at least one directory");
+    }
+    List<Path> roots = new ArrayList<>();
+    for (Path root : sourceRoots) {
+      if (!Files.isDirectory(root)) {
+        throw new SettingsException(SOURCE_ROOTS, SOURCE_ROOTS + " must name existing directories, got " + root);
+      }
+      try {
+        roots.add(root.toRealPath());
+      } catch (java.io.IOException e) {
+        throw new SettingsException(SOURCE_ROOTS, SOURCE_ROOTS + " directory is not readable: " + root);
+      }
+    }
+    sourceRoots = List.copyOf(roots);
+    duration(shutdownGrace, Duration.ZERO, Duration.ofHours(1), SHUTDOWN_GRACE);
+    duration(analysisTimeout, Duration.ofSeconds(1), Duration.ofDays(1), ANALYSIS_TIMEOUT);
+    duration(pingInterval, Duration.ZERO, Duration.ofHours(1), PING_INTERVAL);
+  }
+
+  /** The defaults for a service listening on {@code defaultPort}. */
+  public static ServiceSettings defaults(int defaultPort) {
+    return new ServiceSettings(ListenSettings.DEFAULT_HOST, defaultPort, 8, DEFAULT_MAX_FRAME_BYTES, null,
+        List.of(Path.of("").toAbsolutePath()), Duration.ofSeconds(30), Duration.ofSeconds(900),
+        Duration.ofSeconds(20));
+  }
+
+  /**
+   * The defaults overridden by {@code env}.
+   *
+   * @throws SettingsException naming the first variable with a bad value
+   */
+  public static ServiceSettings fromEnvironment(Environment env, int defaultPort) {
+    EnvReader r = new EnvReader(env);
+    ServiceSettings d = defaults(defaultPort);
+    ListenSettings listen = ListenSettings.fromEnvironment(env, defaultPort);
+    String roots = r.raw(SOURCE_ROOTS);
+    List<Path> sourceRoots = d.sourceRoots;
+    if (roots != null) {
+      sourceRoots = new ArrayList<>();
+      for (String part : roots.split("[:,]")) {
+        if (!part.isBlank()) {
+          sourceRoots.add(Path.of(part.trim()));
+        }
+      }
+    }
+    return new ServiceSettings(listen.host(), listen.port(),
+        r.intIn(MAX_CONCURRENT_ANALYSES, d.maxConcurrentAnalyses, 1, 10_000),
+        r.intIn(MAX_FRAME_BYTES, d.maxFrameBytes, 1024, MAX_MAX_FRAME_BYTES),
+        r.raw(AUTH_TOKEN), sourceRoots,
+        r.secondsIn(SHUTDOWN_GRACE, d.shutdownGrace, Duration.ZERO, Duration.ofHours(1)),
+        r.secondsIn(ANALYSIS_TIMEOUT, d.analysisTimeout, Duration.ofSeconds(1), Duration.ofDays(1)),
+        r.secondsIn(PING_INTERVAL, d.pingInterval, Duration.ZERO, Duration.ofHours(1)));
+  }
+
+  public ServiceSettings withHost(String host) {
+    return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
+        shutdownGrace, analysisTimeout, pingInterval);
+  }
+
+  public ServiceSettings withPort(int port) {
+    return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
+        shutdownGrace, analysisTimeout, pingInterval);
+  }
+
+  public ServiceSettings withMaxConcurrentAnalyses(int n) {
+    return new ServiceSettings(host, port, n, maxFrameBytes, authToken, sourceRoots, shutdownGrace,
+        analysisTimeout, pingInterval);
+  }
+
+  public ServiceSettings withMaxFrameBytes(int bytes) {
+    return new ServiceSettings(host, port, maxConcurrentAnalyses, bytes, authToken, sourceRoots, shutdownGrace,
+        analysisTimeout, pingInterval);
+  }
+
+  public ServiceSettings withAuthToken(String token) {
+    return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, token, sourceRoots,
+        shutdownGrace, analysisTimeout, pingInterval);
+  }
+
+  public ServiceSettings withSourceRoots(List<Path> roots) {
+    return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, roots,
+        shutdownGrace, analysisTimeout, pingInterval);
+  }
+
+  public ServiceSettings withShutdownGrace(Duration grace) {
+    return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots, grace,
+        analysisTimeout, pingInterval);
+  }
+
+  public ServiceSettings withAnalysisTimeout(Duration timeout) {
+    return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
+        shutdownGrace, timeout, pingInterval);
+  }
+
+  public ServiceSettings withPingInterval(Duration interval) {
+    return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
+        shutdownGrace, analysisTimeout, interval);
+  }
+
+  @Override
+  public String toString() {
+    return "ServiceSettings[host=" + host + ", port=" + port + ", maxConcurrentAnalyses=" + maxConcurrentAnalyses
+        + ", maxFrameBytes=" + maxFrameBytes + ", authToken=" + (authToken == null ? "none" : "***")
+        + ", sourceRoots=" + sourceRoots + ", shutdownGrace=" + shutdownGrace + ", analysisTimeout="
+        + analysisTimeout + ", pingInterval=" + pingInterval + "]";
+  }
+
+  private static void range(int v, int min, int max, String name) {
+    if (v < min || v > max) {
+      throw new SettingsException(name, name + " must be " + min + ".." + max + ", got " + v);
+    }
+  }
+
+  private static void duration(Duration d, Duration min, Duration max, String name) {
+    if (d == null || d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      throw new SettingsException(name, name + " must be " + min.toSeconds() + ".." + max.toSeconds()
+          + " seconds, got " + (d == null ? "null" : d.toMillis() / 1000.0));
+    }
+  }
+}

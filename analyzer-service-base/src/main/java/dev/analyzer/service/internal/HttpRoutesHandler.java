@@ -1,0 +1,115 @@
+package dev.analyzer.service.internal;
+
+import dev.analyzer.core.protocol.ErrorCode;
+import dev.analyzer.core.protocol.HealthResponse;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * The plain-HTTP side of the port: {@code GET /health} (200 when ready, 503 while draining) and
+ * {@code GET /metrics} (Prometheus text). WebSocket upgrade requests pass on to the handshake,
+ * after the bearer-token check when a token is configured (401 otherwise). Anything else is 404.
+ * One instance per channel.
+ */
+final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+  private final ServiceRuntime runtime;
+
+  HttpRoutesHandler(ServiceRuntime runtime) {
+    super(false);
+    this.runtime = runtime;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+    try {
+      if (!req.decoderResult().isSuccess()) {
+        respond(ctx, req, HttpResponseStatus.BAD_REQUEST, "text/plain; charset=UTF-8", "malformed HTTP request\n");
+        return;
+      }
+      if (isWebSocketUpgrade(req)) {
+        if (!authorized(req)) {
+          runtime.metrics().error(ErrorCode.UNAUTHORIZED);
+          FullHttpResponse res = response(HttpResponseStatus.UNAUTHORIZED, "text/plain; charset=UTF-8",
+              "missing or wrong bearer token: send 'Authorization: Bearer <ANALYZER_AUTH_TOKEN>'\n");
+          res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+          ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+          return;
+        }
+        ctx.fireChannelRead(req.retain());
+        return;
+      }
+      String path = new QueryStringDecoder(req.uri()).path();
+      boolean read = req.method() == HttpMethod.GET || req.method() == HttpMethod.HEAD;
+      if (path.equals("/health") && read) {
+        HealthResponse health = runtime.health(null);
+        HttpResponseStatus status = health.isHealthy() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE;
+        respond(ctx, req, status, "application/json", runtime.codec().encode(health));
+      } else if (path.equals("/metrics") && read) {
+        respond(ctx, req, HttpResponseStatus.OK, runtime.metrics().contentType(), runtime.metrics().scrape());
+      } else if (path.equals("/health") || path.equals("/metrics")) {
+        respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=UTF-8", "use GET\n");
+      } else {
+        respond(ctx, req, HttpResponseStatus.NOT_FOUND, "text/plain; charset=UTF-8",
+            "not found: this port serves WebSocket analyses, GET /health and GET /metrics\n");
+      }
+    } finally {
+      req.release();
+    }
+  }
+
+  private boolean authorized(FullHttpRequest req) {
+    String token = runtime.settings().authToken();
+    if (token == null) {
+      return true;
+    }
+    String header = req.headers().get(HttpHeaderNames.AUTHORIZATION);
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static boolean isWebSocketUpgrade(FullHttpRequest req) {
+    return req.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
+        && req.headers().contains(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+  }
+
+  private static FullHttpResponse response(HttpResponseStatus status, String contentType, String body) {
+    FullHttpResponse res = new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1, status,
+        Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+    res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+    res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+    HttpUtil.setContentLength(res, res.content().readableBytes());
+    return res;
+  }
+
+  private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status,
+      String contentType, String body) {
+    FullHttpResponse res = response(status, contentType, body);
+    if (req.method() == HttpMethod.HEAD) {
+      res.content().clear();
+    }
+    boolean keepAlive = HttpUtil.isKeepAlive(req);
+    HttpUtil.setKeepAlive(res, keepAlive);
+    if (keepAlive) {
+      ctx.writeAndFlush(res);
+    } else {
+      ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+}

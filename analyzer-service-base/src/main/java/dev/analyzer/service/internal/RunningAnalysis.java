@@ -1,0 +1,242 @@
+package dev.analyzer.service.internal;
+
+import dev.analyzer.core.protocol.AnalysisRequest;
+import dev.analyzer.core.protocol.AnalysisResult;
+import dev.analyzer.core.protocol.ProgressUpdate;
+import dev.analyzer.service.AnalysisContext;
+import dev.analyzer.service.AnalysisOutcome;
+import dev.analyzer.service.CancellationReason;
+import dev.analyzer.service.process.ProcessRunner;
+import dev.analyzer.service.process.internal.ProcessScope;
+import dev.analyzer.service.process.internal.ProcessTrees;
+import dev.analyzer.service.process.internal.ScopedProcessRunner;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One analysis in flight: its {@link AnalysisContext}, its processes, and the guarantee that exactly
+ * one terminal reply is written, followed by close 1000 "Analysis complete".
+ *
+ * <p>Cancellation (cancel_request, deadline, disconnect, shutdown) runs the on-cancel hooks, kills
+ * every process tree, interrupts the analysis thread and replies {@code cancelled}/{@code timeout}
+ * at once, even if the service's code is slow to notice. Thread-safe.
+ */
+final class RunningAnalysis implements AnalysisContext {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunningAnalysis.class);
+  static final String CLOSE_REASON = "Analysis complete";
+
+  private final ServiceRuntime runtime;
+  private final AnalysisRequest request;
+  private final Channel channel;
+  private final Path sourcePath;
+  private final Instant deadline;
+  private final Duration timeout;
+  private final ProcessScope scope = new ProcessScope(ProcessTrees.DEFAULT_GRACE);
+  private final ScopedProcessRunner runner;
+  private final List<OnceHook> hooks = new CopyOnWriteArrayList<>();
+  private final AtomicReference<CancellationReason> cancelled = new AtomicReference<>();
+  private final AtomicBoolean replied = new AtomicBoolean();
+  private final long startedNanos = System.nanoTime();
+  private volatile Thread worker;
+
+  RunningAnalysis(ServiceRuntime runtime, AnalysisRequest request, Channel channel, Path sourcePath,
+      Duration timeout, ExecutorService ioExecutor) {
+    this.runtime = runtime;
+    this.request = request;
+    this.channel = channel;
+    this.sourcePath = sourcePath;
+    this.timeout = timeout;
+    this.deadline = runtime.clock().instant().plus(timeout);
+    this.runner = new ScopedProcessRunner(scope, ioExecutor, ProcessTrees.DEFAULT_GRACE);
+  }
+
+  Channel channel() {
+    return channel;
+  }
+
+  long startedNanos() {
+    return startedNanos;
+  }
+
+  /** Runs the service's analysis on the calling (analysis) thread and replies with its outcome. */
+  void execute() {
+    worker = Thread.currentThread();
+    AnalysisOutcome outcome;
+    try {
+      if (isCancelled()) {
+        return;
+      }
+      outcome = runtime.service().analyze(this);
+      if (outcome == null) {
+        outcome = AnalysisOutcome.error("the service returned no outcome");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      outcome = AnalysisOutcome.error("analysis interrupted");
+    } catch (Throwable t) {
+      LOG.warn("analysis {} failed", request.id(), t);
+      outcome = AnalysisOutcome.error("internal error: " + describe(t));
+    } finally {
+      worker = null;
+      Thread.interrupted();
+      scope.close();
+    }
+    if (cancelled.get() != null) {
+      LOG.debug("analysis {} returned {} after it was cancelled; reply already sent", request.id(), outcome.status());
+      return;
+    }
+    reply(AnalysisResult.of(request, runtime.service().name(), runtime.clock().instant(), outcome.status(),
+        outcome.analysis(), outcome.error()));
+  }
+
+  /**
+   * Stops the analysis. Blocks while the process trees are killed, so call it off the event loop.
+   *
+   * @return false when it had already been cancelled or had replied
+   */
+  boolean cancel(CancellationReason reason) {
+    if (replied.get() || !cancelled.compareAndSet(null, reason)) {
+      return false;
+    }
+    LOG.info("analysis {} cancelled: {}", request.id(), reason.description());
+    for (OnceHook hook : hooks) {
+      hook.runOnce();
+    }
+    scope.close();
+    Thread t = worker;
+    if (t != null) {
+      t.interrupt();
+    }
+    String why = reason == CancellationReason.DEADLINE
+        ? "analysis ran past its deadline of " + timeout.toSeconds() + " s" : reason.description();
+    reply(AnalysisResult.failed(request, runtime.service().name(), runtime.clock().instant(), reason.status(), why));
+    return true;
+  }
+
+  /** Writes the terminal reply once, then close 1000 "Analysis complete". */
+  private void reply(AnalysisResult result) {
+    if (!replied.compareAndSet(false, true)) {
+      return;
+    }
+    runtime.registry().replied(this, result.status());
+    if (!channel.isActive()) {
+      return;
+    }
+    runtime.send(channel, result).addListener(f -> {
+      if (channel.isActive()) {
+        channel.writeAndFlush(new CloseWebSocketFrame(1000, CLOSE_REASON))
+            .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+      }
+    });
+  }
+
+  boolean hasReplied() {
+    return replied.get();
+  }
+
+  @Override
+  public AnalysisRequest request() {
+    return request;
+  }
+
+  @Override
+  public Optional<Path> sourcePath() {
+    return Optional.ofNullable(sourcePath);
+  }
+
+  @Override
+  public Path resolveSource(Path path) {
+    return runtime.sourceRoots().resolve(path);
+  }
+
+  @Override
+  public void progress(String stage, String message, Double percent, Integer completed, Integer total) {
+    if (replied.get() || !channel.isActive() || !channel.isWritable()) {
+      return;
+    }
+    Double bounded = percent == null ? null : Math.max(0, Math.min(100, percent));
+    runtime.send(channel, new ProgressUpdate(request.id(), runtime.service().name(), stage, message, bounded,
+        completed == null ? null : Math.max(0, completed), total == null ? null : Math.max(0, total),
+        runtime.clock().instant(), Map.of()));
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return cancelled.get() != null;
+  }
+
+  @Override
+  public Optional<CancellationReason> cancellation() {
+    return Optional.ofNullable(cancelled.get());
+  }
+
+  @Override
+  public void onCancel(Runnable hook) {
+    OnceHook once = new OnceHook(hook);
+    hooks.add(once);
+    if (isCancelled()) {
+      once.runOnce();
+    }
+  }
+
+  @Override
+  public Instant deadline() {
+    return deadline;
+  }
+
+  @Override
+  public ProcessRunner processes() {
+    return runner;
+  }
+
+  @Override
+  public Clock clock() {
+    return runtime.clock();
+  }
+
+  @Override
+  public String serviceName() {
+    return runtime.service().name();
+  }
+
+  /** A hook that runs at most once, whichever of cancel() and onCancel() gets to it first. */
+  private final class OnceHook {
+    private final Runnable hook;
+    private final AtomicBoolean ran = new AtomicBoolean();
+
+    OnceHook(Runnable hook) {
+      this.hook = hook;
+    }
+
+    void runOnce() {
+      if (!ran.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        hook.run();
+      } catch (RuntimeException e) {
+        LOG.warn("on-cancel hook of analysis {} failed", request.id(), e);
+      }
+    }
+  }
+
+  private static String describe(Throwable t) {
+    String msg = t.getMessage();
+    return msg == null || msg.isBlank() ? t.getClass().getSimpleName() : msg;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.analyzer.service.internal;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pipeline of one connection: idle detection, HTTP, the /health and /metrics routes,
+ * permessage-deflate, the WebSocket handshake and frame codec, fragment aggregation, and the
+ * protocol handler. Pipeline only; sharable.
+ */
+public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
+
+  static final String WEBSOCKET_PATH = "/";
+  static final int MAX_HTTP_REQUEST_BYTES = 64 * 1024;
+  static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+  static final long FORCE_CLOSE_TIMEOUT_MILLIS = 3_000;
+
+  private final ServiceRuntime runtime;
+
+  public ServerInitializer(ServiceRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    int maxFrame = runtime.settings().maxFrameBytes();
+    ChannelPipeline p = ch.pipeline();
+    long ping = runtime.settings().pingInterval().toMillis();
+    if (ping > 0) {
+      p.addLast("idle", new IdleStateHandler(ping, 0, 0, TimeUnit.MILLISECONDS));
+    }
+    p.addLast("http", new HttpServerCodec());
+    p.addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
+    p.addLast("routes", new HttpRoutesHandler(runtime));
+    p.addLast("deflate", new WebSocketServerCompressionHandler(maxFrame));
+    p.addLast("websocket", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+        .websocketPath(WEBSOCKET_PATH)
+        .checkStartsWith(true)
+        .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS)
+        .forceCloseTimeoutMillis(FORCE_CLOSE_TIMEOUT_MILLIS)
+        .handleCloseFrames(true)
+        // Netty's default would send a trailing "1000 Bye" after a protocol-violation close,
+        // which fails Autobahn's close-handling cases (java-stack.md §3).
+        .sendCloseFrame(null)
+        .dropPongFrames(true)
+        .maxFramePayloadLength(maxFrame)
+        .allowExtensions(true)
+        .closeOnProtocolViolation(true)
+        .withUTF8Validator(true)
+        .build()));
+    p.addLast("fragments", new WebSocketFrameAggregator(maxFrame));
+    p.addLast("protocol", new WebSocketFrameHandler(runtime));
+  }
+}

@@ -1,0 +1,121 @@
+package dev.analyzer.service.internal;
+
+import dev.analyzer.core.protocol.ErrorCode;
+import dev.analyzer.core.protocol.ErrorMessage;
+import dev.analyzer.core.protocol.HealthResponse;
+import dev.analyzer.core.protocol.Message;
+import dev.analyzer.core.protocol.ProtocolCodec;
+import dev.analyzer.service.AnalyzerService;
+import dev.analyzer.service.ServiceSettings;
+import dev.analyzer.service.metrics.ServiceMetrics;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every handler of one server shares: the service, its settings, codec, clock, metrics, the
+ * analyses in flight, the detected tools and the draining flag. Thread-safe.
+ */
+public final class ServiceRuntime {
+
+  private final AnalyzerService service;
+  private final ServiceSettings settings;
+  private final ProtocolCodec codec;
+  private final Clock clock;
+  private final ServiceMetrics metrics;
+  private final SourceRoots sourceRoots;
+  private final ChannelGroup channels;
+  private final Instant started;
+  private volatile List<String> availableTools = List.of();
+  private volatile boolean draining;
+  private volatile AnalysisRegistry registry;
+
+  public ServiceRuntime(AnalyzerService service, ServiceSettings settings, ProtocolCodec codec, Clock clock,
+      ServiceMetrics metrics, ChannelGroup channels) {
+    this.service = service;
+    this.settings = settings;
+    this.codec = codec;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.sourceRoots = new SourceRoots(settings.sourceRoots());
+    this.channels = channels;
+    this.started = clock.instant();
+  }
+
+  void registry(AnalysisRegistry registry) {
+    this.registry = registry;
+  }
+
+  public AnalysisRegistry registry() {
+    return registry;
+  }
+
+  public AnalyzerService service() {
+    return service;
+  }
+
+  public ServiceSettings settings() {
+    return settings;
+  }
+
+  public ProtocolCodec codec() {
+    return codec;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public ServiceMetrics metrics() {
+    return metrics;
+  }
+
+  public SourceRoots sourceRoots() {
+    return sourceRoots;
+  }
+
+  public ChannelGroup channels() {
+    return channels;
+  }
+
+  public void availableTools(List<String> tools) {
+    this.availableTools = List.copyOf(tools);
+  }
+
+  public boolean isDraining() {
+    return draining;
+  }
+
+  public void startDraining() {
+    this.draining = true;
+  }
+
+  /** The health report, for {@code health_check} frames and {@code GET /health}. */
+  public HealthResponse health(String correlationId) {
+    Instant now = clock.instant();
+    double uptime = Duration.between(started, now).toMillis() / 1000.0;
+    return new HealthResponse(correlationId, draining ? HealthResponse.DRAINING : HealthResponse.HEALTHY,
+        service.name(), service.version(), uptime, availableTools, registry == null ? 0 : registry.inFlight(),
+        now, Map.of("max_concurrent_analyses", settings.maxConcurrentAnalyses()));
+  }
+
+  /** Encodes and writes {@code message} on {@code channel}, counting it. */
+  public ChannelFuture send(Channel channel, Message message) {
+    if (message instanceof ErrorMessage && ((ErrorMessage) message).code() != null) {
+      metrics.error(((ErrorMessage) message).code());
+    }
+    metrics.frameSent();
+    return channel.writeAndFlush(new TextWebSocketFrame(codec.encode(message)));
+  }
+
+  /** Writes an {@code error} frame. */
+  public ChannelFuture sendError(Channel channel, ErrorCode code, String message, String correlationId) {
+    return send(channel, ErrorMessage.of(code, message, correlationId, service.name(), clock.instant()));
+  }
+}

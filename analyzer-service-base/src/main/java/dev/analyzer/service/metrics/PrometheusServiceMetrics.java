@@ -1,0 +1,125 @@
+package dev.analyzer.service.metrics;
+
+import dev.analyzer.core.protocol.ErrorCode;
+import dev.analyzer.core.protocol.ResultStatus;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.IntSupplier;
+
+/**
+ * {@link ServiceMetrics} in the Prometheus text format, on a registry of its own (so several
+ * servers in one JVM do not collide).
+ *
+ * <ul>
+ *   <li>{@code analyzer_connections_open}, {@code analyzer_connections_total}</li>
+ *   <li>{@code analyzer_frames_received_total}, {@code analyzer_frames_sent_total}</li>
+ *   <li>{@code analyzer_analyses_started_total{type}}</li>
+ *   <li>{@code analyzer_analyses_finished_total{type,status}}: status success or partial (completed),
+ *       error, timeout or targets_unreachable (failed), cancelled</li>
+ *   <li>{@code analyzer_analysis_duration_seconds{type}} histogram</li>
+ *   <li>{@code analyzer_analyses_in_flight}</li>
+ *   <li>{@code analyzer_errors_total{code}}</li>
+ * </ul>
+ *
+ * <p>Thread-safe.
+ */
+public final class PrometheusServiceMetrics implements ServiceMetrics {
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+  private final Gauge connectionsOpen;
+  private final Counter connectionsTotal;
+  private final Counter framesReceived;
+  private final Counter framesSent;
+  private final Counter analysesStarted;
+  private final Counter analysesFinished;
+  private final Histogram analysisDuration;
+  private final Counter errors;
+
+  /** @param inFlight reports the analyses running now */
+  public PrometheusServiceMetrics(IntSupplier inFlight) {
+    connectionsOpen = Gauge.builder().name("analyzer_connections_open")
+        .help("WebSocket connections open now").register(registry);
+    connectionsTotal = Counter.builder().name("analyzer_connections_total")
+        .help("WebSocket connections accepted").register(registry);
+    framesReceived = Counter.builder().name("analyzer_frames_received_total")
+        .help("WebSocket data frames received").register(registry);
+    framesSent = Counter.builder().name("analyzer_frames_sent_total")
+        .help("WebSocket data frames sent").register(registry);
+    analysesStarted = Counter.builder().name("analyzer_analyses_started_total")
+        .help("Analyses started, by request type").labelNames("type").register(registry);
+    analysesFinished = Counter.builder().name("analyzer_analyses_finished_total")
+        .help("Analyses finished, by request type and reply status").labelNames("type", "status")
+        .register(registry);
+    analysisDuration = Histogram.builder().name("analyzer_analysis_duration_seconds")
+        .help("Analysis wall time").labelNames("type")
+        .classicUpperBounds(0.01, 0.05, 0.1, 0.5, 1, 5, 15, 30, 60, 120, 300, 600, 900, 1800)
+        .classicOnly().register(registry);
+    errors = Counter.builder().name("analyzer_errors_total")
+        .help("Error replies sent, by code").labelNames("code").register(registry);
+    GaugeWithCallback.builder().name("analyzer_analyses_in_flight").help("Analyses running now")
+        .callback(cb -> cb.call(inFlight.getAsInt())).register(registry);
+  }
+
+  @Override
+  public void connectionOpened() {
+    connectionsOpen.inc();
+    connectionsTotal.inc();
+  }
+
+  @Override
+  public void connectionClosed() {
+    connectionsOpen.dec();
+  }
+
+  @Override
+  public void frameReceived() {
+    framesReceived.inc();
+  }
+
+  @Override
+  public void frameSent() {
+    framesSent.inc();
+  }
+
+  @Override
+  public void analysisStarted(String type) {
+    analysesStarted.labelValues(type).inc();
+  }
+
+  @Override
+  public void analysisFinished(String type, ResultStatus status, Duration duration) {
+    analysesFinished.labelValues(type, status.wire()).inc();
+    analysisDuration.labelValues(type).observe(duration.toNanos() / 1e9);
+  }
+
+  @Override
+  public void error(ErrorCode code) {
+    errors.labelValues(code.wire()).inc();
+  }
+
+  @Override
+  public String scrape() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    try {
+      writer.write(out, registry.scrape());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String contentType() {
+    return writer.getContentType();
+  }
+}

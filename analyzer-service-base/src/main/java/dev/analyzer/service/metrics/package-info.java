@@ -1,0 +1,2 @@
+/** Service metrics behind a small interface, with a Prometheus adapter. */
+package dev.analyzer.service.metrics;

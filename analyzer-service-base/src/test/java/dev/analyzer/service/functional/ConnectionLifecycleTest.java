@@ -1,0 +1,132 @@
+package dev.analyzer.service.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.analyzer.core.protocol.ErrorCode;
+import dev.analyzer.core.protocol.ErrorMessage;
+import dev.analyzer.core.protocol.HealthResponse;
+import dev.analyzer.core.protocol.Pong;
+import dev.analyzer.core.protocol.ProtocolCodec;
+import dev.analyzer.service.AnalyzerServer;
+import dev.analyzer.service.testing.ScriptedService;
+import dev.analyzer.service.testing.Servers;
+import dev.analyzer.service.testing.WsClient;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Non-terminal frames keep the connection open; bad input gets an error and changes nothing. */
+class ConnectionLifecycleTest {
+
+  private final ProtocolCodec codec = ProtocolCodec.create();
+  private AnalyzerServer server;
+  @TempDir
+  Path root;
+
+  @BeforeEach
+  void start() {
+    server = Servers.start(new ScriptedService(), Servers.settings(root));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void threePingsAndAHealthCheckOnOneConnectionAreAllAnsweredAndItStaysOpen() throws Exception {
+    try (WsClient ws = WsClient.connect(server.webSocketUrl())) {
+      for (int i = 1; i <= 3; i++) {
+        // when
+        ws.send("{\"type\":\"ping\",\"id\":\"p" + i + "\"}");
+        // then
+        Pong pong = (Pong) codec.decode(ws.next());
+        assertThat(pong.correlationId()).isEqualTo("p" + i);
+        assertThat(pong.service()).isEqualTo("scripted-analyzer");
+      }
+      ws.send("{\"type\":\"health_check\",\"id\":\"h1\"}");
+      HealthResponse health = (HealthResponse) codec.decode(ws.next());
+      assertThat(health.correlationId()).isEqualTo("h1");
+      assertThat(health.status()).isEqualTo("healthy");
+      assertThat(health.version()).isEqualTo("9.9.9");
+      assertThat(health.availableTools()).containsExactly("sh", "builtin");
+      assertThat(health.analysesInFlight()).isZero();
+      assertThat(ws.isClosed()).isFalse();
+    }
+  }
+
+  @Test
+  void invalidJsonAndUnknownTypesGetErrorsAndTheConnectionStaysOpen() throws Exception {
+    try (WsClient ws = WsClient.connect(server.webSocketUrl())) {
+      ws.send("{not json");
+      ErrorMessage invalid = (ErrorMessage) codec.decode(ws.next());
+      assertThat(invalid.code()).isEqualTo(ErrorCode.INVALID_JSON);
+      assertThat(invalid.message()).startsWith("Invalid JSON format");
+
+      ws.send("{\"type\":\"launch_rockets\",\"id\":\"x1\"}");
+      ErrorMessage unknown = (ErrorMessage) codec.decode(ws.next());
+      assertThat(unknown.code()).isEqualTo(ErrorCode.UNKNOWN_TYPE);
+      assertThat(unknown.correlationId()).isEqualTo("x1");
+      assertThat(unknown.message()).contains("Unknown message type: launch_rockets");
+
+      ws.send("{\"type\":\"pong\"}");
+      assertThat(((ErrorMessage) codec.decode(ws.next())).message()).contains("pong is not a request");
+
+      ws.send("{\"type\":\"ping\",\"id\":\"after\"}");
+      assertThat(((Pong) codec.decode(ws.next())).correlationId()).isEqualTo("after");
+    }
+  }
+
+  @Test
+  void aWrongFieldTypeNamesTheFieldAndKeepsTheConnection() throws Exception {
+    try (WsClient ws = WsClient.connect(server.webSocketUrl())) {
+      ws.send("{\"type\":\"static_analyze\",\"id\":\"r1\",\"app_number\":\"one\"}");
+
+      ErrorMessage e = (ErrorMessage) codec.decode(ws.next());
+
+      assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+      assertThat(e.correlationId()).isEqualTo("r1");
+      assertThat(e.message()).contains("'app_number' must be an integer");
+      ws.send("{\"type\":\"ping\"}");
+      assertThat(codec.decode(ws.next())).isInstanceOf(Pong.class);
+    }
+  }
+
+  @Test
+  void binaryFramesAreAnsweredWithAnError() throws Exception {
+    try (WsClient ws = WsClient.connect(server.webSocketUrl())) {
+      ws.sendBinary(new byte[] {1, 2, 3});
+
+      ErrorMessage e = (ErrorMessage) codec.decode(ws.next());
+
+      assertThat(e.code()).isEqualTo(ErrorCode.INVALID_JSON);
+      assertThat(e.message()).contains("binary frames are not supported");
+    }
+  }
+
+  @Test
+  void aRequestForAnotherAnalysisIsRefusedByName() throws Exception {
+    try (WsClient ws = WsClient.connect(server.webSocketUrl())) {
+      ws.send("{\"type\":\"dynamic_analyze\",\"id\":\"d1\"}");
+
+      ErrorMessage e = (ErrorMessage) codec.decode(ws.next());
+
+      assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_TYPE);
+      assertThat(e.message()).contains("does not handle dynamic_analyze").contains("static_analyze");
+    }
+  }
+
+  @Test
+  void cancelOfAnUnknownAnalysisIsNotFound() throws Exception {
+    try (WsClient ws = WsClient.connect(server.webSocketUrl())) {
+      ws.send("{\"type\":\"cancel_request\",\"id\":\"nope\"}");
+
+      ErrorMessage e = (ErrorMessage) codec.decode(ws.next());
+
+      assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+      assertThat(e.correlationId()).isEqualTo("nope");
+    }
+  }
+}
