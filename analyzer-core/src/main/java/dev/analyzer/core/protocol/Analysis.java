@@ -45,6 +45,11 @@ public record Analysis(
     extra = Extras.checked(extra, FIELDS, MessageType.STATIC_ANALYSIS_RESULT);
   }
 
+  /** A builder for an analysis body. */
+  public static AnalysisBuilder builder() {
+    return new AnalysisBuilder();
+  }
+
   /** True when the inner status or error says the analysis failed. */
   public boolean reportsFailure() {
     return error != null || "error".equalsIgnoreCase(status);

@@ -101,4 +101,23 @@ class MessageRecordsTest {
         "duration_seconds", "error");
     assertThat(m).containsEntry("status", "not_installed").containsEntry("executed", false);
   }
+
+  @Test
+  void analysisBuilderFilesToolResultsByGroupAndListsExecutedTools() {
+    AnalysisRequest req = AnalysisRequest.builder(AnalysisKind.STATIC).withModelSlug("m").withAppNumber(4).build();
+
+    Analysis a = Analysis.builder().forRequest(req).withAnalysisTime(T).withStatus("success")
+        .withToolResult("python", ToolResult.success("bandit", List.of(), 1.0))
+        .withToolResult("python", ToolResult.notRun("pylint", ToolStatus.NOT_INSTALLED, "pylint is not installed"))
+        .withToolResult(null, ToolResult.success("secrets", List.of(), 0.1))
+        .withSummary("total_issues_found", 0).build();
+
+    assertThat(a.modelSlug()).isEqualTo("m");
+    assertThat(a.appNumber()).isEqualTo(4);
+    assertThat(a.toolsUsed()).containsExactly("bandit", "secrets");
+    @SuppressWarnings("unchecked") Map<String, Object> python = (Map<String, Object>) a.results().get("python");
+    assertThat(python).containsKeys("bandit", "pylint");
+    assertThat(a.results()).containsKey("secrets");
+    assertThat(a.summary()).containsEntry("total_issues_found", 0);
+  }
 }

@@ -129,4 +129,30 @@ class ConnectionLifecycleTest {
       assertThat(e.correlationId()).isEqualTo("nope");
     }
   }
+
+  @Test
+  void fragmentedMessagesAreAggregated() throws Exception {
+    try (WsClient ws = WsClient.connect(server.webSocketUrl())) {
+      ws.sendFragmented("{\"type\":\"pi", "ng\",\"id\":\"frag", "mented\"}");
+
+      assertThat(((Pong) codec.decode(ws.next())).correlationId()).isEqualTo("fragmented");
+    }
+  }
+
+  @Test
+  void busyAnalysesNeverStallPingsOnOtherConnections() throws Exception {
+    try (WsClient a = WsClient.connect(server.webSocketUrl()); WsClient b = WsClient.connect(server.webSocketUrl());
+        WsClient pinger = WsClient.connect(server.webSocketUrl())) {
+      a.send("{\"type\":\"static_analyze\",\"id\":\"busy-a\",\"config\":{\"mode\":\"stubborn\",\"millis\":3000}}");
+      b.send("{\"type\":\"static_analyze\",\"id\":\"busy-b\",\"config\":{\"mode\":\"stubborn\",\"millis\":3000}}");
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(2)).until(() -> server.analysesInFlight() == 2);
+
+      for (int i = 0; i < 20; i++) {
+        pinger.send("{\"type\":\"ping\",\"id\":\"live" + i + "\"}");
+        Pong pong = (Pong) codec.decode(pinger.next(java.time.Duration.ofSeconds(2)));
+        assertThat(pong.correlationId()).isEqualTo("live" + i);
+      }
+      assertThat(server.analysesInFlight()).isEqualTo(2);
+    }
+  }
 }

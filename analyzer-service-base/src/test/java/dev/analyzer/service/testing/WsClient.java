@@ -44,6 +44,14 @@ public final class WsClient implements AutoCloseable {
     return this;
   }
 
+  /** Sends {@code parts} as one message split into continuation frames. */
+  public WsClient sendFragmented(String... parts) {
+    for (int i = 0; i < parts.length; i++) {
+      ws.sendText(parts[i], i == parts.length - 1).join();
+    }
+    return this;
+  }
+
   public void sendBinary(byte[] bytes) {
     ws.sendBinary(ByteBuffer.wrap(bytes), true).join();
   }

@@ -1,0 +1,105 @@
+package dev.analyzer.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.analyzer.core.settings.Environment;
+import dev.analyzer.core.settings.SettingsException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every service variable: its default and its rejection message. */
+class ServiceSettingsTest {
+
+  @TempDir
+  Path dir;
+
+  private static ServiceSettings with(String name, String value) {
+    return ServiceSettings.fromEnvironment(Environment.of(Map.of(name, value)), 2001);
+  }
+
+  @Test
+  void defaults() {
+    ServiceSettings s = ServiceSettings.fromEnvironment(Environment.of(Map.of()), 2001);
+
+    assertThat(s.host()).isEqualTo("127.0.0.1");
+    assertThat(s.port()).isEqualTo(2001);
+    assertThat(s.maxConcurrentAnalyses()).isEqualTo(8);
+    assertThat(s.maxFrameBytes()).isEqualTo(100 * 1024 * 1024);
+    assertThat(s.authToken()).isNull();
+    assertThat(s.sourceRoots()).hasSize(1);
+    assertThat(s.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.analysisTimeout()).isEqualTo(Duration.ofSeconds(900));
+    assertThat(s.pingInterval()).isEqualTo(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void setValuesAreRead() throws Exception {
+    Path other = dir.resolve("b");
+    java.nio.file.Files.createDirectories(other);
+    ServiceSettings s = ServiceSettings.fromEnvironment(Environment.of(Map.of(
+        "WEBSOCKET_HOST", "0.0.0.0", "WEBSOCKET_PORT", "9001", "ANALYZER_MAX_CONCURRENT_ANALYSES", "2",
+        "ANALYZER_MAX_FRAME_BYTES", "4096", "ANALYZER_AUTH_TOKEN", "0123456789abcdef",
+        "ANALYZER_SOURCE_ROOTS", dir + ":" + other, "ANALYZER_SHUTDOWN_GRACE", "1.5",
+        "ANALYZER_ANALYSIS_TIMEOUT", "60", "ANALYZER_PING_INTERVAL", "0")), 2001);
+
+    assertThat(s.host()).isEqualTo("0.0.0.0");
+    assertThat(s.port()).isEqualTo(9001);
+    assertThat(s.maxConcurrentAnalyses()).isEqualTo(2);
+    assertThat(s.maxFrameBytes()).isEqualTo(4096);
+    assertThat(s.authToken()).isEqualTo("0123456789abcdef");
+    assertThat(s.sourceRoots()).containsExactly(dir.toRealPath(), other.toRealPath());
+    assertThat(s.shutdownGrace()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(s.analysisTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(s.pingInterval()).isZero();
+    assertThat(s.toString()).doesNotContain("0123456789abcdef");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "ANALYZER_MAX_CONCURRENT_ANALYSES|0|ANALYZER_MAX_CONCURRENT_ANALYSES must be 1..10000, got 0",
+      "ANALYZER_MAX_FRAME_BYTES|12|ANALYZER_MAX_FRAME_BYTES must be 1024..1073741824, got 12",
+      "ANALYZER_AUTH_TOKEN|short|ANALYZER_AUTH_TOKEN must be at least 8 characters without spaces, got 5 characters",
+      "ANALYZER_SOURCE_ROOTS|/no/such/dir|ANALYZER_SOURCE_ROOTS must name existing directories, got /no/such/dir",
+      "ANALYZER_SHUTDOWN_GRACE|-1|ANALYZER_SHUTDOWN_GRACE must be 0..3600 seconds, got -1",
+      "ANALYZER_ANALYSIS_TIMEOUT|0|ANALYZER_ANALYSIS_TIMEOUT must be 1..86400 seconds, got 0",
+      "ANALYZER_PING_INTERVAL|soon|ANALYZER_PING_INTERVAL must be a number of seconds 0..3600, got 'soon'",
+      "WEBSOCKET_PORT|-1|WEBSOCKET_PORT must be 0..65535, got -1",
+  })
+  void badValuesNameVariableBoundAndValue(String name, String value, String message) {
+    assertThatThrownBy(() -> with(name, value)).isInstanceOf(SettingsException.class).hasMessage(message);
+  }
+
+  @Test
+  void launcherExitsWithTwoAndNamesTheBadSetting() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream old = System.err;
+    System.setErr(new java.io.PrintStream(err, true));
+    try {
+      int code = ServiceLauncher.execute(dev.analyzer.service.testing.ScriptedService::new, new String[0],
+          Environment.of(Map.of("ANALYZER_MAX_CONCURRENT_ANALYSES", "-3")));
+
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString()).contains("ANALYZER_MAX_CONCURRENT_ANALYSES must be 1..10000, got -3");
+    } finally {
+      System.setErr(old);
+    }
+  }
+
+  @Test
+  void launcherRejectsAnUnknownOptionWithTwo() {
+    assertThat(ServiceLauncher.execute(dev.analyzer.service.testing.ScriptedService::new, new String[] {"--frobnicate"},
+        Environment.of(Map.of()))).isEqualTo(2);
+  }
+
+  @Test
+  void launcherRejectsABadLogFormat() {
+    assertThat(ServiceLauncher.execute(dev.analyzer.service.testing.ScriptedService::new, new String[0],
+        Environment.of(Map.of("ANALYZER_LOG_FORMAT", "xml")))).isEqualTo(2);
+  }
+}
