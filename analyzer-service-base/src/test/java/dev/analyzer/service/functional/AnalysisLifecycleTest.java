@@ -6,38 +6,16 @@ import dev.analyzer.core.protocol.AnalysisResult;
 import dev.analyzer.core.protocol.Message;
 import dev.analyzer.core.protocol.MessageType;
 import dev.analyzer.core.protocol.ProgressUpdate;
-import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.core.protocol.ResultStatus;
-import dev.analyzer.service.AnalyzerServer;
-import dev.analyzer.service.testing.ScriptedService;
-import dev.analyzer.service.testing.Servers;
+import dev.analyzer.service.testing.RunningServerTest;
 import dev.analyzer.service.testing.WsClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A terminal request: progress first, then the result with its correlation id, then close 1000. */
-class AnalysisLifecycleTest {
-
-  private final ProtocolCodec codec = ProtocolCodec.create();
-  private AnalyzerServer server;
-  @TempDir
-  Path root;
-
-  @BeforeEach
-  void start() {
-    server = Servers.start(new ScriptedService(), Servers.settings(root));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+class AnalysisLifecycleTest extends RunningServerTest {
 
   @Test
   void progressThenResultThenClose1000() throws Exception {

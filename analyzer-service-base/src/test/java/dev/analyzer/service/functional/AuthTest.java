@@ -5,35 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.analyzer.core.protocol.Pong;
 import dev.analyzer.core.protocol.ProtocolCodec;
-import dev.analyzer.service.AnalyzerServer;
-import dev.analyzer.service.testing.ScriptedService;
+import dev.analyzer.service.ServiceSettings;
+import dev.analyzer.service.testing.RunningServerTest;
 import dev.analyzer.service.testing.Servers;
 import dev.analyzer.service.testing.WsClient;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** With ANALYZER_AUTH_TOKEN set, the handshake needs the bearer token. */
-class AuthTest {
+class AuthTest extends RunningServerTest {
 
   private static final String TOKEN = "s3cret-token-for-tests";
-  private AnalyzerServer server;
-  @TempDir
-  Path root;
-
-  @BeforeEach
-  void start() {
-    server = Servers.start(new ScriptedService(), Servers.settings(root).withAuthToken(TOKEN));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+  @Override
+  protected ServiceSettings settings(Path sourceRoot) {
+    return super.settings(sourceRoot).withAuthToken(TOKEN);
   }
 
   private static int handshakeStatus(Throwable t) {

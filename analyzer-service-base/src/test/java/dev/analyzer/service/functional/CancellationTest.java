@@ -4,41 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.analyzer.core.protocol.AnalysisResult;
-import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.core.protocol.ResultStatus;
-import dev.analyzer.service.AnalyzerServer;
 import dev.analyzer.service.testing.Pids;
-import dev.analyzer.service.testing.ScriptedService;
-import dev.analyzer.service.testing.Servers;
+import dev.analyzer.service.testing.RunningServerTest;
 import dev.analyzer.service.testing.WsClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An analysis running {@code sh -c 'sleep 600 & sleep 600'} is stopped by cancel_request, by the
  * client disconnecting and by its deadline; each time every pid of the tree is gone within 2 s.
  */
-class CancellationTest {
-
-  private final ProtocolCodec codec = ProtocolCodec.create();
-  private AnalyzerServer server;
-  @TempDir
-  Path root;
-
-  @BeforeEach
-  void start() {
-    server = Servers.start(new ScriptedService(), Servers.settings(root));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+class CancellationTest extends RunningServerTest {
 
   private String treeRequest(String id, Path pidFile, String extra) {
     return "{\"type\":\"static_analyze\",\"id\":\"" + id + "\"" + extra

@@ -4,35 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.analyzer.core.protocol.AnalysisResult;
 import dev.analyzer.core.protocol.Pong;
-import dev.analyzer.core.protocol.ProtocolCodec;
-import dev.analyzer.service.AnalyzerServer;
 import dev.analyzer.service.testing.DeflateWsClient;
-import dev.analyzer.service.testing.ScriptedService;
-import dev.analyzer.service.testing.Servers;
-import java.nio.file.Path;
+import dev.analyzer.service.testing.RunningServerTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A client offering permessage-deflate gets it, and exchanges compressed frames correctly. */
-class CompressionTest {
-
-  private final ProtocolCodec codec = ProtocolCodec.create();
-  private AnalyzerServer server;
-  @TempDir
-  Path root;
-
-  @BeforeEach
-  void start() {
-    server = Servers.start(new ScriptedService(), Servers.settings(root));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+class CompressionTest extends RunningServerTest {
 
   @Test
   void deflateIsNegotiatedAndLargeResultsTravelCompressed() throws Exception {

@@ -6,34 +6,12 @@ import dev.analyzer.core.protocol.ErrorCode;
 import dev.analyzer.core.protocol.ErrorMessage;
 import dev.analyzer.core.protocol.HealthResponse;
 import dev.analyzer.core.protocol.Pong;
-import dev.analyzer.core.protocol.ProtocolCodec;
-import dev.analyzer.service.AnalyzerServer;
-import dev.analyzer.service.testing.ScriptedService;
-import dev.analyzer.service.testing.Servers;
+import dev.analyzer.service.testing.RunningServerTest;
 import dev.analyzer.service.testing.WsClient;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Non-terminal frames keep the connection open; bad input gets an error and changes nothing. */
-class ConnectionLifecycleTest {
-
-  private final ProtocolCodec codec = ProtocolCodec.create();
-  private AnalyzerServer server;
-  @TempDir
-  Path root;
-
-  @BeforeEach
-  void start() {
-    server = Servers.start(new ScriptedService(), Servers.settings(root));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+class ConnectionLifecycleTest extends RunningServerTest {
 
   @Test
   void threePingsAndAHealthCheckOnOneConnectionAreAllAnsweredAndItStaysOpen() throws Exception {

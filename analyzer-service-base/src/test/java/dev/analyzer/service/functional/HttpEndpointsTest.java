@@ -3,37 +3,16 @@ package dev.analyzer.service.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.analyzer.core.protocol.HealthResponse;
-import dev.analyzer.core.protocol.ProtocolCodec;
-import dev.analyzer.service.AnalyzerServer;
-import dev.analyzer.service.testing.ScriptedService;
+import dev.analyzer.service.testing.RunningServerTest;
 import dev.analyzer.service.testing.Servers;
 import dev.analyzer.service.testing.WsClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** GET /health and GET /metrics on the WebSocket port; metrics reflect the traffic. */
-class HttpEndpointsTest {
-
-  private final ProtocolCodec codec = ProtocolCodec.create();
-  private AnalyzerServer server;
-  @TempDir
-  Path root;
-
-  @BeforeEach
-  void start() {
-    server = Servers.start(new ScriptedService(), Servers.settings(root));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+class HttpEndpointsTest extends RunningServerTest {
 
   @Test
   void healthAnswers200WithTheServicesState() throws Exception {

@@ -7,38 +7,23 @@ import dev.analyzer.core.protocol.ErrorCode;
 import dev.analyzer.core.protocol.ErrorMessage;
 import dev.analyzer.core.protocol.Message;
 import dev.analyzer.core.protocol.Pong;
-import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.core.protocol.ResultStatus;
-import dev.analyzer.service.AnalyzerServer;
-import dev.analyzer.service.testing.ScriptedService;
-import dev.analyzer.service.testing.Servers;
+import dev.analyzer.service.ServiceSettings;
+import dev.analyzer.service.testing.RunningServerTest;
 import dev.analyzer.service.testing.WsClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The concurrent-analysis bound answers the excess with busy; oversize frames close with 1009. */
-class LimitsTest {
+class LimitsTest extends RunningServerTest {
 
-  private final ProtocolCodec codec = ProtocolCodec.create();
-  private AnalyzerServer server;
-  @TempDir
-  Path root;
-
-  @BeforeEach
-  void start() {
-    server = Servers.start(new ScriptedService(), Servers.settings(root).withMaxConcurrentAnalyses(2)
-        .withMaxFrameBytes(64 * 1024));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+  @Override
+  protected ServiceSettings settings(Path sourceRoot) {
+    return super.settings(sourceRoot).withMaxConcurrentAnalyses(2)
+        .withMaxFrameBytes(64 * 1024);
   }
 
   @Test
