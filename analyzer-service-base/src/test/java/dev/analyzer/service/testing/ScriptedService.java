@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code quick} (default): two progress frames, one finding, success</li>
  *   <li>{@code tree}: runs {@link Pids#treeCommand} writing pids to {@code config.pid_file}, then waits</li>
  *   <li>{@code sleep}: waits {@code config.millis} (default forever) ignoring nothing but cancellation</li>
+ *   <li>{@code silent}: like sleep, without any progress frame (a hung service)</li>
  *   <li>{@code stubborn}: ignores cancellation and the interrupt, returns after {@code config.millis}</li>
  *   <li>{@code throw}: throws an exception with a message</li>
  *   <li>{@code big}: returns a finding whose evidence is {@code config.bytes} long</li>
@@ -31,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 public final class ScriptedService implements AnalyzerService {
 
   public final CountDownLatch started = new CountDownLatch(1);
+  /** Analyses started on this instance. */
+  public final java.util.concurrent.atomic.AtomicInteger analyses = new java.util.concurrent.atomic.AtomicInteger();
 
   @Override
   public String name() {
@@ -55,6 +58,7 @@ public final class ScriptedService implements AnalyzerService {
   @Override
   public AnalysisOutcome analyze(AnalysisContext ctx) throws Exception {
     started.countDown();
+    analyses.incrementAndGet();
     Map<String, Object> config = ctx.request().config();
     String mode = String.valueOf(config.getOrDefault("mode", "quick"));
     long millis = config.get("millis") instanceof Number ? ((Number) config.get("millis")).longValue() : Long.MAX_VALUE;
@@ -64,6 +68,9 @@ public final class ScriptedService implements AnalyzerService {
         ctx.processes().run(ProcessSpec.of(Pids.treeCommand(Path.of((String) config.get("pid_file"))))
             .withTimeout(Duration.ofMinutes(10)));
         return AnalysisOutcome.error("tree ended");
+      case "silent":
+        Thread.sleep(Math.min(millis, TimeUnit.MINUTES.toMillis(10)));
+        return AnalysisOutcome.success(analysis(ctx, List.of()));
       case "sleep":
         ctx.progress("sleeping", "sleeping", 0.0);
         Thread.sleep(Math.min(millis, TimeUnit.MINUTES.toMillis(10)));

@@ -1,0 +1,286 @@
+package dev.analyzer.client;
+
+import dev.analyzer.client.breaker.ReplicaBreaker;
+import dev.analyzer.client.dedup.DedupKey;
+import dev.analyzer.client.dedup.RequestDeduplicator;
+import dev.analyzer.client.internal.ClientContext;
+import dev.analyzer.client.internal.Exchange;
+import dev.analyzer.client.internal.RemoteAnalysis;
+import dev.analyzer.client.internal.WsConnection;
+import dev.analyzer.client.pool.ConnectionPool;
+import dev.analyzer.client.replica.Replica;
+import dev.analyzer.client.replica.ReplicaSelector;
+import dev.analyzer.client.task.ManagedTask;
+import dev.analyzer.client.task.TaskManager;
+import dev.analyzer.client.task.TaskState;
+import dev.analyzer.core.protocol.AnalysisKind;
+import dev.analyzer.core.protocol.AnalysisRequest;
+import dev.analyzer.core.protocol.AnalysisResult;
+import dev.analyzer.core.protocol.HealthCheck;
+import dev.analyzer.core.protocol.Message;
+import dev.analyzer.core.protocol.Ping;
+import dev.analyzer.core.protocol.ProtocolCodec;
+import dev.analyzer.core.settings.ConnectionSettings;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client of the analyzer services: one per process. It submits analyses to the named services
+ * (static, dynamic, performance, ai), each with one or more replica URLs, and never loses,
+ * duplicates or hangs a request:
+ *
+ * <ul>
+ *   <li>at most {@code ANALYZER_MAX_CONNECTIONS} connections are open at once, a permit held for a
+ *       connection's whole life; waiting for one is bounded ({@code pool_exhausted});</li>
+ *   <li>each replica has a circuit breaker that sees every failed request; an open breaker fails
+ *       fast ({@code circuit_open}) without network I/O; half-open admits a bounded number of probes;</li>
+ *   <li>replicas are chosen least-in-flight first, then by recent latency; a request whose replica
+ *       fails moves to the next one;</li>
+ *   <li>identical concurrent requests share one remote analysis; each caller gets its own future,
+ *       and the remote analysis is cancelled only when every caller has cancelled;</li>
+ *   <li>every request has a deadline (per service, overridable per request); past it, and on
+ *       {@link AnalysisHandle#cancel()}, a {@code cancel_request} reaches the service;</li>
+ *   <li>faults come back as replies ({@link ClientFailure}), never as exceptions.</li>
+ * </ul>
+ *
+ * <p>Thread-safe. {@link #close()} cancels what is in flight and closes every connection.
+ */
+public final class AnalyzerClient implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AnalyzerClient.class);
+
+  private final ClientSettings settings;
+  private final Clock clock;
+  private final EventLoopGroup group;
+  private final ScheduledExecutorService timer;
+  private final ConnectionPool pool;
+  private final Map<AnalysisKind, List<Replica>> replicas;
+  private final ClientContext ctx;
+  private final TaskManager tasks = new TaskManager();
+  private final RequestDeduplicator dedup = new RequestDeduplicator();
+  private final boolean deduplicate;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  AnalyzerClient(AnalyzerClientBuilder b) {
+    this.settings = b.settings;
+    this.clock = b.clock;
+    this.deduplicate = b.deduplicate;
+    this.group = new MultiThreadIoEventLoopGroup(b.ioThreads, r -> {
+      Thread t = new Thread(r, "analyzer-client-io");
+      t.setDaemon(true);
+      return t;
+    }, NioIoHandler.newFactory());
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "analyzer-client-timer");
+      t.setDaemon(true);
+      return t;
+    });
+    ConnectionSettings c = settings.connection();
+    ProtocolCodec codec = ProtocolCodec.withLimits(ProtocolCodec.DEFAULT_MAX_NESTING_DEPTH, settings.maxFrameBytes());
+    this.pool = new ConnectionPool(c.maxConnections(), c.connectionTimeout(), c.idleTimeout(), b.ticker, timer,
+        uri -> WsConnection.open(group, uri, settings.authToken(), settings.maxFrameBytes(), c.connectionTimeout(), codec));
+    Map<AnalysisKind, List<Replica>> r = new EnumMap<>(AnalysisKind.class);
+    Map<URI, Replica> byUrl = new LinkedHashMap<>();
+    for (AnalysisKind k : AnalysisKind.values()) {
+      List<Replica> list = new ArrayList<>();
+      for (URI u : settings.replicas().get(k)) {
+        list.add(byUrl.computeIfAbsent(u, x -> new Replica(x, new ReplicaBreaker(x.toString(), c.circuitThreshold(),
+            c.circuitTimeout(), c.circuitHalfOpenCalls()))));
+      }
+      r.put(k, List.copyOf(list));
+    }
+    this.replicas = Map.copyOf(r);
+    this.ctx = new ClientContext(settings, pool, replicas, clock, timer);
+    long sweep = Math.max(1, Math.min(60, c.idleTimeout().toSeconds() / 2));
+    timer.scheduleWithFixedDelay(pool::evictIdle, sweep, sweep, TimeUnit.SECONDS);
+  }
+
+  /** A builder: defaults, then the environment, then what the builder sets. */
+  public static AnalyzerClientBuilder builder() {
+    return new AnalyzerClientBuilder();
+  }
+
+  /** Submits {@code request} to its service with that service's default deadline. */
+  public AnalysisHandle submit(AnalysisRequest request, ProgressListener progress) {
+    return submit(request, progress, null);
+  }
+
+  /**
+   * Submits {@code request} to the service of its kind.
+   *
+   * @param progress receives progress frames (on an I/O thread; must not block); may be null
+   * @param timeout the deadline, or {@code null} for the request's {@code timeout_seconds} or the
+   *     service default (static 480 s, dynamic 600 s, performance 600 s, ai 900 s)
+   */
+  public AnalysisHandle submit(AnalysisRequest request, ProgressListener progress, Duration timeout) {
+    AnalysisKind kind = request.kind();
+    String service = kind.defaultServiceName();
+    Duration deadline = timeout != null ? timeout
+        : request.timeoutSeconds() != null ? Duration.ofSeconds(request.timeoutSeconds()) : settings.timeouts().get(kind);
+    RequestDeduplicator.Caller[] caller = new RequestDeduplicator.Caller[1];
+    ManagedTask task = new ManagedTask(request.id(), request.modelSlug(), request.appNumber(), kind, clock.instant(),
+        () -> {
+          if (caller[0] != null) {
+            caller[0].cancel();
+          }
+        });
+    if (closed.get()) {
+      return failedHandle(task, ClientFailure.ERROR.reply("the client is closed", request.id(), service, clock.instant()));
+    }
+    if (!tasks.register(task)) {
+      return failedHandle(task, ClientFailure.ERROR.reply("an analysis with id " + request.id()
+          + " is already in flight in this client", request.id(), service, clock.instant()));
+    }
+    DedupKey key = deduplicate ? DedupKey.of(service, request) : new DedupKey(request.id());
+    caller[0] = dedup.join(key, request.id(), progress,
+        fanout -> new RemoteAnalysis(ctx, request, deadline, fanout).start(),
+        id -> ClientFailure.CANCELLED.reply("cancelled by the caller", id, service, clock.instant()));
+    caller[0].future().whenComplete((reply, e) -> tasks.finished(task, stateOf(reply)));
+    return new AnalysisHandle(task, caller[0].future(), !caller[0].isLeader());
+  }
+
+  private AnalysisHandle failedHandle(ManagedTask task, Message reply) {
+    task.finish(TaskState.FAILED);
+    return new AnalysisHandle(task, CompletableFuture.completedFuture(reply), false);
+  }
+
+  private static TaskState stateOf(Message reply) {
+    if (reply instanceof AnalysisResult) {
+      return TaskState.COMPLETED;
+    }
+    return ClientFailure.of(reply).map(f -> {
+      switch (f) {
+        case CANCELLED:
+          return TaskState.CANCELLED;
+        case TIMEOUT:
+          return TaskState.TIMED_OUT;
+        default:
+          return TaskState.FAILED;
+      }
+    }).orElse(TaskState.COMPLETED);
+  }
+
+  /** Cancels the analysis {@code id}; false when it is not in flight. */
+  public boolean cancel(String id) {
+    return tasks.cancel(id);
+  }
+
+  /** Pings one replica of {@code kind} (the best by load and latency) on a pooled connection. */
+  public CompletableFuture<Message> ping(AnalysisKind kind) {
+    Ping ping = Ping.of(clock.instant());
+    return exchange(kind, ping, ping.id());
+  }
+
+  /** Asks one replica of {@code kind} for its health on a pooled connection. */
+  public CompletableFuture<Message> health(AnalysisKind kind) {
+    HealthCheck check = HealthCheck.of(clock.instant());
+    return exchange(kind, check, check.id());
+  }
+
+  /** Health of every replica of {@code kind}, by URL. */
+  public Map<URI, CompletableFuture<Message>> healthOfReplicas(AnalysisKind kind) {
+    Map<URI, CompletableFuture<Message>> out = new LinkedHashMap<>();
+    for (Replica r : replicas.get(kind)) {
+      HealthCheck check = HealthCheck.of(clock.instant());
+      out.put(r.uri(), Exchange.run(ctx, r, check, check.id(), kind.defaultServiceName(),
+          settings.connection().connectionTimeout()));
+    }
+    return out;
+  }
+
+  private CompletableFuture<Message> exchange(AnalysisKind kind, Message request, String id) {
+    String service = kind.defaultServiceName();
+    if (closed.get()) {
+      return CompletableFuture.completedFuture(ClientFailure.ERROR.reply("the client is closed", id, service,
+          clock.instant()));
+    }
+    List<Replica> order = ReplicaSelector.order(replicas.get(kind), List.of());
+    if (order.isEmpty()) {
+      return CompletableFuture.completedFuture(ClientFailure.CIRCUIT_OPEN.reply("the circuit breakers of all "
+          + replicas.get(kind).size() + " " + service + " replicas are open", id, service, clock.instant()));
+    }
+    return Exchange.run(ctx, order.get(0), request, id, service, settings.connection().connectionTimeout());
+  }
+
+  /** A snapshot of pool, tasks, dedup, breakers and replicas. */
+  public ClientStats stats() {
+    List<ClientStats.BreakerState> states = new ArrayList<>();
+    List<ClientStats.ReplicaStats> reps = new ArrayList<>();
+    int open = 0;
+    int halfOpen = 0;
+    List<Replica> seen = new ArrayList<>();
+    for (AnalysisKind k : AnalysisKind.values()) {
+      for (Replica r : replicas.get(k)) {
+        String state = r.breaker().state().name().toLowerCase(java.util.Locale.ROOT);
+        reps.add(new ClientStats.ReplicaStats(k.wire(), r.uri().toString(), r.inFlight(), r.requests(), r.failures(),
+            r.latencyMillis(), state));
+        if (seen.contains(r)) {
+          continue;
+        }
+        seen.add(r);
+        states.add(new ClientStats.BreakerState(r.uri().toString(), state));
+        if (r.breaker().state() == ReplicaBreaker.State.OPEN) {
+          open++;
+        } else if (r.breaker().state() == ReplicaBreaker.State.HALF_OPEN) {
+          halfOpen++;
+        }
+      }
+    }
+    return new ClientStats(pool.maxConnections(), pool.activeConnections(), pool.pooledConnections(), pool.waiting(),
+        tasks.active(), dedup.pendingFollowers(), new ClientStats.Breakers(states.size(), open, halfOpen,
+        List.copyOf(states)), List.copyOf(reps));
+  }
+
+  /**
+   * Closes pooled connections idle for longer than ANALYZER_IDLE_TIMEOUT (as measured by the
+   * builder's ticker) now; the client also does this periodically. Returns how many it closed.
+   */
+  public int closeIdleConnections() {
+    return pool.evictIdle();
+  }
+
+  /** The effective settings. */
+  public ClientSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Cancels every analysis in flight (each service gets its {@code cancel_request}), waits briefly
+   * for those to be written, and closes every connection. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    int inFlight = tasks.active();
+    tasks.cancelAll();
+    if (inFlight > 0) {
+      LOG.info("client closing: cancelled {} analyses in flight", inFlight);
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    pool.close();
+    timer.shutdownNow();
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.analyzer.client;
+
+import dev.analyzer.core.protocol.AnalysisKind;
+import dev.analyzer.core.settings.ConnectionSettings;
+import dev.analyzer.core.settings.Environment;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * Builds an {@link AnalyzerClient}: the defaults, overridden by the environment
+ * ({@link ClientSettings#fromEnvironment}), overridden by what is set here. Not thread-safe.
+ */
+public final class AnalyzerClientBuilder {
+
+  ClientSettings settings;
+  Clock clock = Clock.systemUTC();
+  LongSupplier ticker = System::nanoTime;
+  boolean deduplicate = true;
+  int ioThreads = 2;
+
+  AnalyzerClientBuilder() {
+    this.settings = ClientSettings.fromEnvironment(Environment.system());
+  }
+
+  /** Re-reads the settings from {@code env} instead of the process environment (tests, embedding). */
+  public AnalyzerClientBuilder withEnvironment(Environment env) {
+    this.settings = ClientSettings.fromEnvironment(env);
+    return this;
+  }
+
+  /** Replaces all settings. */
+  public AnalyzerClientBuilder withSettings(ClientSettings settings) {
+    if (settings == null) {
+      throw new IllegalArgumentException("settings must not be null");
+    }
+    this.settings = settings;
+    return this;
+  }
+
+  /** Pool and breaker settings. */
+  public AnalyzerClientBuilder withConnectionSettings(ConnectionSettings connection) {
+    this.settings = settings.withConnection(connection);
+    return this;
+  }
+
+  /** The replica URLs of {@code kind}. */
+  public AnalyzerClientBuilder withReplicas(AnalysisKind kind, String... urls) {
+    List<URI> list = new ArrayList<>();
+    for (String u : urls) {
+      list.add(URI.create(u));
+    }
+    this.settings = settings.withReplicas(kind, list);
+    return this;
+  }
+
+  /** The default deadline of {@code kind}'s analyses. */
+  public AnalyzerClientBuilder withTimeout(AnalysisKind kind, Duration timeout) {
+    this.settings = settings.withTimeout(kind, timeout);
+    return this;
+  }
+
+  /** How long a cancelled analysis's connection waits for the service's reply; default 5 s. */
+  public AnalyzerClientBuilder withCancelGrace(Duration grace) {
+    this.settings = settings.withCancelGrace(grace);
+    return this;
+  }
+
+  /** Turns request deduplication on (default) or off. */
+  public AnalyzerClientBuilder withDeduplication(boolean on) {
+    this.deduplicate = on;
+    return this;
+  }
+
+  /** The clock of client-made replies' timestamps; default UTC. */
+  public AnalyzerClientBuilder withClock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /** The ticker idle timeouts are measured with; default {@link System#nanoTime()}. */
+  public AnalyzerClientBuilder withTicker(LongSupplier ticker) {
+    this.ticker = ticker;
+    return this;
+  }
+
+  /**
+   * Netty I/O threads; default 2.
+   *
+   * @throws IllegalArgumentException when below 1
+   */
+  public AnalyzerClientBuilder withIoThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("ioThreads must be >= 1, got " + threads);
+    }
+    this.ioThreads = threads;
+    return this;
+  }
+
+  public AnalyzerClient build() {
+    return new AnalyzerClient(this);
+  }
+}

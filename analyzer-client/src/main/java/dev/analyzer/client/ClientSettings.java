@@ -1,0 +1,184 @@
+package dev.analyzer.client;
+
+import dev.analyzer.core.protocol.AnalysisKind;
+import dev.analyzer.core.settings.ConnectionSettings;
+import dev.analyzer.core.settings.EnvReader;
+import dev.analyzer.core.settings.Environment;
+import dev.analyzer.core.settings.SettingsException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything an {@link AnalyzerClient} is configured with, validated on construction.
+ *
+ * <table>
+ *   <caption>Variables (besides the pool and breaker ones of {@link ConnectionSettings})</caption>
+ *   <tr><th>variable</th><th>default</th></tr>
+ *   <tr><td>STATIC_ANALYZER_URLS (or _URL)</td><td>ws://127.0.0.1:2001</td></tr>
+ *   <tr><td>DYNAMIC_ANALYZER_URLS (or _URL)</td><td>ws://127.0.0.1:2002</td></tr>
+ *   <tr><td>PERF_TESTER_URLS (or _URL)</td><td>ws://127.0.0.1:2003</td></tr>
+ *   <tr><td>AI_ANALYZER_URLS (or _URL)</td><td>ws://127.0.0.1:2004</td></tr>
+ *   <tr><td>STATIC_ANALYSIS_TIMEOUT</td><td>480 s</td></tr>
+ *   <tr><td>DYNAMIC_ANALYSIS_TIMEOUT</td><td>600 s</td></tr>
+ *   <tr><td>PERFORMANCE_TEST_TIMEOUT</td><td>600 s</td></tr>
+ *   <tr><td>AI_ANALYSIS_TIMEOUT</td><td>900 s</td></tr>
+ *   <tr><td>ANALYZER_AUTH_TOKEN</td><td>none: sent as a bearer token when set</td></tr>
+ * </table>
+ *
+ * @param connection pool and circuit-breaker settings
+ * @param replicas replica URLs per service, each list non-empty
+ * @param timeouts the default deadline of an analysis per service
+ * @param authToken bearer token for the handshake, or {@code null}
+ * @param maxFrameBytes largest frame or message accepted from a service (default 100 MiB)
+ * @param cancelGrace after a cancel, how long the connection waits for the service's own reply
+ */
+public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, List<URI>> replicas,
+    Map<AnalysisKind, Duration> timeouts, String authToken, int maxFrameBytes, Duration cancelGrace) {
+
+  static final Map<AnalysisKind, String> URL_VARIABLES = Map.of(AnalysisKind.STATIC, "STATIC_ANALYZER_URLS",
+      AnalysisKind.DYNAMIC, "DYNAMIC_ANALYZER_URLS", AnalysisKind.PERFORMANCE, "PERF_TESTER_URLS",
+      AnalysisKind.AI, "AI_ANALYZER_URLS");
+  static final Map<AnalysisKind, String> TIMEOUT_VARIABLES = Map.of(AnalysisKind.STATIC, "STATIC_ANALYSIS_TIMEOUT",
+      AnalysisKind.DYNAMIC, "DYNAMIC_ANALYSIS_TIMEOUT", AnalysisKind.PERFORMANCE, "PERFORMANCE_TEST_TIMEOUT",
+      AnalysisKind.AI, "AI_ANALYSIS_TIMEOUT");
+  static final Map<AnalysisKind, Duration> DEFAULT_TIMEOUTS = Map.of(AnalysisKind.STATIC, Duration.ofSeconds(480),
+      AnalysisKind.DYNAMIC, Duration.ofSeconds(600), AnalysisKind.PERFORMANCE, Duration.ofSeconds(600),
+      AnalysisKind.AI, Duration.ofSeconds(900));
+  public static final int DEFAULT_MAX_FRAME_BYTES = 100 * 1024 * 1024;
+
+  public ClientSettings {
+    if (connection == null) {
+      throw new IllegalArgumentException("connection settings are required");
+    }
+    Map<AnalysisKind, List<URI>> r = new EnumMap<>(AnalysisKind.class);
+    for (AnalysisKind k : AnalysisKind.values()) {
+      List<URI> urls = replicas == null ? null : replicas.get(k);
+      if (urls == null || urls.isEmpty()) {
+        throw new SettingsException(URL_VARIABLES.get(k), URL_VARIABLES.get(k) + " must name at least one ws:// URL");
+      }
+      for (URI u : urls) {
+        checkUrl(u, URL_VARIABLES.get(k));
+      }
+      r.put(k, List.copyOf(urls));
+    }
+    replicas = Map.copyOf(r);
+    Map<AnalysisKind, Duration> t = new EnumMap<>(AnalysisKind.class);
+    for (AnalysisKind k : AnalysisKind.values()) {
+      Duration d = timeouts == null ? null : timeouts.get(k);
+      if (d == null || d.isNegative() || d.isZero() || d.compareTo(Duration.ofDays(1)) > 0) {
+        throw new SettingsException(TIMEOUT_VARIABLES.get(k), TIMEOUT_VARIABLES.get(k) + " must be 1..86400 seconds, got " + d);
+      }
+      t.put(k, d);
+    }
+    timeouts = Map.copyOf(t);
+    if (authToken != null && authToken.isBlank()) {
+      authToken = null;
+    }
+    if (maxFrameBytes < 1024) {
+      throw new IllegalArgumentException("maxFrameBytes must be >= 1024, got " + maxFrameBytes);
+    }
+    if (cancelGrace == null || cancelGrace.isNegative()) {
+      throw new IllegalArgumentException("cancelGrace must be >= 0, got " + cancelGrace);
+    }
+  }
+
+  /** The defaults: the robustness guide's pool and breaker values, one local replica per service. */
+  public static ClientSettings defaults() {
+    return fromEnvironment(Environment.of(Map.of()));
+  }
+
+  /**
+   * The defaults overridden by {@code env}.
+   *
+   * @throws SettingsException naming the first variable with a bad value
+   */
+  public static ClientSettings fromEnvironment(Environment env) {
+    EnvReader r = new EnvReader(env);
+    Map<AnalysisKind, List<URI>> replicas = new EnumMap<>(AnalysisKind.class);
+    Map<AnalysisKind, Duration> timeouts = new EnumMap<>(AnalysisKind.class);
+    for (AnalysisKind k : AnalysisKind.values()) {
+      String var = URL_VARIABLES.get(k);
+      String raw = r.raw(var);
+      String used = var;
+      if (raw == null) {
+        used = var.substring(0, var.length() - 1);
+        raw = r.raw(used);
+      }
+      replicas.put(k, raw == null ? List.of(URI.create("ws://127.0.0.1:" + k.defaultPort())) : parseUrls(used, raw));
+      timeouts.put(k, r.secondsIn(TIMEOUT_VARIABLES.get(k), DEFAULT_TIMEOUTS.get(k), Duration.ofSeconds(1),
+          Duration.ofDays(1)));
+    }
+    return new ClientSettings(ConnectionSettings.fromEnvironment(env), replicas, timeouts,
+        r.raw("ANALYZER_AUTH_TOKEN"), DEFAULT_MAX_FRAME_BYTES, Duration.ofSeconds(5));
+  }
+
+  /** A comma list of ws:// or wss:// URLs, as the original's *_URLS variables. */
+  static List<URI> parseUrls(String variable, String raw) {
+    List<URI> out = new ArrayList<>();
+    for (String part : raw.split(",")) {
+      String p = part.trim();
+      if (p.isEmpty()) {
+        continue;
+      }
+      URI u;
+      try {
+        u = new URI(p);
+      } catch (java.net.URISyntaxException e) {
+        throw new SettingsException(variable, variable + " has an invalid URL '" + p + "': " + e.getReason());
+      }
+      checkUrl(u, variable);
+      out.add(u);
+    }
+    if (out.isEmpty()) {
+      throw new SettingsException(variable, variable + " must name at least one ws:// URL, got '" + raw + "'");
+    }
+    return out;
+  }
+
+  private static void checkUrl(URI u, String variable) {
+    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("ws") && !scheme.equals("wss")) {
+      throw new SettingsException(variable, variable + " URLs must start with ws:// or wss://, got '" + u + "'");
+    }
+    if (u.getHost() == null || u.getPort() == 0) {
+      throw new SettingsException(variable, variable + " URLs need a host (and a port), got '" + u + "'");
+    }
+  }
+
+  public ClientSettings withConnection(ConnectionSettings c) {
+    return new ClientSettings(c, replicas, timeouts, authToken, maxFrameBytes, cancelGrace);
+  }
+
+  /** These settings with {@code urls} as the replicas of {@code kind}. */
+  public ClientSettings withReplicas(AnalysisKind kind, List<URI> urls) {
+    Map<AnalysisKind, List<URI>> r = new EnumMap<>(replicas);
+    r.put(kind, urls);
+    return new ClientSettings(connection, r, timeouts, authToken, maxFrameBytes, cancelGrace);
+  }
+
+  public ClientSettings withTimeout(AnalysisKind kind, Duration timeout) {
+    Map<AnalysisKind, Duration> t = new EnumMap<>(timeouts);
+    t.put(kind, timeout);
+    return new ClientSettings(connection, replicas, t, authToken, maxFrameBytes, cancelGrace);
+  }
+
+  public ClientSettings withAuthToken(String token) {
+    return new ClientSettings(connection, replicas, timeouts, token, maxFrameBytes, cancelGrace);
+  }
+
+  public ClientSettings withCancelGrace(Duration grace) {
+    return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, grace);
+  }
+
+  @Override
+  public String toString() {
+    return "ClientSettings[connection=" + connection + ", replicas=" + replicas + ", timeouts=" + timeouts
+        + ", authToken=" + (authToken == null ? "none" : "***") + ", maxFrameBytes=" + maxFrameBytes
+        + ", cancelGrace=" + cancelGrace + "]";
+  }
+}

@@ -1,0 +1,43 @@
+package dev.analyzer.client;
+
+import java.util.List;
+
+/**
+ * A snapshot of the client, shaped after the original pool's {@code get_stats()}.
+ *
+ * @param maxConcurrentConnections ANALYZER_MAX_CONNECTIONS
+ * @param activeConnections connections holding a permit now (in use, idle or closing)
+ * @param pooledConnections idle connections kept for ping and health
+ * @param waitingForConnection callers waiting for a permit
+ * @param activeTasks analyses in flight (one per caller)
+ * @param pendingRequests callers sharing another caller's analysis (dedup)
+ * @param circuitBreakers breaker counts and per-URL state
+ * @param replicas per replica: in flight, requests, failures, latency
+ */
+public record ClientStats(int maxConcurrentConnections, int activeConnections, int pooledConnections,
+    int waitingForConnection, int activeTasks, int pendingRequests, Breakers circuitBreakers,
+    List<ReplicaStats> replicas) {
+
+  /**
+   * @param total breakers (one per replica URL)
+   * @param open breakers open now
+   * @param halfOpen breakers half-open, or open with a probe due
+   * @param states per URL
+   */
+  public record Breakers(int total, int open, int halfOpen, List<BreakerState> states) {}
+
+  /** @param url the replica URL @param state closed, open or half_open */
+  public record BreakerState(String url, String state) {}
+
+  /**
+   * @param service the service (static, dynamic, performance, ai)
+   * @param url the replica URL
+   * @param inFlight requests on it now
+   * @param requests requests sent to it
+   * @param failures requests that failed on it
+   * @param latencyMillis recent average latency, -1 before the first success
+   * @param breaker its breaker state
+   */
+  public record ReplicaStats(String service, String url, int inFlight, long requests, long failures,
+      double latencyMillis, String breaker) {}
+}

@@ -1,0 +1,29 @@
+package dev.analyzer.client.internal;
+
+import dev.analyzer.client.ClientSettings;
+import dev.analyzer.client.pool.ConnectionPool;
+import dev.analyzer.client.replica.Replica;
+import dev.analyzer.core.protocol.AnalysisKind;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What the client's request machinery shares: settings, the pool, the replicas of each service,
+ * the clock and the timer. Immutable.
+ *
+ * @param settings the client settings
+ * @param pool the connection pool
+ * @param replicas each service's replicas
+ * @param clock timestamps of client-made replies
+ * @param timer deadlines, cancel grace periods and permit timeouts
+ */
+public record ClientContext(ClientSettings settings, ConnectionPool pool, Map<AnalysisKind, List<Replica>> replicas,
+    Clock clock, ScheduledExecutorService timer) {
+
+  /** The name used as {@code service} in client-made replies. */
+  public static String serviceLabel(AnalysisKind kind) {
+    return kind.defaultServiceName();
+  }
+}

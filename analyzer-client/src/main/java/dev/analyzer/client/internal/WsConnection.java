@@ -1,0 +1,205 @@
+package dev.analyzer.client.internal;
+
+import dev.analyzer.core.protocol.Message;
+import dev.analyzer.core.protocol.ProtocolCodec;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One WebSocket connection to a service (Netty, permessage-deflate offered). Inbound frames are
+ * decoded and handed to the current {@link Listener}; a close (frame or TCP) is reported once.
+ * Thread-safe.
+ */
+public final class WsConnection {
+
+  /** Receives what arrives on a connection, on its I/O thread. */
+  public interface Listener {
+    void onMessage(Message message);
+
+    /** A frame that did not decode (for example a type this client does not know). */
+    default void onUndecodable(String text, RuntimeException error) { }
+
+    /** The connection closed; {@code code} is -1 when it closed without a close frame. */
+    void onClose(int code, String reason);
+  }
+
+  private static final Listener NO_LISTENER = new Listener() {
+    @Override
+    public void onMessage(Message message) { }
+
+    @Override
+    public void onClose(int code, String reason) { }
+  };
+
+  private final URI uri;
+  private final Channel channel;
+  private final ProtocolCodec codec;
+  private final AtomicReference<Listener> listener = new AtomicReference<>(NO_LISTENER);
+  private final CompletableFuture<int[]> closed = new CompletableFuture<>();
+  private final CompletableFuture<Void> socketClosed = new CompletableFuture<>();
+  private final CompletableFuture<WsConnection> ready;
+  private volatile long lastUsedNanos = System.nanoTime();
+  private volatile String closeReason = "";
+
+  private WsConnection(URI uri, Channel channel, ProtocolCodec codec, CompletableFuture<WsConnection> ready) {
+    this.uri = uri;
+    this.channel = channel;
+    this.codec = codec;
+    this.ready = ready;
+  }
+
+  /**
+   * Starts connecting; {@link #ready()} completes when the handshake is done (or fails with a
+   * {@link ConnectFailure} naming the URL), {@link #closeFuture()} when the socket is gone, whichever
+   * way it ends. On a failed handshake the socket is closed.
+   */
+  public static WsConnection open(EventLoopGroup group, URI uri, String authToken, int maxFrameBytes,
+      Duration timeout, ProtocolCodec codec) {
+    HttpHeaders headers = new DefaultHttpHeaders();
+    if (authToken != null) {
+      headers.set("Authorization", "Bearer " + authToken);
+    }
+    int port = uri.getPort() > 0 ? uri.getPort() : ("wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+    CompletableFuture<WsConnection> ready = new CompletableFuture<>();
+    WsConnection[] holder = new WsConnection[1];
+    ClientInitializer initializer = new ClientInitializer(uri, headers, maxFrameBytes, timeout,
+        new ClientInitializer.Events() {
+          @Override
+          public void handshakeComplete() {
+            ready.complete(holder[0]);
+          }
+
+          @Override
+          public void text(String text) {
+            holder[0].onText(text);
+          }
+
+          @Override
+          public void closeFrame(int code, String reason) {
+            holder[0].closeReason = reason;
+            holder[0].closed.complete(new int[] {code});
+          }
+
+          @Override
+          public void failed(Throwable cause) {
+            ready.completeExceptionally(new ConnectFailure(uri, cause));
+          }
+        });
+    Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())))
+        .option(ChannelOption.TCP_NODELAY, true)
+        .handler(initializer);
+    ChannelFuture cf = b.connect(uri.getHost(), port);
+    WsConnection conn = new WsConnection(uri, cf.channel(), codec, ready);
+    holder[0] = conn;
+    cf.addListener(f -> {
+      if (!f.isSuccess()) {
+        ready.completeExceptionally(new ConnectFailure(uri, f.cause()));
+      }
+    });
+    cf.channel().closeFuture().addListener(f -> {
+      conn.closed.complete(new int[] {-1});
+      ready.completeExceptionally(new ConnectFailure(uri, new IllegalStateException("connection closed during handshake")));
+      conn.socketClosed.complete(null);
+    });
+    ready.whenComplete((c, e) -> {
+      if (e != null) {
+        cf.channel().close();
+      }
+    });
+    conn.closed.thenAccept(code -> conn.listener.get().onClose(code[0], conn.closeReason));
+    return conn;
+  }
+
+  /** Completes when the handshake is done; fails with a {@link ConnectFailure}. */
+  public CompletableFuture<WsConnection> ready() {
+    return ready;
+  }
+
+  private void onText(String text) {
+    lastUsedNanos = System.nanoTime();
+    Message m;
+    try {
+      m = codec.decode(text);
+    } catch (RuntimeException e) {
+      listener.get().onUndecodable(text, e);
+      return;
+    }
+    listener.get().onMessage(m);
+  }
+
+  /** Replaces the listener; if the connection already closed, the new listener hears it at once. */
+  public void listen(Listener l) {
+    listener.set(l == null ? NO_LISTENER : l);
+    if (closed.isDone()) {
+      int code = closed.join()[0];
+      listener.get().onClose(code, closeReason);
+    }
+  }
+
+  /** Sends one frame. */
+  public CompletableFuture<Void> send(Message message) {
+    lastUsedNanos = System.nanoTime();
+    CompletableFuture<Void> sent = new CompletableFuture<>();
+    channel.writeAndFlush(new TextWebSocketFrame(codec.encode(message))).addListener(f -> {
+      if (f.isSuccess()) {
+        sent.complete(null);
+      } else {
+        sent.completeExceptionally(f.cause());
+      }
+    });
+    return sent;
+  }
+
+  /** Closes with 1000 and drops the TCP connection. Idempotent. */
+  public void close() {
+    if (channel.isActive()) {
+      channel.writeAndFlush(new CloseWebSocketFrame(1000, "client done")).addListener(f -> channel.close());
+    } else {
+      channel.close();
+    }
+  }
+
+  /** Completes when the TCP connection is gone. */
+  public CompletableFuture<Void> closeFuture() {
+    return socketClosed;
+  }
+
+  public boolean isOpen() {
+    return channel.isActive() && !closed.isDone();
+  }
+
+  public URI uri() {
+    return uri;
+  }
+
+  public long lastUsedNanos() {
+    return lastUsedNanos;
+  }
+
+  /** A connection or handshake failure naming the URL. */
+  public static final class ConnectFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ConnectFailure(URI uri, Throwable cause) {
+      super("cannot connect to " + uri + ": " + describe(cause), cause);
+    }
+
+    private static String describe(Throwable t) {
+      String m = t.getMessage();
+      return m == null ? t.getClass().getSimpleName() : m;
+    }
+  }
+}
