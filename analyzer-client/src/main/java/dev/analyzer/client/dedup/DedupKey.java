@@ -34,7 +34,7 @@ public record DedupKey(String canonical) {
     List<String> tools = new ArrayList<>(request.selectedTools());
     tools.sort(null);
     k.put("tools", tools);
-    List<String> targets = request.targetUrls() == null ? List.of() : new ArrayList<>(request.targetUrls());
+    List<String> targets = new ArrayList<>(request.targetUrls() == null ? List.of() : request.targetUrls());
     targets.sort(null);
     k.put("targets", targets);
     k.put("config", new TreeMap<>(request.config()));

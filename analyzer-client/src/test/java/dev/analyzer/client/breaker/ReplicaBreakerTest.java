@@ -1,0 +1,98 @@
+package dev.analyzer.client.breaker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The breaker state machine (seed tests 1-5), with tiny delays instead of long sleeps. */
+class ReplicaBreakerTest {
+
+  private static ReplicaBreaker breaker(int threshold, long delayMillis, int halfOpen) {
+    return new ReplicaBreaker("ws://test", threshold, Duration.ofMillis(delayMillis), halfOpen);
+  }
+
+  @Test
+  void startsClosed() {
+    assertThat(breaker(3, 50, 2).state()).isEqualTo(ReplicaBreaker.State.CLOSED);
+  }
+
+  @Test
+  void opensAfterThresholdConsecutiveFailuresAndRefuses() {
+    ReplicaBreaker b = breaker(3, 60_000, 2);
+    for (int i = 0; i < 3; i++) {
+      b.tryAcquire().orElseThrow().failure();
+    }
+
+    assertThat(b.state()).isEqualTo(ReplicaBreaker.State.OPEN);
+    assertThat(b.tryAcquire()).isEmpty();
+    assertThat(b.mayAllow()).isFalse();
+  }
+
+  @Test
+  void aSuccessResetsTheConsecutiveCount() {
+    ReplicaBreaker b = breaker(3, 60_000, 2);
+    b.tryAcquire().orElseThrow().failure();
+    b.tryAcquire().orElseThrow().failure();
+    b.tryAcquire().orElseThrow().success();
+    b.tryAcquire().orElseThrow().failure();
+    b.tryAcquire().orElseThrow().failure();
+
+    assertThat(b.state()).isEqualTo(ReplicaBreaker.State.CLOSED);
+  }
+
+  @Test
+  void halfOpensAfterTheDelayAndAdmitsOnlyTheConfiguredProbes() {
+    ReplicaBreaker b = breaker(1, 50, 2);
+    b.tryAcquire().orElseThrow().failure();
+
+    await().atMost(Duration.ofSeconds(2)).until(() -> b.state() == ReplicaBreaker.State.HALF_OPEN);
+    List<BreakerPermit> probes = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      b.tryAcquire().ifPresent(probes::add);
+    }
+
+    assertThat(probes).hasSize(2);
+  }
+
+  @Test
+  void closesAfterTheHalfOpenSuccesses() {
+    ReplicaBreaker b = breaker(1, 50, 2);
+    b.tryAcquire().orElseThrow().failure();
+    await().atMost(Duration.ofSeconds(2)).until(() -> b.state() == ReplicaBreaker.State.HALF_OPEN);
+
+    b.tryAcquire().orElseThrow().success();
+    b.tryAcquire().orElseThrow().success();
+
+    assertThat(b.state()).isEqualTo(ReplicaBreaker.State.CLOSED);
+  }
+
+  @Test
+  void aFailureWhileHalfOpenReopens() {
+    ReplicaBreaker b = breaker(1, 50, 2);
+    b.tryAcquire().orElseThrow().failure();
+    await().atMost(Duration.ofSeconds(2)).until(() -> b.state() == ReplicaBreaker.State.HALF_OPEN);
+
+    b.tryAcquire().orElseThrow().failure();
+
+    assertThat(b.state()).isEqualTo(ReplicaBreaker.State.OPEN);
+  }
+
+  @Test
+  void aPermitIsRecordedOnlyOnce() {
+    ReplicaBreaker b = breaker(1, 50, 1);
+    b.tryAcquire().orElseThrow().failure();
+    await().atMost(Duration.ofSeconds(2)).until(() -> b.state() == ReplicaBreaker.State.HALF_OPEN);
+    Optional<BreakerPermit> probe = b.tryAcquire();
+
+    probe.orElseThrow().success();
+    probe.orElseThrow().failure();
+
+    assertThat(b.state()).isEqualTo(ReplicaBreaker.State.CLOSED);
+    assertThat(probe.get().isSettled()).isTrue();
+  }
+}

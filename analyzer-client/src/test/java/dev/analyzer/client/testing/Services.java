@@ -1,0 +1,70 @@
+package dev.analyzer.client.testing;
+
+import dev.analyzer.client.AnalyzerClient;
+import dev.analyzer.client.AnalyzerClientBuilder;
+import dev.analyzer.core.protocol.AnalysisKind;
+import dev.analyzer.core.protocol.AnalysisRequest;
+import dev.analyzer.core.settings.ConnectionSettings;
+import dev.analyzer.core.settings.Environment;
+import dev.analyzer.service.AnalyzerServer;
+import dev.analyzer.service.ServiceSettings;
+import dev.analyzer.service.testing.PeakConnections;
+import dev.analyzer.service.testing.ScriptedService;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Real in-process services and clients pointed at them. */
+public final class Services {
+
+  private Services() {}
+
+  /** A started scripted static service with peak-connection metrics. */
+  public record Running(AnalyzerServer server, ScriptedService service, PeakConnections metrics) implements AutoCloseable {
+    public String url() {
+      return "ws://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public void close() {
+      server.shutdown(Duration.ofMillis(200));
+    }
+  }
+
+  public static Running start(Path root) {
+    return start(root, 64, 0);
+  }
+
+  public static Running start(Path root, int maxConcurrent, int port) {
+    ScriptedService service = new ScriptedService();
+    PeakConnections metrics = new PeakConnections();
+    ServiceSettings settings = ServiceSettings.defaults(0).withPort(port).withSourceRoots(List.of(root))
+        .withMaxConcurrentAnalyses(maxConcurrent).withShutdownGrace(Duration.ofSeconds(2));
+    AnalyzerServer server = AnalyzerServer.builder(service).withSettings(settings).withMetrics(metrics)
+        .withEventLoopThreads(2).build().start();
+    return new Running(server, service, metrics);
+  }
+
+  /** Connection settings for tests: a small pool, tight breaker timing. */
+  public static ConnectionSettings connection(int maxConnections, int threshold, Duration circuitTimeout, int halfOpen) {
+    return new ConnectionSettings(maxConnections, Duration.ofSeconds(5), Duration.ofSeconds(300), threshold,
+        circuitTimeout, halfOpen);
+  }
+
+  /** A client whose static service has {@code urls} as replicas. */
+  public static AnalyzerClientBuilder client(ConnectionSettings connection, String... urls) {
+    return AnalyzerClient.builder().withEnvironment(Environment.of(Map.of())).withConnectionSettings(connection)
+        .withReplicas(AnalysisKind.STATIC, urls).withCancelGrace(Duration.ofSeconds(2));
+  }
+
+  /** A static request with {@code config.mode} = {@code mode} and extra config. */
+  public static AnalysisRequest request(String mode, Object... configPairs) {
+    java.util.Map<String, Object> config = new java.util.LinkedHashMap<>();
+    config.put("mode", mode);
+    for (int i = 0; i + 1 < configPairs.length; i += 2) {
+      config.put((String) configPairs[i], configPairs[i + 1]);
+    }
+    return AnalysisRequest.builder(AnalysisKind.STATIC).withModelSlug("m").withAppNumber(1).withConfig(config).build();
+  }
+}
