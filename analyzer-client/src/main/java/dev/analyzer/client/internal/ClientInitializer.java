@@ -72,8 +72,6 @@ final class ClientInitializer extends ChannelInitializer<SocketChannel> {
         } else if (frame instanceof CloseWebSocketFrame) {
           CloseWebSocketFrame close = (CloseWebSocketFrame) frame;
           events.closeFrame(close.statusCode(), close.reasonText());
-          ctx.writeAndFlush(new CloseWebSocketFrame(close.statusCode() < 0 ? 1000 : close.statusCode(), ""))
-              .addListener(f -> ctx.close());
         }
       }
 

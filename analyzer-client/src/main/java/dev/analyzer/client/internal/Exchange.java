@@ -51,10 +51,10 @@ public final class Exchange {
           permit.get().success();
         }
         replica.ended(failed, failed ? null : Duration.ofNanos(System.nanoTime() - started));
-        reply.complete(m);
         if (onDone[0] != null) {
           onDone[0].accept(m instanceof Pong || m instanceof HealthResponse);
         }
+        reply.complete(m);
       }
     };
     ScheduledFuture<?> timer = ctx.timer().schedule(() -> finish.accept(ClientFailure.TIMEOUT.reply(

@@ -264,19 +264,17 @@ public final class RemoteAnalysis implements dev.analyzer.client.dedup.RequestDe
 
   /** Ends the analysis from the client side (deadline or cancel). */
   private void stop(ClientFailure why, String message) {
-    if (!complete(why.reply(message, request.id(), service, ctx.clock().instant()))) {
+    if (!done.compareAndSet(false, true)) {
       return;
     }
     Attempt a = current;
-    if (a == null) {
-      return;
+    WsConnection c = a == null ? null : a.connection;
+    if (c != null && why == ClientFailure.TIMEOUT) {
+      a.end(true);
     }
-    WsConnection c = a.connection;
+    deliver(why.reply(message, request.id(), service, ctx.clock().instant()));
     if (c == null) {
       return;
-    }
-    if (why == ClientFailure.TIMEOUT) {
-      a.end(true);
     }
     if (c.isOpen()) {
       LOG.info("analysis {} {}: sending cancel_request to {}", request.id(), why, a.replica.uri());
@@ -294,12 +292,16 @@ public final class RemoteAnalysis implements dev.analyzer.client.dedup.RequestDe
     if (!done.compareAndSet(false, true)) {
       return false;
     }
+    deliver(reply);
+    return true;
+  }
+
+  private void deliver(Message reply) {
     ScheduledFuture<?> d = deadline;
     if (d != null) {
       d.cancel(false);
     }
     result.complete(reply);
-    return true;
   }
 
   private Message circuitOpen() {

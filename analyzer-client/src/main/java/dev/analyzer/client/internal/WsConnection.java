@@ -48,6 +48,11 @@ public final class WsConnection {
   private final ProtocolCodec codec;
   private final AtomicReference<Listener> listener = new AtomicReference<>(NO_LISTENER);
   private final CompletableFuture<int[]> closed = new CompletableFuture<>();
+  private final java.util.concurrent.atomic.AtomicBoolean closeSent = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean forceCloseScheduled =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  /** How long the server gets to drop the TCP connection after the close handshake. */
+  static final long FORCE_CLOSE_MILLIS = 2000;
   private final CompletableFuture<Void> socketClosed = new CompletableFuture<>();
   private final CompletableFuture<WsConnection> ready;
   private volatile long lastUsedNanos = System.nanoTime();
@@ -88,8 +93,7 @@ public final class WsConnection {
 
           @Override
           public void closeFrame(int code, String reason) {
-            holder[0].closeReason = reason;
-            holder[0].closed.complete(new int[] {code});
+            holder[0].onCloseFrame(code, reason);
           }
 
           @Override
@@ -163,12 +167,40 @@ public final class WsConnection {
     return sent;
   }
 
-  /** Closes with 1000 and drops the TCP connection. Idempotent. */
+  /**
+   * The peer's close frame: echo it (unless we started the close) and let the server drop the TCP
+   * connection first, as RFC 6455 asks; the socket (and so the pool permit) is released only after
+   * the server has closed its side, so the server never counts more connections than the pool allows.
+   */
+  private void onCloseFrame(int code, String reason) {
+    closeReason = reason;
+    closed.complete(new int[] {code});
+    if (closeSent.compareAndSet(false, true)) {
+      channel.writeAndFlush(new CloseWebSocketFrame(code < 0 ? 1000 : code, ""));
+    }
+    forceCloseLater();
+  }
+
+  /** Closes with 1000, then waits (briefly) for the server to drop the TCP connection. Idempotent. */
   public void close() {
-    if (channel.isActive()) {
-      channel.writeAndFlush(new CloseWebSocketFrame(1000, "client done")).addListener(f -> channel.close());
-    } else {
-      channel.close();
+    if (channel.isActive() && closeSent.compareAndSet(false, true)) {
+      channel.writeAndFlush(new CloseWebSocketFrame(1000, "client done"));
+      forceCloseLater();
+    } else if (!channel.isActive() || closed.isDone()) {
+      forceCloseLater();
+    }
+  }
+
+  /** Drops the TCP connection now (no close handshake). */
+  public void abort() {
+    channel.close();
+  }
+
+  private void forceCloseLater() {
+    if (forceCloseScheduled.compareAndSet(false, true)) {
+      channel.eventLoop().schedule(() -> {
+        channel.close();
+      }, FORCE_CLOSE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
   }
 

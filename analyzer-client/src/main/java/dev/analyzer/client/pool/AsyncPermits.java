@@ -44,11 +44,12 @@ final class AsyncPermits {
       waiters.add(waiter);
     }
     timer.schedule(() -> {
-      if (waiter.completeExceptionally(new PoolExhaustedException(max, timeout))) {
-        synchronized (this) {
-          waiters.remove(waiter);
+      synchronized (this) {
+        if (!waiters.remove(waiter)) {
+          return;
         }
       }
+      waiter.completeExceptionally(new PoolExhaustedException(max, timeout));
     }, timeout.toNanos(), TimeUnit.NANOSECONDS);
     return waiter;
   }

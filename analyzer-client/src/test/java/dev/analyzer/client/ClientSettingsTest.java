@@ -1,0 +1,62 @@
+package dev.analyzer.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.analyzer.core.protocol.AnalysisKind;
+import dev.analyzer.core.settings.Environment;
+import dev.analyzer.core.settings.SettingsException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every client variable: default and rejection. */
+class ClientSettingsTest {
+
+  private static ClientSettings of(Map<String, String> env) {
+    return ClientSettings.fromEnvironment(Environment.of(env));
+  }
+
+  @Test
+  void defaultsAreTheOriginals() {
+    ClientSettings s = of(Map.of());
+
+    assertThat(s.replicas().get(AnalysisKind.STATIC)).containsExactly(URI.create("ws://127.0.0.1:2001"));
+    assertThat(s.replicas().get(AnalysisKind.DYNAMIC)).containsExactly(URI.create("ws://127.0.0.1:2002"));
+    assertThat(s.replicas().get(AnalysisKind.PERFORMANCE)).containsExactly(URI.create("ws://127.0.0.1:2003"));
+    assertThat(s.replicas().get(AnalysisKind.AI)).containsExactly(URI.create("ws://127.0.0.1:2004"));
+    assertThat(s.timeouts()).containsEntry(AnalysisKind.STATIC, Duration.ofSeconds(480))
+        .containsEntry(AnalysisKind.DYNAMIC, Duration.ofSeconds(600))
+        .containsEntry(AnalysisKind.PERFORMANCE, Duration.ofSeconds(600))
+        .containsEntry(AnalysisKind.AI, Duration.ofSeconds(900));
+    assertThat(s.connection().maxConnections()).isEqualTo(50);
+    assertThat(s.authToken()).isNull();
+  }
+
+  @Test
+  void replicaListsAreCommaSeparatedAsInTheOriginal() {
+    ClientSettings s = of(Map.of("STATIC_ANALYZER_URLS", "ws://a:2001, ws://b:2051,,ws://c:2052",
+        "PERF_TESTER_URL", "ws://perf:2003", "ANALYZER_MAX_CONNECTIONS", "7", "AI_ANALYSIS_TIMEOUT", "30"));
+
+    assertThat(s.replicas().get(AnalysisKind.STATIC)).hasSize(3);
+    assertThat(s.replicas().get(AnalysisKind.PERFORMANCE)).containsExactly(URI.create("ws://perf:2003"));
+    assertThat(s.connection().maxConnections()).isEqualTo(7);
+    assertThat(s.timeouts().get(AnalysisKind.AI)).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void badValuesNameTheVariable() {
+    assertThatThrownBy(() -> of(Map.of("DYNAMIC_ANALYZER_URLS", "http://x:1"))).isInstanceOf(SettingsException.class)
+        .hasMessage("DYNAMIC_ANALYZER_URLS URLs must start with ws:// or wss://, got 'http://x:1'");
+    assertThatThrownBy(() -> of(Map.of("AI_ANALYZER_URLS", " , "))).hasMessageContaining("AI_ANALYZER_URLS must name at least one");
+    assertThatThrownBy(() -> of(Map.of("STATIC_ANALYSIS_TIMEOUT", "0"))).hasMessage(
+        "STATIC_ANALYSIS_TIMEOUT must be 1..86400 seconds, got 0");
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_CIRCUIT_THRESHOLD", "x"))).hasMessageContaining("ANALYZER_CIRCUIT_THRESHOLD");
+  }
+
+  @Test
+  void theTokenIsNeverPrinted() {
+    assertThat(of(Map.of("ANALYZER_AUTH_TOKEN", "supersecret")).toString()).doesNotContain("supersecret");
+  }
+}
