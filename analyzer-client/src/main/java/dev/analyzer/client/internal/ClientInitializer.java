@@ -78,7 +78,9 @@ final class ClientInitializer extends ChannelInitializer<SocketChannel> {
       @Override
       public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-          events.handshakeComplete();
+          // Netty removes the HTTP codec in a task it queues right before this event; a frame
+          // written from inside the event would still pass through it and could be lost.
+          ctx.channel().eventLoop().execute(events::handshakeComplete);
         } else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
           events.failed(new IllegalStateException("handshake timed out after " + handshakeTimeout.toMillis() + " ms"));
           ctx.close();

@@ -202,27 +202,39 @@ public final class RemoteAnalysis implements dev.analyzer.client.dedup.RequestDe
     }
     ConnectionPool pool = ctx.pool();
     pool.lease().whenComplete((lease, leaseError) -> {
-      if (leaseError != null) {
-        Throwable cause = leaseError instanceof CompletionException ? leaseError.getCause() : leaseError;
-        ClientFailure f = cause instanceof PoolExhaustedException ? ClientFailure.POOL_EXHAUSTED : ClientFailure.ERROR;
-        complete(f.reply(cause.getMessage(), request.id(), service, ctx.clock().instant()));
-        return;
+      try {
+        onLease(lease, leaseError);
+      } catch (RuntimeException bug) {
+        LOG.error("analysis {}: unexpected failure while taking a connection", request.id(), bug);
+        if (lease != null) {
+          lease.release();
+        }
+        complete(ClientFailure.ERROR.reply("client error: " + bug, request.id(), service, ctx.clock().instant()));
       }
-      if (done.get()) {
-        lease.release();
-        return;
-      }
-      Attempt attempt = acquireReplica();
-      if (attempt == null) {
-        lease.release();
-        complete(tried.isEmpty() || lastError == null ? circuitOpen()
-            : ClientFailure.UNREACHABLE.reply(lastError, request.id(), service, ctx.clock().instant()));
-        return;
-      }
-      current = attempt;
-      lease.open(attempt.replica.uri()).whenComplete((conn, err) -> connected(attempt, conn, err));
     });
     return true;
+  }
+
+  private void onLease(ConnectionPool.Lease lease, Throwable leaseError) {
+    if (leaseError != null) {
+      Throwable cause = leaseError instanceof CompletionException ? leaseError.getCause() : leaseError;
+      ClientFailure f = cause instanceof PoolExhaustedException ? ClientFailure.POOL_EXHAUSTED : ClientFailure.ERROR;
+      complete(f.reply(cause.getMessage(), request.id(), service, ctx.clock().instant()));
+      return;
+    }
+    if (done.get()) {
+      lease.release();
+      return;
+    }
+    Attempt attempt = acquireReplica();
+    if (attempt == null) {
+      lease.release();
+      complete(tried.isEmpty() || lastError == null ? circuitOpen()
+          : ClientFailure.UNREACHABLE.reply(lastError, request.id(), service, ctx.clock().instant()));
+      return;
+    }
+    current = attempt;
+    lease.open(attempt.replica.uri()).whenComplete((conn, err) -> connected(attempt, conn, err));
   }
 
   private synchronized Attempt acquireReplica() {
@@ -238,6 +250,19 @@ public final class RemoteAnalysis implements dev.analyzer.client.dedup.RequestDe
   }
 
   private void connected(Attempt attempt, WsConnection conn, Throwable err) {
+    try {
+      onConnected(attempt, conn, err);
+    } catch (RuntimeException bug) {
+      LOG.error("analysis {}: unexpected failure after connecting", request.id(), bug);
+      attempt.end(true);
+      if (conn != null) {
+        conn.close();
+      }
+      complete(ClientFailure.ERROR.reply("client error: " + bug, request.id(), service, ctx.clock().instant()));
+    }
+  }
+
+  private void onConnected(Attempt attempt, WsConnection conn, Throwable err) {
     if (err != null) {
       Throwable cause = err instanceof CompletionException ? err.getCause() : err;
       attempt.end(true);

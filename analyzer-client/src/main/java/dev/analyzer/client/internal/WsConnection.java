@@ -44,7 +44,7 @@ public final class WsConnection {
   };
 
   private final URI uri;
-  private final Channel channel;
+  private volatile Channel channel;
   private final ProtocolCodec codec;
   private final AtomicReference<Listener> listener = new AtomicReference<>(NO_LISTENER);
   private final CompletableFuture<int[]> closed = new CompletableFuture<>();
@@ -58,9 +58,8 @@ public final class WsConnection {
   private volatile long lastUsedNanos = System.nanoTime();
   private volatile String closeReason = "";
 
-  private WsConnection(URI uri, Channel channel, ProtocolCodec codec, CompletableFuture<WsConnection> ready) {
+  private WsConnection(URI uri, ProtocolCodec codec, CompletableFuture<WsConnection> ready) {
     this.uri = uri;
-    this.channel = channel;
     this.codec = codec;
     this.ready = ready;
   }
@@ -78,22 +77,22 @@ public final class WsConnection {
     }
     int port = uri.getPort() > 0 ? uri.getPort() : ("wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
     CompletableFuture<WsConnection> ready = new CompletableFuture<>();
-    WsConnection[] holder = new WsConnection[1];
+    WsConnection conn = new WsConnection(uri, codec, ready);
     ClientInitializer initializer = new ClientInitializer(uri, headers, maxFrameBytes, timeout,
         new ClientInitializer.Events() {
           @Override
           public void handshakeComplete() {
-            ready.complete(holder[0]);
+            ready.complete(conn);
           }
 
           @Override
           public void text(String text) {
-            holder[0].onText(text);
+            conn.onText(text);
           }
 
           @Override
           public void closeFrame(int code, String reason) {
-            holder[0].onCloseFrame(code, reason);
+            conn.onCloseFrame(code, reason);
           }
 
           @Override
@@ -105,22 +104,31 @@ public final class WsConnection {
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())))
         .option(ChannelOption.TCP_NODELAY, true)
         .handler(initializer);
-    ChannelFuture cf = b.connect(uri.getHost(), port);
-    WsConnection conn = new WsConnection(uri, cf.channel(), codec, ready);
-    holder[0] = conn;
-    cf.addListener(f -> {
-      if (!f.isSuccess()) {
-        ready.completeExceptionally(new ConnectFailure(uri, f.cause()));
-      }
-    });
-    cf.channel().closeFuture().addListener(f -> {
+    // Register first and connect second, so the connection knows its channel before any event can fire.
+    ChannelFuture registered = b.register();
+    Channel channel = registered.channel();
+    conn.channel = channel;
+    channel.closeFuture().addListener(f -> {
       conn.closed.complete(new int[] {-1});
       ready.completeExceptionally(new ConnectFailure(uri, new IllegalStateException("connection closed during handshake")));
       conn.socketClosed.complete(null);
     });
+    registered.addListener(r -> {
+      if (!r.isSuccess()) {
+        ready.completeExceptionally(new ConnectFailure(uri, r.cause()));
+        channel.close();
+        return;
+      }
+      channel.connect(new java.net.InetSocketAddress(uri.getHost(), port)).addListener(f -> {
+        if (!f.isSuccess()) {
+          ready.completeExceptionally(new ConnectFailure(uri, f.cause()));
+          channel.close();
+        }
+      });
+    });
     ready.whenComplete((c, e) -> {
       if (e != null) {
-        cf.channel().close();
+        channel.close();
       }
     });
     conn.closed.thenAccept(code -> conn.listener.get().onClose(code[0], conn.closeReason));
