@@ -1,0 +1,285 @@
+package dev.analyzer.staticanalyzer;
+
+import dev.analyzer.core.findings.Finding;
+import dev.analyzer.core.protocol.Analysis;
+import dev.analyzer.core.protocol.AnalysisKind;
+import dev.analyzer.core.protocol.AnalysisRequest;
+import dev.analyzer.core.protocol.ResultStatus;
+import dev.analyzer.core.protocol.ToolResult;
+import dev.analyzer.core.protocol.ToolStatus;
+import dev.analyzer.core.settings.Environment;
+import dev.analyzer.service.AnalysisContext;
+import dev.analyzer.service.AnalysisOutcome;
+import dev.analyzer.service.AnalyzerService;
+import dev.analyzer.service.process.ProcessRunner;
+import dev.analyzer.staticanalyzer.config.ConfigScanner;
+import dev.analyzer.staticanalyzer.deps.DependencyScanner;
+import dev.analyzer.staticanalyzer.deps.OsvDatabase;
+import dev.analyzer.staticanalyzer.report.ResultAssembler;
+import dev.analyzer.staticanalyzer.rules.CodeRuleAnalyzer;
+import dev.analyzer.staticanalyzer.secrets.SecretScanner;
+import dev.analyzer.staticanalyzer.source.Language;
+import dev.analyzer.staticanalyzer.source.SourceLocator;
+import dev.analyzer.staticanalyzer.source.SourceTree;
+import dev.analyzer.staticanalyzer.tools.BanditTool;
+import dev.analyzer.staticanalyzer.tools.BuiltinTool;
+import dev.analyzer.staticanalyzer.tools.ExternalTools;
+import dev.analyzer.staticanalyzer.tools.ShellcheckTool;
+import dev.analyzer.staticanalyzer.tools.StaticTool;
+import dev.analyzer.staticanalyzer.tools.ToolRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The static analysis service (port 2001): built-in {@code secrets}, {@code python-security},
+ * {@code js-security}, {@code config} and {@code dependencies} analyzers, plus {@code bandit} and
+ * {@code shellcheck} when installed, run in parallel over the app's source tree. Replies in the
+ * original's shape with normalized, merged findings and a SARIF document. Thread-safe.
+ */
+public final class StaticAnalyzerService implements AnalyzerService {
+
+  public static final String NAME = "static-analyzer";
+  public static final String VERSION = "0.1.0";
+
+  private final StaticSettings settings;
+  private final OsvDatabase osv;
+  private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "static-tool");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile List<StaticTool> tools = List.of();
+
+  public StaticAnalyzerService(StaticSettings settings) {
+    this.settings = settings;
+    try {
+      this.osv = OsvDatabase.load(settings.osvDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the OSV snapshot could not be read", e);
+    }
+  }
+
+  /** A service configured from the process environment. */
+  public static StaticAnalyzerService fromEnvironment() {
+    return new StaticAnalyzerService(StaticSettings.fromEnvironment(Environment.system()));
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String version() {
+    return VERSION;
+  }
+
+  @Override
+  public AnalysisKind kind() {
+    return AnalysisKind.STATIC;
+  }
+
+  @Override
+  public List<String> detectTools(ProcessRunner runner) {
+    DependencyScanner deps = new DependencyScanner(osv);
+    List<StaticTool> all = new ArrayList<>();
+    all.add(new BuiltinTool(SecretScanner.TOOL, "structure", VERSION, f -> true, (f, t) -> SecretScanner.scan(f.path(), t)));
+    all.add(new BuiltinTool(CodeRuleAnalyzer.PYTHON_TOOL, "python", VERSION, f -> f.language() == Language.PYTHON,
+        (f, t) -> CodeRuleAnalyzer.analyze(f.path(), t, Language.PYTHON)));
+    all.add(new BuiltinTool(CodeRuleAnalyzer.JS_TOOL, "javascript", VERSION, f -> f.language() == Language.JAVASCRIPT,
+        (f, t) -> CodeRuleAnalyzer.analyze(f.path(), t, Language.JAVASCRIPT)));
+    all.add(new BuiltinTool(ConfigScanner.TOOL, "structure", VERSION,
+        f -> f.language() == Language.DOCKERFILE || f.language() == Language.PYTHON || f.name().startsWith(".env"),
+        (f, t) -> ConfigScanner.scan(f.path(), f.name(), f.language(), t)));
+    all.add(new BuiltinTool(DependencyScanner.TOOL, "structure", VERSION + "+osv-" + osv.snapshotDate(),
+        f -> DependencyScanner.isManifest(f.name()), (f, t) -> deps.scan(f.path(), f.name(), t)));
+    all.add(new BanditTool(ExternalTools.detect(runner, "bandit"), settings.toolTimeout()));
+    all.add(new ShellcheckTool(ExternalTools.detect(runner, "shellcheck"), settings.toolTimeout()));
+    tools = List.copyOf(all);
+    List<String> available = new ArrayList<>();
+    for (StaticTool t : all) {
+      if (t.available()) {
+        available.add(t.name());
+      }
+    }
+    return available;
+  }
+
+  /** Every tool, available or not, in run order. */
+  public List<StaticTool> tools() {
+    return tools;
+  }
+
+  @Override
+  public AnalysisOutcome analyze(AnalysisContext ctx) throws Exception {
+    AnalysisRequest req = ctx.request();
+    Optional<Path> source = resolveSource(ctx);
+    if (source.isEmpty() || !Files.isDirectory(source.get()) || !Files.isReadable(source.get())) {
+      String where = source.map(Path::toString).orElseGet(() -> settings.appsDir().resolve(
+          String.valueOf(req.modelSlug())).resolve("app" + req.appNumber()).toString());
+      String error = "source path not found or not readable: " + where;
+      return AnalysisOutcome.error(Analysis.builder().forRequest(req).withStatus("error").withError(error)
+          .withAnalysisTime(ctx.clock().instant()).build(), error);
+    }
+    ctx.progress("discovering", "listing files under " + source.get(), 0.0);
+    SourceTree tree = SourceTree.walk(source.get(), settings.maxFileBytes(), settings.maxFiles());
+    Set<String> selected = req.selectedTools();
+    List<StaticTool> toRun = new ArrayList<>();
+    ResultAssembler report = new ResultAssembler();
+    for (StaticTool t : tools) {
+      if (!selected.isEmpty() && !selected.contains(t.name())) {
+        continue;
+      }
+      if (!req.isToolEnabled(t.name())) {
+        report.add(entry(t, ToolResult.notRun(t.name(), ToolStatus.SKIPPED, "disabled by config"), List.of()));
+      } else if (!t.available()) {
+        report.add(entry(t, ToolResult.notRun(t.name(), ToolStatus.NOT_INSTALLED, t.name()
+            + " is not installed on this service's machine (scripts/install-tools.sh installs it)"), List.of()));
+      } else if (!t.appliesTo(tree)) {
+        report.add(entry(t, ToolResult.notRun(t.name(), ToolStatus.NO_FILES, "no files for " + t.name()), List.of()));
+      } else {
+        toRun.add(t);
+      }
+    }
+    for (String name : selected) {
+      if (tools.stream().noneMatch(t -> t.name().equals(name))) {
+        report.add(new ResultAssembler.Entry(name, "_metadata", null, ToolResult.notRun(name, ToolStatus.NOT_INSTALLED,
+            name + " is not a tool of this service; available: " + availableNames()), List.of()));
+      }
+    }
+    runAll(toRun, tree, ctx, report);
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("source_path", source.get().toString());
+    meta.put("file_counts", tree.fileCounts());
+    meta.put("total_files", tree.files().size());
+    meta.put("security_files", securityFiles(tree));
+    Map<String, Object> summaryExtra = new LinkedHashMap<>();
+    summaryExtra.put("files_analyzed", tree.files().size());
+    summaryExtra.put("files_skipped", Map.of("binary", tree.skippedBinary(), "too_large", tree.skippedTooLarge(),
+        "over_file_limit", tree.skippedOverLimit()));
+    summaryExtra.put("directories_ignored", tree.ignoredDirectories());
+    summaryExtra.put("osv_snapshot_date", osv.snapshotDate());
+    int ok = 0;
+    int failed = 0;
+    for (ResultAssembler.Entry e : report.entries()) {
+      if (e.result().status() == ToolStatus.SUCCESS) {
+        ok++;
+      } else if (e.result().status() == ToolStatus.ERROR || e.result().status() == ToolStatus.TIMEOUT) {
+        failed++;
+      }
+    }
+    String status = failed == 0 ? "success" : ok > 0 ? "partial" : "error";
+    Analysis analysis = report.build(req, ctx.clock().instant(), status, meta, summaryExtra);
+    ctx.progress("done", analysis.findings().size() + " findings from " + ok + " tools", 100.0);
+    if (failed > 0) {
+      String why = failed + " tool(s) failed: " + failedTools(report);
+      return ok > 0 ? AnalysisOutcome.partial(analysis, why) : AnalysisOutcome.error(analysis, why);
+    }
+    return new AnalysisOutcome(ResultStatus.SUCCESS, analysis, null);
+  }
+
+  private Optional<Path> resolveSource(AnalysisContext ctx) throws IOException {
+    if (ctx.sourcePath().isPresent()) {
+      return ctx.sourcePath();
+    }
+    AnalysisRequest req = ctx.request();
+    if (req.modelSlug() == null || req.appNumber() == null) {
+      return Optional.empty();
+    }
+    Optional<Path> found = SourceLocator.locate(settings.appsDir(), req.modelSlug(), req.appNumber());
+    if (found.isPresent()) {
+      return Optional.of(ctx.resolveSource(found.get()));
+    }
+    return Optional.of(settings.appsDir().resolve(req.modelSlug()).resolve("app" + req.appNumber()));
+  }
+
+  private void runAll(List<StaticTool> toRun, SourceTree tree, AnalysisContext ctx, ResultAssembler report)
+      throws Exception {
+    int total = toRun.size();
+    AtomicInteger done = new AtomicInteger();
+    List<CompletableFuture<ResultAssembler.Entry>> futures = new ArrayList<>();
+    for (StaticTool t : toRun) {
+      futures.add(CompletableFuture.supplyAsync(() -> {
+        ctx.progress("tool_started", t.name() + ": running", 100.0 * done.get() / Math.max(1, total), done.get(), total);
+        long start = System.nanoTime();
+        ToolRun run;
+        try {
+          run = t.run(tree, ctx);
+        } catch (RuntimeException e) {
+          run = ToolRun.failed(ToolStatus.ERROR, t.name() + " failed: " + e.getMessage(), Map.of());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ToolResult result = run.status() == ToolStatus.SUCCESS
+            ? withExtra(ToolResult.success(t.name(), run.findings(), seconds), run.extra(), t.version())
+            : new ToolResult(t.name(), run.status(), true, 0, Map.of(), List.of(), seconds, run.error(), run.extra());
+        int n = done.incrementAndGet();
+        ctx.progress("tool_finished", t.name() + ": " + (run.status() == ToolStatus.SUCCESS
+            ? run.findings().size() + " issues" : run.status().wire() + (run.error() == null ? "" : " (" + run.error() + ")")),
+            100.0 * n / Math.max(1, total), n, total);
+        return new ResultAssembler.Entry(t.name(), t.group(), t.version(), result, run.findings());
+      }, workers));
+    }
+    for (CompletableFuture<ResultAssembler.Entry> f : futures) {
+      report.add(f.get());
+    }
+  }
+
+  private static ToolResult withExtra(ToolResult r, Map<String, Object> extra, String version) {
+    Map<String, Object> e = new LinkedHashMap<>(extra);
+    if (version != null) {
+      e.put("version", version);
+    }
+    return new ToolResult(r.tool(), r.status(), r.executed(), r.totalIssues(), r.severityBreakdown(), r.issues(),
+        r.durationSeconds(), r.error(), e);
+  }
+
+  private static ResultAssembler.Entry entry(StaticTool t, ToolResult r, List<Finding> findings) {
+    return new ResultAssembler.Entry(t.name(), t.group(), t.version(), r, findings);
+  }
+
+  private static Map<String, Object> securityFiles(SourceTree tree) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("requirements_txt", tree.files().stream().anyMatch(f -> f.name().equals("requirements.txt")));
+    m.put("package_json", tree.files().stream().anyMatch(f -> f.name().equals("package.json")));
+    m.put("dockerfile", !tree.files(Language.DOCKERFILE).isEmpty());
+    m.put("env_file", tree.files().stream().anyMatch(f -> f.name().equals(".env")));
+    return m;
+  }
+
+  private static String failedTools(ResultAssembler report) {
+    List<String> names = new ArrayList<>();
+    for (ResultAssembler.Entry e : report.entries()) {
+      if (e.result().status() == ToolStatus.ERROR || e.result().status() == ToolStatus.TIMEOUT) {
+        names.add(e.tool() + " (" + e.result().error() + ")");
+      }
+    }
+    return String.join("; ", names);
+  }
+
+  private String availableNames() {
+    List<String> names = new ArrayList<>();
+    for (StaticTool t : tools) {
+      if (t.available()) {
+        names.add(t.name());
+      }
+    }
+    return String.join(", ", names);
+  }
+
+  /** The advisory snapshot's date. */
+  public String osvSnapshotDate() {
+    return osv.snapshotDate();
+  }
+}

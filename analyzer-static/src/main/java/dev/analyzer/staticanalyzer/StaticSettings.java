@@ -1,0 +1,42 @@
+package dev.analyzer.staticanalyzer;
+
+import dev.analyzer.core.settings.EnvReader;
+import dev.analyzer.core.settings.Environment;
+import dev.analyzer.core.settings.SettingsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The static service's own settings.
+ *
+ * @param appsDir {@code ANALYZER_APPS_DIR}: where {@code {model_slug}/app{N}} apps live (default
+ *     {@code ./generated/apps}); requests without source_path resolve there
+ * @param osvDir {@code ANALYZER_OSV_DIR}: extra OSV advisories (*.json), or null
+ * @param maxFileBytes {@code ANALYZER_MAX_FILE_BYTES}: larger files are skipped (default 2 MiB)
+ * @param maxFiles {@code ANALYZER_MAX_FILES}: files beyond this are skipped (default 20000)
+ * @param toolTimeout {@code ANALYZER_TOOL_TIMEOUT}: per external tool (default 120 s)
+ */
+public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int maxFiles, Duration toolTimeout) {
+
+  public static final String APPS_DIR = "ANALYZER_APPS_DIR";
+  public static final String OSV_DIR = "ANALYZER_OSV_DIR";
+  public static final String MAX_FILE_BYTES = "ANALYZER_MAX_FILE_BYTES";
+  public static final String MAX_FILES = "ANALYZER_MAX_FILES";
+  public static final String TOOL_TIMEOUT = "ANALYZER_TOOL_TIMEOUT";
+
+  /** The defaults overridden by {@code env}. */
+  public static StaticSettings fromEnvironment(Environment env) {
+    EnvReader r = new EnvReader(env);
+    String apps = r.raw(APPS_DIR);
+    String osv = r.raw(OSV_DIR);
+    Path osvDir = osv == null ? null : Path.of(osv).toAbsolutePath().normalize();
+    if (osvDir != null && !Files.isDirectory(osvDir)) {
+      throw new SettingsException(OSV_DIR, OSV_DIR + " must be an existing directory of OSV JSON files, got " + osv);
+    }
+    return new StaticSettings(Path.of(apps == null ? "generated/apps" : apps).toAbsolutePath().normalize(), osvDir,
+        r.intIn(MAX_FILE_BYTES, 2 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+        r.intIn(MAX_FILES, 20_000, 1, 1_000_000),
+        r.secondsIn(TOOL_TIMEOUT, Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofHours(2)));
+  }
+}

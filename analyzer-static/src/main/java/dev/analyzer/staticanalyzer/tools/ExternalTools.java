@@ -1,0 +1,63 @@
+package dev.analyzer.staticanalyzer.tools;
+
+import dev.analyzer.core.protocol.ToolStatus;
+import dev.analyzer.service.process.ProcessResult;
+import dev.analyzer.service.process.ProcessRunner;
+import dev.analyzer.service.process.ProcessSpec;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Shared handling of external tool runs: detection, execution records, failures. Stateless. */
+public final class ExternalTools {
+
+  private static final int STDERR_SHOWN = 500;
+
+  private ExternalTools() {}
+
+  /** The tool's version line ({@code <tool> --version}), or null when it is not installed or fails. */
+  public static String detect(ProcessRunner runner, String executable) {
+    if (ProcessRunner.which(executable).isEmpty()) {
+      return null;
+    }
+    ProcessResult r = runner.run(ProcessSpec.of(executable, "--version").withTimeout(Duration.ofSeconds(10)));
+    if (r.termination() != ProcessResult.Termination.EXITED) {
+      return null;
+    }
+    String out = (r.stdout() + "\n" + r.stderr()).strip();
+    for (String line : out.split("\n")) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+\\.\\d+(?:\\.\\d+)?)").matcher(line);
+      if (m.find()) {
+        return m.group(1);
+      }
+    }
+    return r.exitCode() == 0 ? "unknown" : null;
+  }
+
+  /** The original's execution record: command, exit code, duration, output sizes. */
+  static Map<String, Object> record(ProcessResult r) {
+    Map<String, Object> rec = new LinkedHashMap<>();
+    rec.put("cmd", r.command());
+    rec.put("exit_code", r.exitCode());
+    rec.put("duration", r.duration().toMillis() / 1000.0);
+    rec.put("stdout_size", r.stdout().length());
+    rec.put("stderr_size", r.stderr().length());
+    rec.put("stdout_truncated", r.stdoutTruncated());
+    return Map.of("execution_record", rec, "exit_code", r.exitCode() == null ? -1 : r.exitCode());
+  }
+
+  static ToolRun failure(ProcessResult r, String tool, Map<String, Object> extra) {
+    switch (r.termination()) {
+      case TIMED_OUT:
+        return ToolRun.failed(ToolStatus.TIMEOUT, r.error(), extra);
+      case CANCELLED:
+        return ToolRun.failed(ToolStatus.CANCELLED, "analysis cancelled", extra);
+      case START_FAILED:
+        return ToolRun.failed(ToolStatus.ERROR, r.error(), extra);
+      default:
+        String err = r.stderr().strip();
+        return ToolRun.failed(ToolStatus.ERROR, tool + " exited with " + r.exitCode() + ". Stderr: "
+            + (err.length() > STDERR_SHOWN ? err.substring(0, STDERR_SHOWN) : err), extra);
+    }
+  }
+}
