@@ -1,0 +1,3 @@
+#!/bin/sh
+cd $1
+rm -rf $TARGET/*
