@@ -56,7 +56,7 @@ public final class SecretScanner {
               + "[ \\t]*(?:=|:|=>|:=)[ \\t]*[\"'`]?([\\w.=~+/-]{10,150})[\"'`]?", 1, 3.5, Severity.HIGH,
           "^[a-zA-Z_.]+\\(?$", "^(true|false|null|none)$"));
 
-  private static final Pattern IDENTIFIER_LIKE = Pattern.compile("^[a-z_][a-z0-9_.]*$");
+  private static final Pattern IDENTIFIER_LIKE = Pattern.compile("^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)+$");
 
   private SecretScanner() {}
 
