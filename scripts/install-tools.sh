@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the external analysis tools the static service uses when present, from Debian packages:
+#   bandit (python3-bandit) and shellcheck. Needs root (or sudo). Safe to run twice.
+# The Python interop test of the integration suite (to come) needs python3-websockets, installed here too.
+set -euo pipefail
+packages=(python3-bandit shellcheck python3-websockets)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-tools: all present (${packages[*]})"
+  exit 0
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "install-tools: apt-get not found; install ${missing[*]} with your package manager" >&2
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "install-tools: not root and no sudo; skipping ${missing[*]} (their tests will be skipped)" >&2
+    exit 0
+  fi
+fi
+echo "install-tools: installing ${missing[*]}"
+$SUDO apt-get update -q || echo "install-tools: apt-get update failed; trying the cached lists" >&2
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" \
+  || echo "install-tools: could not install ${missing[*]}; the tests that need them will be skipped" >&2
