@@ -1,8 +1,25 @@
 #!/usr/bin/env bash
-# Installs the external analysis tools the static service uses when present, from Debian packages:
-#   bandit (python3-bandit) and shellcheck. Needs root (or sudo). Safe to run twice.
+# Installs the external analysis tools the static service uses when present:
+#   from Debian: bandit (python3-bandit) and shellcheck (needs root or sudo);
+#   from npm: ESLint 9 with the security, react and no-unsanitized plugins, into tools/eslint.
+# Safe to run twice; a tool that cannot be installed only makes its tests skip.
 # The Python interop test of the integration suite (to come) needs python3-websockets, installed here too.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+
+install_eslint() {
+  if [ -x tools/eslint/node_modules/.bin/eslint ]; then
+    echo "install-tools: eslint present in tools/eslint"
+  elif command -v npm >/dev/null 2>&1; then
+    echo "install-tools: installing eslint 9 and plugins into tools/eslint"
+    (cd tools/eslint && npm install --no-audit --no-fund --silent) \
+      || echo "install-tools: npm install failed; the eslint tests will be skipped" >&2
+  else
+    echo "install-tools: npm not found; eslint not installed (its tests will be skipped)" >&2
+  fi
+}
+trap install_eslint EXIT
+
 packages=(python3-bandit shellcheck python3-websockets)
 missing=()
 for p in "${packages[@]}"; do

@@ -23,6 +23,7 @@ import dev.analyzer.staticanalyzer.source.SourceLocator;
 import dev.analyzer.staticanalyzer.source.SourceTree;
 import dev.analyzer.staticanalyzer.tools.BanditTool;
 import dev.analyzer.staticanalyzer.tools.BuiltinTool;
+import dev.analyzer.staticanalyzer.tools.EslintTool;
 import dev.analyzer.staticanalyzer.tools.ExternalTools;
 import dev.analyzer.staticanalyzer.tools.ShellcheckTool;
 import dev.analyzer.staticanalyzer.tools.StaticTool;
@@ -107,6 +108,9 @@ public final class StaticAnalyzerService implements AnalyzerService {
         f -> DependencyScanner.isManifest(f.name()), (f, t) -> deps.scan(f.path(), f.name(), t)));
     all.add(new BanditTool(ExternalTools.detect(runner, "bandit"), settings.toolTimeout()));
     all.add(new ShellcheckTool(ExternalTools.detect(runner, "shellcheck"), settings.toolTimeout()));
+    Optional<Path> eslintHome = EslintTool.locate(settings.eslintDir());
+    all.add(new EslintTool(eslintHome.orElse(null), eslintHome.map(h -> ExternalTools.detect(runner,
+        EslintTool.executable(h).toString())).orElse(null), settings.toolTimeout()));
     tools = List.copyOf(all);
     List<String> available = new ArrayList<>();
     for (StaticTool t : all) {

@@ -16,8 +16,10 @@ import java.time.Duration;
  * @param maxFileBytes {@code ANALYZER_MAX_FILE_BYTES}: larger files are skipped (default 2 MiB)
  * @param maxFiles {@code ANALYZER_MAX_FILES}: files beyond this are skipped (default 20000)
  * @param toolTimeout {@code ANALYZER_TOOL_TIMEOUT}: per external tool (default 120 s)
+ * @param eslintDir {@code ANALYZER_ESLINT_DIR}: the ESLint install (default {@code tools/eslint}), or null
  */
-public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int maxFiles, Duration toolTimeout) {
+public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int maxFiles, Duration toolTimeout,
+    String eslintDir) {
 
   public static final String APPS_DIR = "ANALYZER_APPS_DIR";
   public static final String OSV_DIR = "ANALYZER_OSV_DIR";
@@ -37,6 +39,7 @@ public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int m
     return new StaticSettings(Path.of(apps == null ? "generated/apps" : apps).toAbsolutePath().normalize(), osvDir,
         r.intIn(MAX_FILE_BYTES, 2 * 1024 * 1024, 1024, 512 * 1024 * 1024),
         r.intIn(MAX_FILES, 20_000, 1, 1_000_000),
-        r.secondsIn(TOOL_TIMEOUT, Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofHours(2)));
+        r.secondsIn(TOOL_TIMEOUT, Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofHours(2)),
+        r.raw("ANALYZER_ESLINT_DIR"));
   }
 }

@@ -60,6 +60,23 @@ class ExternalToolsTest {
   }
 
   @Test
+  void eslintFindingsAreNormalizedAndMergedWithTheBuiltinOnes() throws Exception {
+    assumeTrue(EslintTool.locate(null).isPresent(),
+        "eslint is not installed in tools/eslint: run scripts/install-tools.sh (needs npm) to enable this test");
+
+    AnalysisResult r = analyze("\"eslint\",\"js-security\"");
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> eslint = (Map<String, Object>) ((Map<String, Object>) r.analysis().results().get("javascript")).get("eslint");
+    assertThat(eslint).containsEntry("status", "success");
+    List<Finding> fromEslint = r.analysis().findings().stream().filter(f -> f.tools().contains("eslint")).toList();
+    assertThat(fromEslint).isNotEmpty().allSatisfy(f -> assertThat(f.location().file()).isEqualTo("frontend/src/App.jsx"));
+    Finding eval = fromEslint.stream().filter(f -> f.location().line() == 15).findFirst().orElseThrow();
+    assertThat(eval.tools()).containsExactlyInAnyOrder("js-security", "eslint");
+    assertThat(eval.cwe()).isEqualTo("CWE-95");
+  }
+
+  @Test
   void shellcheckFindingsAreNormalized() throws Exception {
     assumeTrue(ProcessRunner.which("shellcheck").isPresent(),
         "shellcheck is not installed: run scripts/install-tools.sh (Debian shellcheck) to enable this test");

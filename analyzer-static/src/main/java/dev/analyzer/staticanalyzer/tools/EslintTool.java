@@ -1,0 +1,139 @@
+package dev.analyzer.staticanalyzer.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.analyzer.core.findings.Confidence;
+import dev.analyzer.core.findings.Finding;
+import dev.analyzer.core.findings.Location;
+import dev.analyzer.core.findings.Severity;
+import dev.analyzer.core.protocol.ToolStatus;
+import dev.analyzer.service.AnalysisContext;
+import dev.analyzer.service.process.ProcessResult;
+import dev.analyzer.service.process.ProcessSpec;
+import dev.analyzer.staticanalyzer.source.Language;
+import dev.analyzer.staticanalyzer.source.SourceTree;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * ESLint 9 with the security, react and no-unsanitized plugins, from the directory
+ * {@code scripts/install-tools.sh} fills ({@code tools/eslint}, or {@code ANALYZER_ESLINT_DIR}), run
+ * with its bundled flat config over the source root: {@code eslint -c <config> -f json .}. Exit 0
+ * (clean) and 1 (problems) are success; 2 is an ESLint failure. Thread-safe.
+ */
+public final class EslintTool implements StaticTool {
+
+  public static final String DIR_VARIABLE = "ANALYZER_ESLINT_DIR";
+  static final String CONFIG = "analyzer.eslint.config.mjs";
+
+  static final Map<String, String> CWE = Map.ofEntries(Map.entry("no-eval", "CWE-95"),
+      Map.entry("no-implied-eval", "CWE-95"), Map.entry("no-new-func", "CWE-95"),
+      Map.entry("security/detect-eval-with-expression", "CWE-95"), Map.entry("no-unsanitized/method", "CWE-79"),
+      Map.entry("no-unsanitized/property", "CWE-79"), Map.entry("react/no-danger", "CWE-79"),
+      Map.entry("react/jsx-no-script-url", "CWE-79"), Map.entry("no-script-url", "CWE-79"),
+      Map.entry("react/jsx-no-target-blank", "CWE-1022"), Map.entry("security/detect-non-literal-regexp", "CWE-1333"),
+      Map.entry("security/detect-unsafe-regex", "CWE-1333"), Map.entry("security/detect-child-process", "CWE-78"),
+      Map.entry("security/detect-non-literal-fs-filename", "CWE-22"),
+      Map.entry("security/detect-pseudoRandomBytes", "CWE-338"),
+      Map.entry("security/detect-possible-timing-attacks", "CWE-208"));
+
+  private final Path home;
+  private final String version;
+  private final Duration timeout;
+
+  public EslintTool(Path home, String version, Duration timeout) {
+    this.home = home;
+    this.version = version;
+    this.timeout = timeout;
+  }
+
+  /** The ESLint directory: {@code $ANALYZER_ESLINT_DIR}, else {@code tools/eslint} here or one level up. */
+  public static Optional<Path> locate(String configured) {
+    List<Path> candidates = new ArrayList<>();
+    if (configured != null && !configured.isBlank()) {
+      candidates.add(Path.of(configured));
+    } else {
+      candidates.add(Path.of("tools", "eslint"));
+      candidates.add(Path.of("..", "tools", "eslint"));
+    }
+    for (Path c : candidates) {
+      Path dir = c.toAbsolutePath().normalize();
+      if (Files.isExecutable(dir.resolve("node_modules/.bin/eslint")) && Files.isRegularFile(dir.resolve(CONFIG))) {
+        return Optional.of(dir);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public static Path executable(Path home) {
+    return home.resolve("node_modules/.bin/eslint");
+  }
+
+  @Override
+  public String name() {
+    return "eslint";
+  }
+
+  @Override
+  public String group() {
+    return "javascript";
+  }
+
+  @Override
+  public boolean available() {
+    return home != null && version != null;
+  }
+
+  @Override
+  public String version() {
+    return version;
+  }
+
+  @Override
+  public boolean appliesTo(SourceTree tree) {
+    return !tree.files(Language.JAVASCRIPT).isEmpty();
+  }
+
+  @Override
+  public ToolRun run(SourceTree tree, AnalysisContext ctx) {
+    ProcessResult r = ctx.processes().run(ProcessSpec.of(executable(home).toString(), "-c",
+        home.resolve(CONFIG).toString(), "-f", "json", "--no-warn-ignored", ".")
+        .inDirectory(tree.root()).withTimeout(timeout));
+    Map<String, Object> extra = ExternalTools.record(r);
+    if (!r.exitedWithOneOf(0, 1)) {
+      return ExternalTools.failure(r, "eslint", extra);
+    }
+    try {
+      return ToolRun.success(parse(r.stdout(), tree.root()), extra);
+    } catch (Exception e) {
+      return ToolRun.failed(ToolStatus.ERROR, "eslint output could not be read: " + e.getMessage(), extra);
+    }
+  }
+
+  static List<Finding> parse(String json, Path root) throws Exception {
+    List<Finding> out = new ArrayList<>();
+    for (JsonNode file : new ObjectMapper().readTree(json)) {
+      Path p = Path.of(file.path("filePath").asText());
+      String rel = (p.isAbsolute() && p.startsWith(root) ? root.relativize(p) : p).toString().replace('\\', '/');
+      for (JsonNode m : file.path("messages")) {
+        String rule = m.path("ruleId").isTextual() ? m.path("ruleId").asText() : "eslint.parse-error";
+        boolean security = CWE.containsKey(rule);
+        Severity sev = m.path("severity").asInt() == 2 ? (security ? Severity.HIGH : Severity.MEDIUM)
+            : (security ? Severity.MEDIUM : Severity.LOW);
+        out.add(Finding.builder("eslint", rule).withTitle(m.path("message").asText(rule))
+            .withSeverity(sev).withConfidence(Confidence.MEDIUM).withCwe(CWE.get(rule))
+            .withLocation(new Location(rel, Math.max(1, m.path("line").asInt(1)), Math.max(1, m.path("column").asInt(1)),
+                m.path("endLine").isInt() ? Math.max(1, m.path("endLine").asInt()) : null,
+                m.path("endColumn").isInt() ? Math.max(1, m.path("endColumn").asInt()) : null, null, null, null))
+            .withRemediation("See https://eslint.org/docs/latest/rules/ or the plugin's documentation for " + rule)
+            .build());
+      }
+    }
+    return out;
+  }
+}
