@@ -39,6 +39,9 @@ public final class CodeRuleAnalyzer {
     String tool = python ? PYTHON_TOOL : JS_TOOL;
     List<Finding> out = new ArrayList<>();
     for (CodeRule rule : python ? PYTHON : JS) {
+      if (!rule.mayMatch(view.code())) {
+        continue;
+      }
       Matcher m = rule.pattern().matcher(view.code());
       while (m.find()) {
         if (rule.check() == null || rule.check().accept(view, m)) {

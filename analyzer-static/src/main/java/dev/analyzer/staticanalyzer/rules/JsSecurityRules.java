@@ -22,38 +22,38 @@ public final class JsSecurityRules {
   public static List<CodeRule> rules() {
     return List.of(
         CodeRule.of("js.eval", "Use of eval", "no-eval", "CWE-95", Severity.HIGH, Confidence.HIGH,
-            "Never evaluate strings as code; use JSON.parse for data.", "(^|[^.\\w$])(eval)\\s*\\(").at(2),
+            "Never evaluate strings as code; use JSON.parse for data.", "(^|[^.\\w$])(eval)\\s*\\(").at(2).ifContains("eval"),
         CodeRule.of("js.new-function", "Code built with new Function", "no-new-func", "CWE-95", Severity.HIGH,
-            Confidence.HIGH, "Do not construct functions from strings.", "\\bnew\\s+Function\\s*\\("),
+            Confidence.HIGH, "Do not construct functions from strings.", "\\bnew\\s+Function\\s*\\(").ifContains("Function"),
         CodeRule.of("js.string-timer", "setTimeout/setInterval with a string", "no-implied-eval", "CWE-95",
             Severity.MEDIUM, Confidence.HIGH, "Pass a function, not a string.",
-            "\\b(setTimeout|setInterval)\\s*\\(\\s*[\"'`]"),
+            "\\b(setTimeout|setInterval)\\s*\\(\\s*[\"'`]").ifContains("setTimeout", "setInterval"),
         CodeRule.of("js.inner-html", "Assignment to innerHTML/outerHTML", "no-unsanitized/property", "CWE-79",
             Severity.HIGH, Confidence.MEDIUM, "Use textContent, or sanitize with DOMPurify before inserting HTML.",
-            "\\.(innerHTML|outerHTML)\\s*(\\+)?=[^=]").when((v, m) -> !assignsConstant(v, m.end() - 1)),
+            "\\.(innerHTML|outerHTML)\\s*(\\+)?=[^=]").when((v, m) -> !assignsConstant(v, m.end() - 1)).ifContains("HTML"),
         CodeRule.of("js.insert-adjacent-html", "insertAdjacentHTML with dynamic HTML", "no-unsanitized/method", "CWE-79",
             Severity.HIGH, Confidence.MEDIUM, "Insert text nodes, or sanitize the HTML first.",
-            "\\.insertAdjacentHTML\\s*\\("),
+            "\\.insertAdjacentHTML\\s*\\(").ifContains("insertAdjacentHTML"),
         CodeRule.of("js.document-write", "document.write", "no-unsanitized/method", "CWE-79", Severity.MEDIUM,
-            Confidence.MEDIUM, "Build DOM nodes instead of writing HTML.", "\\bdocument\\.(write|writeln)\\s*\\("),
+            Confidence.MEDIUM, "Build DOM nodes instead of writing HTML.", "\\bdocument\\.(write|writeln)\\s*\\(").ifContains("document."),
         CodeRule.of("js.dangerously-set-inner-html", "React dangerouslySetInnerHTML", "react/no-danger", "CWE-79",
             Severity.HIGH, Confidence.MEDIUM, "Render text through JSX, or sanitize with DOMPurify.",
-            "\\bdangerouslySetInnerHTML\\b"),
+            "\\bdangerouslySetInnerHTML\\b").ifContains("dangerouslySetInnerHTML"),
         CodeRule.of("js.child-process-exec", "Shell command built from a template or concatenation",
             "security/detect-child-process", "CWE-78", Severity.HIGH, Confidence.MEDIUM,
             "Use execFile/spawn with an argument array.", "(^|[^.\\w$])(exec|execSync)\\s*\\(\\s*(`|[^)]*\\+)")
             .at(2).when((v, m) -> !m.group(3).equals("`") || v.source().indexOf("${", m.end()) >= 0
-                && v.source().indexOf("${", m.end()) < v.source().indexOf('`', m.end())),
+                && v.source().indexOf("${", m.end()) < v.source().indexOf('`', m.end())).ifContains("exec"),
         CodeRule.of("js.non-literal-regexp", "RegExp built from a variable (ReDoS)", "security/detect-non-literal-regexp",
             "CWE-1333", Severity.LOW, Confidence.MEDIUM, "Escape user input or use a fixed pattern.",
-            "\\bnew\\s+RegExp\\s*\\(\\s*[^\"'`/\\s)]"),
+            "\\bnew\\s+RegExp\\s*\\(\\s*[^\"'`/\\s)]").ifContains("RegExp"),
         CodeRule.of("js.token-in-localstorage", "Credential stored in localStorage", "security/local-storage",
             "CWE-922", Severity.LOW, Confidence.MEDIUM, "Keep tokens in httpOnly cookies; localStorage is readable by any script.",
             "\\blocalStorage\\.setItem\\s*\\(\\s*[\"'`]")
             .when((v, m) -> {
               String key = PythonSecurityRules.stringValueAfter(v, m.end() - 1);
               return key != null && TOKEN_KEY.matcher(key).find();
-            }));
+            }).ifContains("localStorage"));
   }
 
   /** A {@code javascript:} URL in a string or JSX attribute. */
