@@ -44,6 +44,10 @@ public final class JsSecurityRules {
             "Use execFile/spawn with an argument array.", "(^|[^.\\w$])(exec|execSync)\\s*\\(\\s*(`|[^)]*\\+)")
             .at(2).when((v, m) -> !m.group(3).equals("`") || v.source().indexOf("${", m.end()) >= 0
                 && v.source().indexOf("${", m.end()) < v.source().indexOf('`', m.end())).ifContains("exec"),
+        CodeRule.of("js.hardcoded-secret", "Hardcoded password or secret", "no-secrets/no-secrets", "CWE-798",
+            Severity.HIGH, Confidence.MEDIUM, "Keep secrets out of the bundle: anything shipped to the browser is public.",
+            "(?i)\\b(\\w*(password|passwd|secret|api_?key|apikey|access_?key|auth_?token|private_?key)\\w*)\\s*[:=]\\s*[\"'`]")
+            .at(1).when((v, m) -> PythonSecurityRules.isRealSecret(PythonSecurityRules.stringValueAfter(v, m.end() - 1))),
         CodeRule.of("js.non-literal-regexp", "RegExp built from a variable (ReDoS)", "security/detect-non-literal-regexp",
             "CWE-1333", Severity.LOW, Confidence.MEDIUM, "Escape user input or use a fixed pattern.",
             "\\bnew\\s+RegExp\\s*\\(\\s*[^\"'`/\\s)]").ifContains("RegExp"),

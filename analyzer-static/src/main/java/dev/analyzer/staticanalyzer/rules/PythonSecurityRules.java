@@ -76,7 +76,7 @@ public final class PythonSecurityRules {
             Confidence.HIGH, "Use tempfile.mkstemp or NamedTemporaryFile.", "\\btempfile\\.mktemp\\s*\\(").ifContains("mktemp"),
         CodeRule.of("py.xml-parse", "XML parsed with xml.etree (XXE, billion laughs)", "B314/S314", "CWE-611",
             Severity.MEDIUM, Confidence.MEDIUM, "Parse untrusted XML with defusedxml.",
-            "\\b(xml\\.etree\\.(c?ElementTree)|ET|ElementTree)\\.(parse|fromstring|XMLParser)\\s*\\(").ifContains("parse", "fromstring", "XMLParser"));
+            "(^|[^.\\w])(xml\\.etree\\.(c?ElementTree)|ET|ElementTree)\\.(parse|fromstring|XMLParser)\\s*\\(").at(2).ifContains("parse", "fromstring", "XMLParser"));
   }
 
   /** SQL built by formatting: an SQL literal that is an f-string or is followed by %, .format( or +. */
