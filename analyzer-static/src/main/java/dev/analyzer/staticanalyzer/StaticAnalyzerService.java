@@ -25,6 +25,8 @@ import dev.analyzer.staticanalyzer.tools.BanditTool;
 import dev.analyzer.staticanalyzer.tools.BuiltinTool;
 import dev.analyzer.staticanalyzer.tools.EslintTool;
 import dev.analyzer.staticanalyzer.tools.ExternalTools;
+import dev.analyzer.staticanalyzer.tools.Flake8Tool;
+import dev.analyzer.staticanalyzer.tools.PylintTool;
 import dev.analyzer.staticanalyzer.tools.ShellcheckTool;
 import dev.analyzer.staticanalyzer.tools.StaticTool;
 import dev.analyzer.staticanalyzer.tools.ToolRun;
@@ -107,6 +109,8 @@ public final class StaticAnalyzerService implements AnalyzerService {
     all.add(new BuiltinTool(DependencyScanner.TOOL, "structure", VERSION + "+osv-" + osv.snapshotDate(),
         f -> DependencyScanner.isManifest(f.name()), (f, t) -> deps.scan(f.path(), f.name(), t)));
     all.add(new BanditTool(ExternalTools.detect(runner, "bandit"), settings.toolTimeout()));
+    all.add(new PylintTool(ExternalTools.detect(runner, "pylint"), settings.toolTimeout()));
+    all.add(new Flake8Tool(ExternalTools.detect(runner, "flake8"), settings.toolTimeout()));
     all.add(new ShellcheckTool(ExternalTools.detect(runner, "shellcheck"), settings.toolTimeout()));
     Optional<Path> eslintHome = EslintTool.locate(settings.eslintDir());
     all.add(new EslintTool(eslintHome.orElse(null), eslintHome.map(h -> ExternalTools.detect(runner,

@@ -77,6 +77,23 @@ class ExternalToolsTest {
   }
 
   @Test
+  void pylintAndFlake8FindingsAreNormalized() throws Exception {
+    assumeTrue(ProcessRunner.which("pylint").isPresent() && ProcessRunner.which("flake8").isPresent(),
+        "pylint or flake8 is not installed: run scripts/install-tools.sh (Debian pylint, flake8) to enable this test");
+
+    AnalysisResult r = analyze("\"pylint\",\"flake8\"");
+
+    assertThat(r.analysis().toolsUsed()).containsExactlyInAnyOrder("pylint", "flake8");
+    assertThat(r.analysis().findings()).filteredOn(f -> f.tools().contains("pylint")).isNotEmpty()
+        .allSatisfy(f -> assertThat(f.location().file()).startsWith("backend/"));
+    assertThat(r.analysis().findings()).filteredOn(f -> f.tools().contains("flake8")).isNotEmpty()
+        .allSatisfy(f -> {
+          assertThat(f.location().file()).startsWith("backend/");
+          assertThat(f.ruleId()).matches("[A-Z]+[0-9]+");
+        });
+  }
+
+  @Test
   void shellcheckFindingsAreNormalized() throws Exception {
     assumeTrue(ProcessRunner.which("shellcheck").isPresent(),
         "shellcheck is not installed: run scripts/install-tools.sh (Debian shellcheck) to enable this test");
