@@ -207,6 +207,24 @@ public final class ProtocolCodec {
     }
   }
 
+  /** Findings as a JSON array in their wire form (snake_case, as inside {@code analysis.findings}). */
+  public String encodeFindings(java.util.List<dev.analyzer.core.findings.Finding> findings) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator gen = mapper.getFactory().createGenerator(out)) {
+      gen.writeStartArray();
+      FieldWriter w = new FieldWriter(gen);
+      for (dev.analyzer.core.findings.Finding f : findings) {
+        gen.writeStartObject();
+        FindingWire.write(f, w);
+        gen.writeEndObject();
+      }
+      gen.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new String(out.toByteArray(), StandardCharsets.UTF_8);
+  }
+
   /** The Jackson mapper with this codec's limits, for callers that handle free-form JSON (reports). */
   public ObjectMapper mapper() {
     return mapper;
