@@ -157,7 +157,7 @@ class StaticServiceTest {
   @Test
   void selectedAndDisabledToolsAreHonoured() throws Exception {
     AnalysisResult r = (AnalysisResult) last(analyze("{\"type\":\"static_analyze\",\"id\":\"s-5\",\"source_path\":\""
-        + Fixtures.app("vulnerable") + "\",\"tools\":[\"secrets\",\"config\",\"pylint\"],\"config\":{\"config\":{\"enabled\":false}}}"));
+        + Fixtures.app("vulnerable") + "\",\"tools\":[\"secrets\",\"config\",\"semgrep\"],\"config\":{\"config\":{\"enabled\":false}}}"));
 
     assertThat(r.analysis().toolsUsed()).containsExactly("secrets");
     @SuppressWarnings("unchecked")
