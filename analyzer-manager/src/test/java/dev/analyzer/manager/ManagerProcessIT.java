@@ -132,6 +132,35 @@ class ManagerProcessIT {
   }
 
   @Test
+  void batchRunsIdenticalEntriesOnceAndOneBadEntryDoesNotStopTheOthers() throws Exception {
+    Run start = cli("start", "static", "--any-port");
+    assertThat(start.exit()).as(start.out()).isZero();
+    int port = Integer.parseInt(Files.readString(state.resolve("run/static.pid")).strip().split("\\s+")[1]);
+    try {
+      Path sample = HOME.resolve("examples/sample-app");
+      Path batch = state.resolve("batch.json");
+      Files.writeString(batch, "[{\"model\":\"m1\",\"app\":1,\"source\":\"" + sample + "\",\"types\":\"static\"},"
+          + "{\"model\":\"m1\",\"app\":1,\"source\":\"" + sample + "\",\"types\":\"static\"},"
+          + "{\"model\":\"m2\",\"app\":7,\"source\":\"/definitely/missing\",\"types\":\"static\"}]");
+
+      Run run = cli("batch", batch.toString(), "--parallel", "3");
+
+      assertThat(run.out()).contains("3 apps:");
+      try (Stream<Path> files = Files.list(state.resolve("results/batch"))) {
+        Path summary = files.findFirst().orElseThrow();
+        JsonNode json = new ObjectMapper().readTree(summary.toFile());
+        assertThat(json.get("total_apps").asInt()).isEqualTo(3);
+      }
+      // the two identical entries shared one remote analysis; the third was refused (source outside the roots)
+      assertThat(metrics(port)).contains("analyzer_analyses_started_total{type=\"static_analyze\"} 1.0");
+      assertThat(state.resolve("results/m1/app1")).isDirectory();
+      assertThat(state.resolve("results/m2/app7")).isDirectory();
+    } finally {
+      cli("stop");
+    }
+  }
+
+  @Test
   void interruptingAnalyzeCancelsTheRemoteAnalysis() throws Exception {
     Run start = cli("start", "static", "--any-port");
     assertThat(start.exit()).as(start.out()).isZero();
