@@ -22,7 +22,7 @@ import java.util.Map;
  * in the source root; exit 0 (clean) and 1 (issues) are both success. bandit 1.6 reports no CWE, so
  * its test ids are mapped to the CWE ruff and newer bandit use. Thread-safe.
  */
-public final class BanditTool implements StaticTool {
+public final class BanditTool extends ExternalTool {
 
   static final Map<String, String> CWE = Map.ofEntries(Map.entry("B102", "CWE-78"), Map.entry("B104", "CWE-605"),
       Map.entry("B105", "CWE-798"), Map.entry("B106", "CWE-798"), Map.entry("B107", "CWE-798"),
@@ -35,37 +35,9 @@ public final class BanditTool implements StaticTool {
       Map.entry("B607", "CWE-78"), Map.entry("B608", "CWE-89"), Map.entry("B701", "CWE-79"),
       Map.entry("B702", "CWE-79"), Map.entry("B703", "CWE-79"));
 
-  private final String version;
-  private final Duration timeout;
 
   public BanditTool(String version, Duration timeout) {
-    this.version = version;
-    this.timeout = timeout;
-  }
-
-  @Override
-  public String name() {
-    return "bandit";
-  }
-
-  @Override
-  public String group() {
-    return "python";
-  }
-
-  @Override
-  public boolean available() {
-    return version != null;
-  }
-
-  @Override
-  public String version() {
-    return version;
-  }
-
-  @Override
-  public boolean appliesTo(SourceTree tree) {
-    return !tree.files(Language.PYTHON).isEmpty();
+    super("bandit", "python", Language.PYTHON, version, timeout);
   }
 
   @Override

@@ -26,7 +26,7 @@ import java.util.Optional;
  * with its bundled flat config over the source root: {@code eslint -c <config> -f json .}. Exit 0
  * (clean) and 1 (problems) are success; 2 is an ESLint failure. Thread-safe.
  */
-public final class EslintTool implements StaticTool {
+public final class EslintTool extends ExternalTool {
 
   public static final String DIR_VARIABLE = "ANALYZER_ESLINT_DIR";
   static final String CONFIG = "analyzer.eslint.config.mjs";
@@ -43,13 +43,10 @@ public final class EslintTool implements StaticTool {
       Map.entry("security/detect-possible-timing-attacks", "CWE-208"));
 
   private final Path home;
-  private final String version;
-  private final Duration timeout;
 
   public EslintTool(Path home, String version, Duration timeout) {
+    super("eslint", "javascript", Language.JAVASCRIPT, version, timeout);
     this.home = home;
-    this.version = version;
-    this.timeout = timeout;
   }
 
   /** The ESLint directory: {@code $ANALYZER_ESLINT_DIR}, else {@code tools/eslint} here or one level up. */
@@ -75,28 +72,8 @@ public final class EslintTool implements StaticTool {
   }
 
   @Override
-  public String name() {
-    return "eslint";
-  }
-
-  @Override
-  public String group() {
-    return "javascript";
-  }
-
-  @Override
   public boolean available() {
-    return home != null && version != null;
-  }
-
-  @Override
-  public String version() {
-    return version;
-  }
-
-  @Override
-  public boolean appliesTo(SourceTree tree) {
-    return !tree.files(Language.JAVASCRIPT).isEmpty();
+    return home != null && super.available();
   }
 
   @Override

@@ -19,39 +19,11 @@ import java.util.Map;
  * {@code path:row:col:code:text}; exit 0 and 1 are success. Syntax errors and undefined names are
  * high, other pyflakes findings medium, style low. Thread-safe.
  */
-public final class Flake8Tool implements StaticTool {
+public final class Flake8Tool extends ExternalTool {
 
-  private final String version;
-  private final Duration timeout;
 
   public Flake8Tool(String version, Duration timeout) {
-    this.version = version;
-    this.timeout = timeout;
-  }
-
-  @Override
-  public String name() {
-    return "flake8";
-  }
-
-  @Override
-  public String group() {
-    return "python";
-  }
-
-  @Override
-  public boolean available() {
-    return version != null;
-  }
-
-  @Override
-  public String version() {
-    return version;
-  }
-
-  @Override
-  public boolean appliesTo(SourceTree tree) {
-    return !tree.files(Language.PYTHON).isEmpty();
+    super("flake8", "python", Language.PYTHON, version, timeout);
   }
 
   @Override

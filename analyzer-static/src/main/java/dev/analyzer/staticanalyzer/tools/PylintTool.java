@@ -24,41 +24,13 @@ import java.util.Map;
  * JSON output is success; severities follow the original (fatal/error high, warning medium, others
  * low). Thread-safe.
  */
-public final class PylintTool implements StaticTool {
+public final class PylintTool extends ExternalTool {
 
   static final int MAX_FILES = 200;
 
-  private final String version;
-  private final Duration timeout;
 
   public PylintTool(String version, Duration timeout) {
-    this.version = version;
-    this.timeout = timeout;
-  }
-
-  @Override
-  public String name() {
-    return "pylint";
-  }
-
-  @Override
-  public String group() {
-    return "python";
-  }
-
-  @Override
-  public boolean available() {
-    return version != null;
-  }
-
-  @Override
-  public String version() {
-    return version;
-  }
-
-  @Override
-  public boolean appliesTo(SourceTree tree) {
-    return !tree.files(Language.PYTHON).isEmpty();
+    super("pylint", "python", Language.PYTHON, version, timeout);
   }
 
   @Override

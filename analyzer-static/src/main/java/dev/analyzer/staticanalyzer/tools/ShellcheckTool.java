@@ -19,41 +19,13 @@ import java.util.List;
 import java.util.Map;
 
 /** shellcheck over the tree's shell scripts ({@code -f json1}); exit 0 and 1 are success. Thread-safe. */
-public final class ShellcheckTool implements StaticTool {
+public final class ShellcheckTool extends ExternalTool {
 
   private static final int MAX_FILES = 200;
 
-  private final String version;
-  private final Duration timeout;
 
   public ShellcheckTool(String version, Duration timeout) {
-    this.version = version;
-    this.timeout = timeout;
-  }
-
-  @Override
-  public String name() {
-    return "shellcheck";
-  }
-
-  @Override
-  public String group() {
-    return "shell";
-  }
-
-  @Override
-  public boolean available() {
-    return version != null;
-  }
-
-  @Override
-  public String version() {
-    return version;
-  }
-
-  @Override
-  public boolean appliesTo(SourceTree tree) {
-    return !tree.files(Language.SHELL).isEmpty();
+    super("shellcheck", "shell", Language.SHELL, version, timeout);
   }
 
   @Override
