@@ -20,7 +20,8 @@ import java.util.function.IntSupplier;
  * servers in one JVM do not collide).
  *
  * <ul>
- *   <li>{@code analyzer_connections_open}, {@code analyzer_connections_total}</li>
+ *   <li>{@code analyzer_connections_open}, {@code analyzer_connections_total}, {@code analyzer_connections_peak}
+ *       (the most open at once since start)</li>
  *   <li>{@code analyzer_frames_received_total}, {@code analyzer_frames_sent_total}</li>
  *   <li>{@code analyzer_analyses_started_total{type}}</li>
  *   <li>{@code analyzer_analyses_finished_total{type,status}}: status success or partial (completed),
@@ -44,6 +45,8 @@ public final class PrometheusServiceMetrics implements ServiceMetrics {
   private final Counter analysesFinished;
   private final Histogram analysisDuration;
   private final Counter errors;
+  private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
 
   /** @param inFlight reports the analyses running now */
   public PrometheusServiceMetrics(IntSupplier inFlight) {
@@ -66,18 +69,22 @@ public final class PrometheusServiceMetrics implements ServiceMetrics {
         .classicOnly().register(registry);
     errors = Counter.builder().name("analyzer_errors_total")
         .help("Error replies sent, by code").labelNames("code").register(registry);
+    GaugeWithCallback.builder().name("analyzer_connections_peak").help("Most WebSocket connections open at once")
+        .callback(cb -> cb.call(peak.get())).register(registry);
     GaugeWithCallback.builder().name("analyzer_analyses_in_flight").help("Analyses running now")
         .callback(cb -> cb.call(inFlight.getAsInt())).register(registry);
   }
 
   @Override
   public void connectionOpened() {
+    peak.accumulateAndGet(open.incrementAndGet(), Math::max);
     connectionsOpen.inc();
     connectionsTotal.inc();
   }
 
   @Override
   public void connectionClosed() {
+    open.decrementAndGet();
     connectionsOpen.dec();
   }
 
