@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Builds what the benchmarks need and prints their tables (numbers, never pass/fail).
-# Bounded: the static scan benchmark generates ~600 files and runs each analyzer 5 times.
+# Builds what the benchmarks need and prints their tables (numbers, never pass/fail). Everything is
+# bounded in time and runs on 127.0.0.1 and generated files. Results of a run are kept in BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests -pl benchmarks -am package
-echo "== static scan throughput (built-in analyzers vs Debian bandit) =="
-java -Xmx1g -jar benchmarks/target/benchmarks.jar "${@}"
+mvn -B -q -DskipTests -pl benchmarks,analyzer-static -am package
+echo "== 1. static scan throughput (built-in analyzers vs Debian bandit) =="
+java -Xmx1g -jar benchmarks/target/benchmarks.jar
+echo
+echo "== 2. WebSocket ping round trips (our service vs raw Netty vs Python websockets) =="
+java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.analyzer.benchmarks.RoundTripBenchmark . 4

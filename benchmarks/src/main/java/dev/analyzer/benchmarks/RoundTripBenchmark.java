@@ -1,0 +1,148 @@
+package dev.analyzer.benchmarks;
+
+import dev.analyzer.client.internal.WsConnection;
+import dev.analyzer.core.protocol.Ping;
+import dev.analyzer.core.protocol.ProtocolCodec;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * WebSocket round trips (ping, pong) from one Java load client over 1 and 64 connections, against
+ * our static service, a raw Netty echo server and the original stack's Python websockets server,
+ * each its own process on 127.0.0.1, permessage-deflate negotiated on all. Closed loop: each
+ * connection sends its next ping when the previous reply arrives, so the intended send time is the
+ * actual one and latency has no coordinated omission. Numbers, not pass/fail.
+ */
+public final class RoundTripBenchmark {
+
+  public record Result(String target, int connections, double perSecond, double p50us, double p99us, double p999us, long errors) {}
+
+  private RoundTripBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path home = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+    Duration warm = Duration.ofSeconds(2);
+    Duration measure = Duration.ofSeconds(args.length > 1 ? Integer.parseInt(args[1]) : 4);
+    List<Result> results = new ArrayList<>();
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    try (Targets targets = new Targets(home)) {
+      List<Targets.Target> list = new ArrayList<>();
+      list.add(targets.ours(Map.of()));
+      list.add(targets.rawNetty());
+      Targets.Target py = targets.python();
+      if (py != null) {
+        list.add(py);
+      }
+      // Rounds alternate the targets so JIT warm-up of the load client and machine noise fall on all of
+      // them alike; the median round is reported.
+      int rounds = 3;
+      Map<String, List<Result>> byKey = new java.util.LinkedHashMap<>();
+      for (int round = 0; round < rounds; round++) {
+        for (Targets.Target t : list) {
+          for (int conns : new int[] {1, 64}) {
+            byKey.computeIfAbsent(t.name() + "#" + conns, k -> new ArrayList<>()).add(run(group, t, conns, warm, measure));
+          }
+        }
+      }
+      for (List<Result> rs : byKey.values()) {
+        List<Result> sorted = new ArrayList<>(rs);
+        sorted.sort(java.util.Comparator.comparingDouble(Result::perSecond));
+        results.add(sorted.get(sorted.size() / 2));
+      }
+    } finally {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+    System.out.printf(Locale.ROOT, "%nWebSocket ping round trips, %s, median of 3 alternating rounds, each %d s measured"
+        + " after %d s warm-up%n", Instant.now(), measure.toSeconds(), warm.toSeconds());
+    System.out.printf(Locale.ROOT, "%-26s %6s %12s %10s %10s %10s %7s%n", "server", "conns", "round trips/s", "p50 us",
+        "p99 us", "p99.9 us", "errors");
+    for (Result r : results) {
+      System.out.printf(Locale.ROOT, "%-26s %6d %12.0f %10.0f %10.0f %10.0f %7d%n", r.target(), r.connections(),
+          r.perSecond(), r.p50us(), r.p99us(), r.p999us(), r.errors());
+    }
+    for (int conns : new int[] {1, 64}) {
+      Result ours = find(results, "analyzer static-service", conns);
+      Result netty = find(results, "raw Netty echo", conns);
+      Result python = find(results, "Python websockets", conns);
+      System.out.printf(Locale.ROOT, "ratio at %2d connections: ours / raw Netty = %.2fx%s%n", conns,
+          ours.perSecond() / netty.perSecond(), python == null ? "" : String.format(Locale.ROOT,
+              ", ours / Python websockets = %.1fx", ours.perSecond() / python.perSecond()));
+    }
+  }
+
+  private static Result find(List<Result> rs, String target, int conns) {
+    return rs.stream().filter(r -> r.target().equals(target) && r.connections() == conns).findFirst().orElse(null);
+  }
+
+  public static Result run(EventLoopGroup group, Targets.Target target, int conns, Duration warm, Duration measure) throws Exception {
+    ProtocolCodec codec = ProtocolCodec.create();
+    Recorder recorder = new Recorder(3);
+    AtomicBoolean measuring = new AtomicBoolean();
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong count = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    List<WsConnection> connections = new ArrayList<>();
+    for (int i = 0; i < conns; i++) {
+      connections.add(WsConnection.open(group, URI.create(target.url()), null, 1 << 20, Duration.ofSeconds(10), codec)
+          .ready().get(20, TimeUnit.SECONDS));
+    }
+    for (WsConnection c : connections) {
+      long[] sentAt = new long[1];
+      Runnable[] sendNext = new Runnable[1];
+      sendNext[0] = () -> {
+        if (stop.get()) {
+          return;
+        }
+        sentAt[0] = System.nanoTime();
+        c.send(Ping.of(null));
+      };
+      c.listen(new WsConnection.Listener() {
+        @Override
+        public void onMessage(dev.analyzer.core.protocol.Message m) {
+          if (measuring.get()) {
+            recorder.recordValue(Math.max(1, (System.nanoTime() - sentAt[0]) / 1000));
+            count.incrementAndGet();
+          }
+          sendNext[0].run();
+        }
+
+        @Override
+        public void onClose(int code, String reason) {
+          if (!stop.get()) {
+            errors.incrementAndGet();
+          }
+        }
+      });
+      sendNext[0].run();
+    }
+    Thread.sleep(warm.toMillis());
+    recorder.getIntervalHistogram();
+    measuring.set(true);
+    long t0 = System.nanoTime();
+    Thread.sleep(measure.toMillis());
+    measuring.set(false);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    Histogram h = recorder.getIntervalHistogram();
+    stop.set(true);
+    for (WsConnection c : connections) {
+      c.close();
+    }
+    Thread.sleep(300);
+    return new Result(target.name(), conns, count.get() / seconds, h.getValueAtPercentile(50), h.getValueAtPercentile(99),
+        h.getValueAtPercentile(99.9), errors.get());
+  }
+}
