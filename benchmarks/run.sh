@@ -9,3 +9,6 @@ java -Xmx1g -jar benchmarks/target/benchmarks.jar
 echo
 echo "== 2. WebSocket ping round trips (our service vs raw Netty vs Python websockets) =="
 java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.analyzer.benchmarks.RoundTripBenchmark . 4
+echo
+echo "== 3. client overhead (pool + breaker + replica choice + dedup vs a bare connection) =="
+java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.analyzer.benchmarks.ClientOverheadBenchmark .

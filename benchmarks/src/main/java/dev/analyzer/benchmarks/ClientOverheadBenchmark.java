@@ -1,0 +1,138 @@
+package dev.analyzer.benchmarks;
+
+import dev.analyzer.client.AnalyzerClient;
+import dev.analyzer.client.internal.WsConnection;
+import dev.analyzer.core.protocol.AnalysisKind;
+import dev.analyzer.core.protocol.AnalysisRequest;
+import dev.analyzer.core.protocol.AnalysisResult;
+import dev.analyzer.core.protocol.Message;
+import dev.analyzer.core.protocol.Ping;
+import dev.analyzer.core.protocol.ProtocolCodec;
+import dev.analyzer.core.settings.Environment;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the client's machinery (pool, breaker, replica choice, task manager, dedup) costs per request
+ * against a bare WebSocket connection to the same service: sequential pings, and sequential small
+ * analyses (each on a fresh connection, as the protocol closes it after the reply). Numbers only.
+ */
+public final class ClientOverheadBenchmark {
+
+  private ClientOverheadBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path home = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+    Path src = Files.createTempDirectory("overhead-app");
+    Files.writeString(src.resolve("app.py"), "import os\nPASSWORD = os.environ.get('P')\n");
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    ProtocolCodec codec = ProtocolCodec.create();
+    try (Targets targets = new Targets(home)) {
+      Targets.Target t = targets.ours(Map.of("ANALYZER_SOURCE_ROOTS", src.toString()));
+      AnalyzerClient client = AnalyzerClient.builder().withEnvironment(Environment.of(Map.of()))
+          .withReplicas(AnalysisKind.STATIC, t.url()).build();
+      int pings = 20_000;
+      int analyses = 300;
+      for (int round = 0; round < 2; round++) {
+        double barePing = barePings(group, codec, t.url(), pings);
+        double clientPing = clientPings(client, pings);
+        double bareAnalysis = bareAnalyses(group, codec, t.url(), src, analyses);
+        double clientAnalysis = clientAnalyses(client, src, analyses);
+        if (round == 1) {
+          System.out.printf(Locale.ROOT, "%-40s %12s %12s %10s%n", "request (sequential)", "bare", "client", "overhead");
+          System.out.printf(Locale.ROOT, "%-40s %9.1f us %9.1f us %9.1f%%%n", "ping -> pong (" + pings + ")", barePing,
+              clientPing, 100 * (clientPing - barePing) / barePing);
+          System.out.printf(Locale.ROOT, "%-40s %9.2f ms %9.2f ms %9.1f%%%n", "small static analysis (" + analyses + ")",
+              bareAnalysis, clientAnalysis, 100 * (clientAnalysis - bareAnalysis) / bareAnalysis);
+        }
+      }
+      client.close();
+    } finally {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private static double barePings(EventLoopGroup group, ProtocolCodec codec, String url, int n) throws Exception {
+    WsConnection c = WsConnection.open(group, URI.create(url), null, 1 << 20, Duration.ofSeconds(10), codec).ready().get();
+    CompletableFuture<?>[] next = new CompletableFuture<?>[1];
+    c.listen(new WsConnection.Listener() {
+      @Override
+      public void onMessage(Message m) {
+        next[0].complete(null);
+      }
+
+      @Override
+      public void onClose(int code, String reason) { }
+    });
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      next[0] = new CompletableFuture<>();
+      c.send(Ping.of(null));
+      next[0].get(10, TimeUnit.SECONDS);
+    }
+    double us = (System.nanoTime() - t0) / 1e3 / n;
+    c.close();
+    return us;
+  }
+
+  private static double clientPings(AnalyzerClient client, int n) throws Exception {
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      client.ping(AnalysisKind.STATIC).get(10, TimeUnit.SECONDS);
+    }
+    return (System.nanoTime() - t0) / 1e3 / n;
+  }
+
+  private static AnalysisRequest request(Path src, int i) {
+    return AnalysisRequest.builder(AnalysisKind.STATIC).withModelSlug("bench").withAppNumber(i)
+        .withSourcePath(src.toString()).withTools(List.of("secrets")).build();
+  }
+
+  private static double bareAnalyses(EventLoopGroup group, ProtocolCodec codec, String url, Path src, int n) throws Exception {
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      WsConnection c = WsConnection.open(group, URI.create(url), null, 1 << 24, Duration.ofSeconds(10), codec).ready().get();
+      CompletableFuture<Message> result = new CompletableFuture<>();
+      c.listen(new WsConnection.Listener() {
+        @Override
+        public void onMessage(Message m) {
+          if (m instanceof AnalysisResult) {
+            result.complete(m);
+          }
+        }
+
+        @Override
+        public void onClose(int code, String reason) {
+          result.complete(null);
+        }
+      });
+      c.send(request(src, i));
+      if (!(result.get(30, TimeUnit.SECONDS) instanceof AnalysisResult)) {
+        throw new IllegalStateException("no result");
+      }
+      c.close();
+    }
+    return (System.nanoTime() - t0) / 1e6 / n;
+  }
+
+  private static double clientAnalyses(AnalyzerClient client, Path src, int n) throws Exception {
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      Message m = client.submit(request(src, 100_000 + i), null).result().get(30, TimeUnit.SECONDS);
+      if (!(m instanceof AnalysisResult)) {
+        throw new IllegalStateException("no result: " + m);
+      }
+    }
+    return (System.nanoTime() - t0) / 1e6 / n;
+  }
+}
