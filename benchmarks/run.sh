@@ -12,3 +12,9 @@ java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.analyzer.benchmarks.RoundTr
 echo
 echo "== 3. client overhead (pool + breaker + replica choice + dedup vs a bare connection) =="
 java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.analyzer.benchmarks.ClientOverheadBenchmark .
+echo
+echo "== 4. idle connections held by one service (goal: 10,000 under a 256 MB heap, all answering health) =="
+java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.analyzer.benchmarks.ConnectionsBenchmark . 10000 256m
+echo
+echo "== 5. JMH micro-benchmarks: protocol codec and request deduplicator =="
+java -Xmx1g -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main 'dev.analyzer.benchmarks.jmh'

@@ -35,8 +35,13 @@ public final class Targets implements AutoCloseable {
   }
 
   Target ours(Map<String, String> env) throws Exception {
+    return ours(env, "512m");
+  }
+
+  /** Our static service with the given maximum heap ({@code -Xmx}). */
+  Target ours(Map<String, String> env, String maxHeap) throws Exception {
     int port = freePort();
-    return start("analyzer static-service", port, env, java(), "-Xmx512m", "-jar",
+    return start("analyzer static-service", port, env, java(), "-Xmx" + maxHeap, "-jar",
         home.resolve("analyzer-static/target/analyzer-static.jar").toString(), "--port", Integer.toString(port));
   }
 
