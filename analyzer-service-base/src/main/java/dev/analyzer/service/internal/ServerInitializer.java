@@ -1,5 +1,6 @@
 package dev.analyzer.service.internal;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -11,11 +12,15 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The pipeline of one connection: idle detection, HTTP, the /health and /metrics routes,
  * permessage-deflate, the WebSocket handshake and frame codec, fragment aggregation, and the
  * protocol handler. Pipeline only; sharable.
+ *
+ * <p>The last stage (the application) is the protocol handler unless a test replaces it: the
+ * Autobahn conformance run puts an echo handler there, so it exercises exactly this transport.
  */
 public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -25,9 +30,19 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
   static final long FORCE_CLOSE_TIMEOUT_MILLIS = 3_000;
 
   private final ServiceRuntime runtime;
+  private final Supplier<? extends ChannelHandler> application;
 
   public ServerInitializer(ServiceRuntime runtime) {
+    this(runtime, () -> new WebSocketFrameHandler(runtime));
+  }
+
+  /**
+   * A pipeline whose last stage is a fresh handler from {@code application} per connection; it
+   * receives whole (aggregated) text and binary frames.
+   */
+  public ServerInitializer(ServiceRuntime runtime, Supplier<? extends ChannelHandler> application) {
     this.runtime = runtime;
+    this.application = application;
   }
 
   @Override
@@ -58,6 +73,6 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         .withUTF8Validator(true)
         .build()));
     p.addLast("fragments", new WebSocketFrameAggregator(maxFrame));
-    p.addLast("protocol", new WebSocketFrameHandler(runtime));
+    p.addLast("protocol", application.get());
   }
 }
