@@ -151,8 +151,11 @@ public final class AnalyzerClient implements AutoCloseable {
     caller[0] = dedup.join(key, request.id(), progress,
         fanout -> new RemoteAnalysis(ctx, request, deadline, fanout).start(),
         id -> ClientFailure.CANCELLED.reply("cancelled by the caller", id, service, clock.instant()));
-    caller[0].future().whenComplete((reply, e) -> tasks.finished(task, stateOf(reply)));
-    return new AnalysisHandle(task, caller[0].future(), !caller[0].isLeader());
+    // The caller sees the reply only after the task is retired, so stats() read right after a result
+    // never counts it as active.
+    CompletableFuture<Message> result = caller[0].future().whenComplete((reply, e) -> tasks.finished(task,
+        stateOf(reply)));
+    return new AnalysisHandle(task, result, !caller[0].isLeader());
   }
 
   private AnalysisHandle failedHandle(ManagedTask task, Message reply) {

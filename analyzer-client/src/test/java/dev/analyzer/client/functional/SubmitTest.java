@@ -69,4 +69,19 @@ class SubmitTest {
     assertThat(ClientFailure.of(reply)).contains(ClientFailure.ERROR);
     assertThat(reply.extra().get("error")).isEqualTo("the client is closed");
   }
+
+  @Test
+  void aTaskIsRetiredBeforeItsCallerSeesTheResult() throws Exception {
+    try (Services.Running svc = Services.start(root);
+        AnalyzerClient client = Services.client(Services.connection(5, 5, Duration.ofSeconds(60), 3), svc.url()).build()) {
+      for (int i = 0; i < 50; i++) {
+        AnalysisHandle h = client.submit(Services.request("quick"), null);
+
+        h.result().get(10, TimeUnit.SECONDS);
+
+        assertThat(client.stats().activeTasks()).as("active tasks right after result %d", i).isZero();
+        assertThat(h.state()).isEqualTo(TaskState.COMPLETED);
+      }
+    }
+  }
 }
