@@ -41,25 +41,40 @@ public final class ClientOverheadBenchmark {
       Targets.Target t = targets.ours(Map.of("ANALYZER_SOURCE_ROOTS", src.toString()));
       AnalyzerClient client = AnalyzerClient.builder().withEnvironment(Environment.of(Map.of()))
           .withReplicas(AnalysisKind.STATIC, t.url()).build();
-      int pings = 20_000;
-      int analyses = 300;
-      for (int round = 0; round < 2; round++) {
-        double barePing = barePings(group, codec, t.url(), pings);
-        double clientPing = clientPings(client, pings);
-        double bareAnalysis = bareAnalyses(group, codec, t.url(), src, analyses);
-        double clientAnalysis = clientAnalyses(client, src, analyses);
-        if (round == 1) {
-          System.out.printf(Locale.ROOT, "%-40s %12s %12s %10s%n", "request (sequential)", "bare", "client", "overhead");
-          System.out.printf(Locale.ROOT, "%-40s %9.1f us %9.1f us %9.1f%%%n", "ping -> pong (" + pings + ")", barePing,
-              clientPing, 100 * (clientPing - barePing) / barePing);
-          System.out.printf(Locale.ROOT, "%-40s %9.2f ms %9.2f ms %9.1f%%%n", "small static analysis (" + analyses + ")",
-              bareAnalysis, clientAnalysis, 100 * (clientAnalysis - bareAnalysis) / bareAnalysis);
+      int pings = 10_000;
+      int analyses = 200;
+      // One warm-up round, then alternating measured rounds; medians, since a single round on a
+      // shared 2-core machine swings by more than the overhead being measured.
+      int rounds = 5;
+      List<double[]> measured = new java.util.ArrayList<>();
+      for (int round = 0; round <= rounds; round++) {
+        double[] r = {barePings(group, codec, t.url(), pings), clientPings(client, pings),
+            bareAnalyses(group, codec, t.url(), src, analyses), clientAnalyses(client, src, analyses)};
+        if (round > 0) {
+          measured.add(r);
         }
       }
+      double barePing = median(measured, 0);
+      double clientPing = median(measured, 1);
+      double bareAnalysis = median(measured, 2);
+      double clientAnalysis = median(measured, 3);
+      System.out.printf(Locale.ROOT, "%nClient overhead, median of %d alternating rounds after one warm-up round%n", rounds);
+      System.out.printf(Locale.ROOT, "%-40s %12s %12s %10s%n", "request (sequential)", "bare", "client", "overhead");
+      System.out.printf(Locale.ROOT, "%-40s %9.1f us %9.1f us %9.1f%%%n", "ping -> pong (" + pings + " per round)", barePing,
+          clientPing, 100 * (clientPing - barePing) / barePing);
+      System.out.printf(Locale.ROOT, "%-40s %9.2f ms %9.2f ms %9.1f%%%n", "small static analysis (" + analyses + " per round)",
+          bareAnalysis, clientAnalysis, 100 * (clientAnalysis - bareAnalysis) / bareAnalysis);
+      System.out.printf(Locale.ROOT, "per-round ping overhead: %s%n", measured.stream()
+          .map(r -> String.format(Locale.ROOT, "%+.1f%%", 100 * (r[1] - r[0]) / r[0])).toList());
       client.close();
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
+  }
+
+  private static double median(List<double[]> rounds, int column) {
+    double[] v = rounds.stream().mapToDouble(r -> r[column]).sorted().toArray();
+    return v[v.length / 2];
   }
 
   private static double barePings(EventLoopGroup group, ProtocolCodec codec, String url, int n) throws Exception {
