@@ -10,6 +10,9 @@ echo
 echo "== 2. WebSocket ping round trips (our service vs raw Netty vs Python websockets) =="
 java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.analyzer.benchmarks.RoundTripBenchmark . 4
 echo
+echo "== 2b. ping latency at a fixed offered rate, from the intended send time (64 connections) =="
+java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.analyzer.benchmarks.FixedRateBenchmark . 4 2000,5000
+echo
 echo "== 3. client overhead (pool + breaker + replica choice + dedup vs a bare connection) =="
 java -Xmx1g -cp benchmarks/target/benchmarks.jar dev.analyzer.benchmarks.ClientOverheadBenchmark .
 echo

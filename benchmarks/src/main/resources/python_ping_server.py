@@ -1,5 +1,6 @@
 """The original stack's answer to ping, on the websockets library as the original services ran it
-(asyncio, one coroutine per connection, permessage-deflate on by default)."""
+(asyncio, one coroutine per connection, permessage-deflate on by default). The pong carries the
+ping's id as correlation_id, as ours does, so a load client can match replies."""
 import asyncio
 import datetime
 import json
@@ -12,7 +13,7 @@ async def handler(ws, path=None):
     async for raw in ws:
         data = json.loads(raw)
         if data.get("type") == "ping":
-            await ws.send(json.dumps({"type": "pong", "timestamp": datetime.datetime.now().isoformat(),
+            await ws.send(json.dumps({"type": "pong", "correlation_id": data.get("id"), "timestamp": datetime.datetime.now().isoformat(),
                                       "service": "python-websockets"}))
 
 

@@ -40,13 +40,7 @@ public final class RoundTripBenchmark {
     List<Result> results = new ArrayList<>();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     try (Targets targets = new Targets(home)) {
-      List<Targets.Target> list = new ArrayList<>();
-      list.add(targets.ours(Map.of()));
-      list.add(targets.rawNetty());
-      Targets.Target py = targets.python();
-      if (py != null) {
-        list.add(py);
-      }
+      List<Targets.Target> list = targets.pingTargets();
       // Rounds alternate the targets so JIT warm-up of the load client and machine noise fall on all of
       // them alike; the median round is reported.
       int rounds = 3;

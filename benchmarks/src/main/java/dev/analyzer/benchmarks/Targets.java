@@ -51,6 +51,18 @@ public final class Targets implements AutoCloseable {
         home.resolve("benchmarks/target/benchmarks.jar").toString(), EchoServerMain.class.getName(), Integer.toString(port));
   }
 
+  /** The ping targets compared: our service, raw Netty echo, and Python websockets when available. */
+  List<Target> pingTargets() throws Exception {
+    List<Target> list = new ArrayList<>();
+    list.add(ours(Map.of()));
+    list.add(rawNetty());
+    Target py = python();
+    if (py != null) {
+      list.add(py);
+    }
+    return list;
+  }
+
   /** The Python websockets server, or null when /usr/bin/python3 lacks the websockets package. */
   Target python() throws Exception {
     Path py = Path.of("/usr/bin/python3");
