@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +23,8 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * WebSocket round trips (ping, pong) from one Java load client over 1 and 64 connections, against
+ * WebSocket round trips (ping, pong) from one Java load client over 1 and 64 connections (and 64
+ * connections with 8 pings in flight each, pipelined), against
  * our static service, a raw Netty echo server and the original stack's Python websockets server,
  * each its own process on 127.0.0.1, permessage-deflate negotiated on all. Closed loop: each
  * connection sends its next ping when the previous reply arrives, so the intended send time is the
@@ -29,7 +32,10 @@ import org.HdrHistogram.Recorder;
  */
 public final class RoundTripBenchmark {
 
-  public record Result(String target, int connections, double perSecond, double p50us, double p99us, double p999us, long errors) {}
+  public record Result(String target, int connections, int depth, double perSecond, double p50us, double p99us, double p999us, long errors) {}
+
+  /** Connections x pings in flight per connection: ping-pong on 1 and 64 connections, and pipelined. */
+  private static final int[][] SHAPES = {{1, 1}, {64, 1}, {64, 8}};
 
   private RoundTripBenchmark() {}
 
@@ -47,8 +53,9 @@ public final class RoundTripBenchmark {
       Map<String, List<Result>> byKey = new java.util.LinkedHashMap<>();
       for (int round = 0; round < rounds; round++) {
         for (Targets.Target t : list) {
-          for (int conns : new int[] {1, 64}) {
-            byKey.computeIfAbsent(t.name() + "#" + conns, k -> new ArrayList<>()).add(run(group, t, conns, warm, measure));
+          for (int[] shape : SHAPES) {
+            byKey.computeIfAbsent(t.name() + "#" + shape[0] + "x" + shape[1], k -> new ArrayList<>())
+                .add(run(group, t, shape[0], shape[1], warm, measure));
           }
         }
       }
@@ -62,27 +69,34 @@ public final class RoundTripBenchmark {
     }
     System.out.printf(Locale.ROOT, "%nWebSocket ping round trips, %s, median of 3 alternating rounds, each %d s measured"
         + " after %d s warm-up%n", Instant.now(), measure.toSeconds(), warm.toSeconds());
-    System.out.printf(Locale.ROOT, "%-26s %6s %12s %10s %10s %10s %7s%n", "server", "conns", "round trips/s", "p50 us",
-        "p99 us", "p99.9 us", "errors");
+    System.out.printf(Locale.ROOT, "%-26s %6s %6s %12s %10s %10s %10s %7s%n", "server", "conns", "depth", "round trips/s",
+        "p50 us", "p99 us", "p99.9 us", "errors");
     for (Result r : results) {
-      System.out.printf(Locale.ROOT, "%-26s %6d %12.0f %10.0f %10.0f %10.0f %7d%n", r.target(), r.connections(),
-          r.perSecond(), r.p50us(), r.p99us(), r.p999us(), r.errors());
+      System.out.printf(Locale.ROOT, "%-26s %6d %6d %12.0f %10.0f %10.0f %10.0f %7d%n", r.target(), r.connections(),
+          r.depth(), r.perSecond(), r.p50us(), r.p99us(), r.p999us(), r.errors());
     }
-    for (int conns : new int[] {1, 64}) {
-      Result ours = find(results, "analyzer static-service", conns);
-      Result netty = find(results, "raw Netty echo", conns);
-      Result python = find(results, "Python websockets", conns);
-      System.out.printf(Locale.ROOT, "ratio at %2d connections: ours / raw Netty = %.2fx%s%n", conns,
+    for (int[] shape : SHAPES) {
+      Result ours = find(results, "analyzer static-service", shape);
+      Result netty = find(results, "raw Netty echo", shape);
+      Result python = find(results, "Python websockets", shape);
+      System.out.printf(Locale.ROOT, "ratio at %2d connections x %d in flight: ours / raw Netty = %.2fx%s%n", shape[0],
+          shape[1],
           ours.perSecond() / netty.perSecond(), python == null ? "" : String.format(Locale.ROOT,
               ", ours / Python websockets = %.1fx", ours.perSecond() / python.perSecond()));
     }
   }
 
-  private static Result find(List<Result> rs, String target, int conns) {
-    return rs.stream().filter(r -> r.target().equals(target) && r.connections() == conns).findFirst().orElse(null);
+  private static Result find(List<Result> rs, String target, int[] shape) {
+    return rs.stream().filter(r -> r.target().equals(target) && r.connections() == shape[0] && r.depth() == shape[1])
+        .findFirst().orElse(null);
   }
 
-  public static Result run(EventLoopGroup group, Targets.Target target, int conns, Duration warm, Duration measure) throws Exception {
+  /**
+   * {@code conns} connections, each keeping {@code depth} pings in flight (1 is ping-pong; more is
+   * pipelined: replies come back in order on a connection, so send times queue per connection).
+   */
+  public static Result run(EventLoopGroup group, Targets.Target target, int conns, int depth, Duration warm,
+      Duration measure) throws Exception {
     ProtocolCodec codec = ProtocolCodec.create();
     Recorder recorder = new Recorder(3);
     AtomicBoolean measuring = new AtomicBoolean();
@@ -95,20 +109,21 @@ public final class RoundTripBenchmark {
           .ready().get(20, TimeUnit.SECONDS));
     }
     for (WsConnection c : connections) {
-      long[] sentAt = new long[1];
+      Queue<Long> sentAt = new ConcurrentLinkedQueue<>();
       Runnable[] sendNext = new Runnable[1];
       sendNext[0] = () -> {
         if (stop.get()) {
           return;
         }
-        sentAt[0] = System.nanoTime();
+        sentAt.add(System.nanoTime());
         c.send(Ping.of(null));
       };
       c.listen(new WsConnection.Listener() {
         @Override
         public void onMessage(dev.analyzer.core.protocol.Message m) {
-          if (measuring.get()) {
-            recorder.recordValue(Math.max(1, (System.nanoTime() - sentAt[0]) / 1000));
+          Long at = sentAt.poll();
+          if (measuring.get() && at != null) {
+            recorder.recordValue(Math.max(1, (System.nanoTime() - at) / 1000));
             count.incrementAndGet();
           }
           sendNext[0].run();
@@ -121,7 +136,9 @@ public final class RoundTripBenchmark {
           }
         }
       });
-      sendNext[0].run();
+      for (int d = 0; d < depth; d++) {
+        sendNext[0].run();
+      }
     }
     Thread.sleep(warm.toMillis());
     recorder.getIntervalHistogram();
@@ -136,7 +153,7 @@ public final class RoundTripBenchmark {
       c.close();
     }
     Thread.sleep(300);
-    return new Result(target.name(), conns, count.get() / seconds, h.getValueAtPercentile(50), h.getValueAtPercentile(99),
+    return new Result(target.name(), conns, depth, count.get() / seconds, h.getValueAtPercentile(50), h.getValueAtPercentile(99),
         h.getValueAtPercentile(99.9), errors.get());
   }
 }
