@@ -94,7 +94,8 @@ public final class AnalyzerClient implements AutoCloseable {
     ConnectionSettings c = settings.connection();
     ProtocolCodec codec = ProtocolCodec.withLimits(ProtocolCodec.DEFAULT_MAX_NESTING_DEPTH, settings.maxFrameBytes());
     this.pool = new ConnectionPool(c.maxConnections(), c.connectionTimeout(), c.idleTimeout(), b.ticker, timer,
-        uri -> WsConnection.open(group, uri, settings.authToken(), settings.maxFrameBytes(), c.connectionTimeout(), codec));
+        uri -> WsConnection.open(group, uri, settings.authToken(), settings.maxFrameBytes(), c.connectionTimeout(),
+            settings.compression(), codec));
     Map<AnalysisKind, List<Replica>> r = new EnumMap<>(AnalysisKind.class);
     Map<URI, Replica> byUrl = new LinkedHashMap<>();
     for (AnalysisKind k : AnalysisKind.values()) {

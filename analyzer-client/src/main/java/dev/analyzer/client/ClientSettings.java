@@ -1,6 +1,7 @@
 package dev.analyzer.client;
 
 import dev.analyzer.core.protocol.AnalysisKind;
+import dev.analyzer.core.settings.CompressionSettings;
 import dev.analyzer.core.settings.ConnectionSettings;
 import dev.analyzer.core.settings.EnvReader;
 import dev.analyzer.core.settings.Environment;
@@ -28,6 +29,7 @@ import java.util.Map;
  *   <tr><td>PERFORMANCE_TEST_TIMEOUT</td><td>600 s</td></tr>
  *   <tr><td>AI_ANALYSIS_TIMEOUT</td><td>900 s</td></tr>
  *   <tr><td>ANALYZER_AUTH_TOKEN</td><td>none: sent as a bearer token when set</td></tr>
+ *   <tr><td>ANALYZER_DEFLATE_LEVEL, ANALYZER_DEFLATE_THRESHOLD</td><td>6, 1024 bytes (see {@link CompressionSettings})</td></tr>
  * </table>
  *
  * @param connection pool and circuit-breaker settings
@@ -36,9 +38,11 @@ import java.util.Map;
  * @param authToken bearer token for the handshake, or {@code null}
  * @param maxFrameBytes largest frame or message accepted from a service (default 100 MiB)
  * @param cancelGrace after a cancel, how long the connection waits for the service's own reply
+ * @param compression which requests are deflated: smaller than the threshold go uncompressed
  */
 public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, List<URI>> replicas,
-    Map<AnalysisKind, Duration> timeouts, String authToken, int maxFrameBytes, Duration cancelGrace) {
+    Map<AnalysisKind, Duration> timeouts, String authToken, int maxFrameBytes, Duration cancelGrace,
+    CompressionSettings compression) {
 
   static final Map<AnalysisKind, String> URL_VARIABLES = Map.of(AnalysisKind.STATIC, "STATIC_ANALYZER_URLS",
       AnalysisKind.DYNAMIC, "DYNAMIC_ANALYZER_URLS", AnalysisKind.PERFORMANCE, "PERF_TESTER_URLS",
@@ -85,6 +89,9 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
     if (cancelGrace == null || cancelGrace.isNegative()) {
       throw new IllegalArgumentException("cancelGrace must be >= 0, got " + cancelGrace);
     }
+    if (compression == null) {
+      throw new IllegalArgumentException("compression settings are required");
+    }
   }
 
   /** The defaults: the robustness guide's pool and breaker values, one local replica per service. */
@@ -114,7 +121,8 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
           Duration.ofDays(1)));
     }
     return new ClientSettings(ConnectionSettings.fromEnvironment(env), replicas, timeouts,
-        r.raw("ANALYZER_AUTH_TOKEN"), DEFAULT_MAX_FRAME_BYTES, Duration.ofSeconds(5));
+        r.raw("ANALYZER_AUTH_TOKEN"), DEFAULT_MAX_FRAME_BYTES, Duration.ofSeconds(5),
+        CompressionSettings.fromEnvironment(env));
   }
 
   /** A comma list of ws:// or wss:// URLs, as the original's *_URLS variables. */
@@ -151,34 +159,38 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
   }
 
   public ClientSettings withConnection(ConnectionSettings c) {
-    return new ClientSettings(c, replicas, timeouts, authToken, maxFrameBytes, cancelGrace);
+    return new ClientSettings(c, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, compression);
   }
 
   /** These settings with {@code urls} as the replicas of {@code kind}. */
   public ClientSettings withReplicas(AnalysisKind kind, List<URI> urls) {
     Map<AnalysisKind, List<URI>> r = new EnumMap<>(replicas);
     r.put(kind, urls);
-    return new ClientSettings(connection, r, timeouts, authToken, maxFrameBytes, cancelGrace);
+    return new ClientSettings(connection, r, timeouts, authToken, maxFrameBytes, cancelGrace, compression);
   }
 
   public ClientSettings withTimeout(AnalysisKind kind, Duration timeout) {
     Map<AnalysisKind, Duration> t = new EnumMap<>(timeouts);
     t.put(kind, timeout);
-    return new ClientSettings(connection, replicas, t, authToken, maxFrameBytes, cancelGrace);
+    return new ClientSettings(connection, replicas, t, authToken, maxFrameBytes, cancelGrace, compression);
   }
 
   public ClientSettings withAuthToken(String token) {
-    return new ClientSettings(connection, replicas, timeouts, token, maxFrameBytes, cancelGrace);
+    return new ClientSettings(connection, replicas, timeouts, token, maxFrameBytes, cancelGrace, compression);
   }
 
   public ClientSettings withCancelGrace(Duration grace) {
-    return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, grace);
+    return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, grace, compression);
+  }
+
+  public ClientSettings withCompression(CompressionSettings c) {
+    return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, c);
   }
 
   @Override
   public String toString() {
     return "ClientSettings[connection=" + connection + ", replicas=" + replicas + ", timeouts=" + timeouts
         + ", authToken=" + (authToken == null ? "none" : "***") + ", maxFrameBytes=" + maxFrameBytes
-        + ", cancelGrace=" + cancelGrace + "]";
+        + ", cancelGrace=" + cancelGrace + ", compression=" + compression + "]";
   }
 }

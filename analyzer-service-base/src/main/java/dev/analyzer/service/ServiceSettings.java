@@ -1,5 +1,6 @@
 package dev.analyzer.service;
 
+import dev.analyzer.core.settings.CompressionSettings;
 import dev.analyzer.core.settings.EnvReader;
 import dev.analyzer.core.settings.Environment;
 import dev.analyzer.core.settings.ListenSettings;
@@ -26,6 +27,8 @@ import java.util.List;
  *   <tr><td>ANALYZER_SHUTDOWN_GRACE</td><td>30 s</td><td>0..3600 s</td></tr>
  *   <tr><td>ANALYZER_ANALYSIS_TIMEOUT</td><td>900 s</td><td>1..86400 s</td></tr>
  *   <tr><td>ANALYZER_PING_INTERVAL</td><td>20 s</td><td>0 (off)..3600 s</td></tr>
+ *   <tr><td>ANALYZER_DEFLATE_LEVEL</td><td>6</td><td>0..9</td></tr>
+ *   <tr><td>ANALYZER_DEFLATE_THRESHOLD</td><td>1024 bytes</td><td>0..1073741824</td></tr>
  * </table>
  *
  * @param host the interface to bind
@@ -37,10 +40,11 @@ import java.util.List;
  * @param shutdownGrace how long in-flight analyses get to finish on shutdown
  * @param analysisTimeout the deadline of a request that names none
  * @param pingInterval server pings an idle connection after this; 3 silent intervals close it; zero disables
+ * @param compression which outgoing messages are deflated (see {@link CompressionSettings})
  */
 public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, int maxFrameBytes,
     String authToken, List<Path> sourceRoots, Duration shutdownGrace, Duration analysisTimeout,
-    Duration pingInterval) {
+    Duration pingInterval, CompressionSettings compression) {
 
   public static final String MAX_CONCURRENT_ANALYSES = "ANALYZER_MAX_CONCURRENT_ANALYSES";
   public static final String MAX_FRAME_BYTES = "ANALYZER_MAX_FRAME_BYTES";
@@ -79,13 +83,16 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
     duration(shutdownGrace, Duration.ZERO, Duration.ofHours(1), SHUTDOWN_GRACE);
     duration(analysisTimeout, Duration.ofSeconds(1), Duration.ofDays(1), ANALYSIS_TIMEOUT);
     duration(pingInterval, Duration.ZERO, Duration.ofHours(1), PING_INTERVAL);
+    if (compression == null) {
+      throw new SettingsException(CompressionSettings.LEVEL, "compression settings must not be null");
+    }
   }
 
   /** The defaults for a service listening on {@code defaultPort}. */
   public static ServiceSettings defaults(int defaultPort) {
     return new ServiceSettings(ListenSettings.DEFAULT_HOST, defaultPort, 8, DEFAULT_MAX_FRAME_BYTES, null,
         List.of(Path.of("").toAbsolutePath()), Duration.ofSeconds(30), Duration.ofSeconds(900),
-        Duration.ofSeconds(20));
+        Duration.ofSeconds(20), CompressionSettings.defaults());
   }
 
   /**
@@ -113,52 +120,58 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
         r.raw(AUTH_TOKEN), sourceRoots,
         r.secondsIn(SHUTDOWN_GRACE, d.shutdownGrace, Duration.ZERO, Duration.ofHours(1)),
         r.secondsIn(ANALYSIS_TIMEOUT, d.analysisTimeout, Duration.ofSeconds(1), Duration.ofDays(1)),
-        r.secondsIn(PING_INTERVAL, d.pingInterval, Duration.ZERO, Duration.ofHours(1)));
+        r.secondsIn(PING_INTERVAL, d.pingInterval, Duration.ZERO, Duration.ofHours(1)),
+        CompressionSettings.fromEnvironment(env));
   }
 
   public ServiceSettings withHost(String host) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
-        shutdownGrace, analysisTimeout, pingInterval);
+        shutdownGrace, analysisTimeout, pingInterval, compression);
   }
 
   public ServiceSettings withPort(int port) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
-        shutdownGrace, analysisTimeout, pingInterval);
+        shutdownGrace, analysisTimeout, pingInterval, compression);
   }
 
   public ServiceSettings withMaxConcurrentAnalyses(int n) {
     return new ServiceSettings(host, port, n, maxFrameBytes, authToken, sourceRoots, shutdownGrace,
-        analysisTimeout, pingInterval);
+        analysisTimeout, pingInterval, compression);
   }
 
   public ServiceSettings withMaxFrameBytes(int bytes) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, bytes, authToken, sourceRoots, shutdownGrace,
-        analysisTimeout, pingInterval);
+        analysisTimeout, pingInterval, compression);
   }
 
   public ServiceSettings withAuthToken(String token) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, token, sourceRoots,
-        shutdownGrace, analysisTimeout, pingInterval);
+        shutdownGrace, analysisTimeout, pingInterval, compression);
   }
 
   public ServiceSettings withSourceRoots(List<Path> roots) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, roots,
-        shutdownGrace, analysisTimeout, pingInterval);
+        shutdownGrace, analysisTimeout, pingInterval, compression);
   }
 
   public ServiceSettings withShutdownGrace(Duration grace) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots, grace,
-        analysisTimeout, pingInterval);
+        analysisTimeout, pingInterval, compression);
   }
 
   public ServiceSettings withAnalysisTimeout(Duration timeout) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
-        shutdownGrace, timeout, pingInterval);
+        shutdownGrace, timeout, pingInterval, compression);
   }
 
   public ServiceSettings withPingInterval(Duration interval) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
-        shutdownGrace, analysisTimeout, interval);
+        shutdownGrace, analysisTimeout, interval, compression);
+  }
+
+  public ServiceSettings withCompression(CompressionSettings c) {
+    return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
+        shutdownGrace, analysisTimeout, pingInterval, c);
   }
 
   @Override
@@ -166,7 +179,7 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
     return "ServiceSettings[host=" + host + ", port=" + port + ", maxConcurrentAnalyses=" + maxConcurrentAnalyses
         + ", maxFrameBytes=" + maxFrameBytes + ", authToken=" + (authToken == null ? "none" : "***")
         + ", sourceRoots=" + sourceRoots + ", shutdownGrace=" + shutdownGrace + ", analysisTimeout="
-        + analysisTimeout + ", pingInterval=" + pingInterval + "]";
+        + analysisTimeout + ", pingInterval=" + pingInterval + ", compression=" + compression + "]";
   }
 
   private static void range(int v, int min, int max, String name) {

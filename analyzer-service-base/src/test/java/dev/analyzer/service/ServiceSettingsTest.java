@@ -36,6 +36,17 @@ class ServiceSettingsTest {
     assertThat(s.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.analysisTimeout()).isEqualTo(Duration.ofSeconds(900));
     assertThat(s.pingInterval()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(s.compression().level()).isEqualTo(6);
+    assertThat(s.compression().thresholdBytes()).isEqualTo(1024);
+  }
+
+  @Test
+  void compressionIsReadFromItsVariables() {
+    ServiceSettings s = ServiceSettings.fromEnvironment(Environment.of(Map.of("ANALYZER_DEFLATE_LEVEL", "1",
+        "ANALYZER_DEFLATE_THRESHOLD", "0")), 2001);
+
+    assertThat(s.compression()).isEqualTo(new dev.analyzer.core.settings.CompressionSettings(1, 0));
+    assertThat(s.withPort(3).compression()).isEqualTo(s.compression());
   }
 
   @Test
@@ -70,6 +81,7 @@ class ServiceSettingsTest {
       "ANALYZER_ANALYSIS_TIMEOUT|0|ANALYZER_ANALYSIS_TIMEOUT must be 1..86400 seconds, got 0",
       "ANALYZER_PING_INTERVAL|soon|ANALYZER_PING_INTERVAL must be a number of seconds 0..3600, got 'soon'",
       "WEBSOCKET_PORT|-1|WEBSOCKET_PORT must be 0..65535, got -1",
+      "ANALYZER_DEFLATE_LEVEL|10|ANALYZER_DEFLATE_LEVEL must be 0..9, got 10",
   })
   void badValuesNameVariableBoundAndValue(String name, String value, String message) {
     assertThatThrownBy(() -> with(name, value)).isInstanceOf(SettingsException.class).hasMessage(message);

@@ -78,7 +78,7 @@ public final class ClientOverheadBenchmark {
   }
 
   private static double barePings(EventLoopGroup group, ProtocolCodec codec, String url, int n) throws Exception {
-    WsConnection c = WsConnection.open(group, URI.create(url), null, 1 << 20, Duration.ofSeconds(10), codec).ready().get();
+    WsConnection c = WsConnection.open(group, URI.create(url), null, 1 << 20, Duration.ofSeconds(10), Targets.COMPRESSION, codec).ready().get();
     CompletableFuture<?>[] next = new CompletableFuture<?>[1];
     c.listen(new WsConnection.Listener() {
       @Override
@@ -116,7 +116,7 @@ public final class ClientOverheadBenchmark {
   private static double bareAnalyses(EventLoopGroup group, ProtocolCodec codec, String url, Path src, int n) throws Exception {
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) {
-      WsConnection c = WsConnection.open(group, URI.create(url), null, 1 << 24, Duration.ofSeconds(10), codec).ready().get();
+      WsConnection c = WsConnection.open(group, URI.create(url), null, 1 << 24, Duration.ofSeconds(10), Targets.COMPRESSION, codec).ready().get();
       CompletableFuture<Message> result = new CompletableFuture<>();
       c.listen(new WsConnection.Listener() {
         @Override

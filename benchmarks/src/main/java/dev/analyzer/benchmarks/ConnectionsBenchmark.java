@@ -63,7 +63,7 @@ public final class ConnectionsBenchmark {
       for (int i = 0; i < target; i += batch) {
         List<WsConnection> pending = new ArrayList<>();
         for (int j = i; j < Math.min(target, i + batch); j++) {
-          pending.add(WsConnection.open(group, uri, null, 1 << 20, Duration.ofSeconds(30), codec));
+          pending.add(WsConnection.open(group, uri, null, 1 << 20, Duration.ofSeconds(30), Targets.COMPRESSION, codec));
         }
         for (WsConnection c : pending) {
           try {

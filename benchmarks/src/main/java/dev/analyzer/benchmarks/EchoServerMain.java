@@ -1,5 +1,6 @@
 package dev.analyzer.benchmarks;
 
+import dev.analyzer.service.internal.DeflateExtension;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -18,11 +19,11 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 
 /**
  * The raw-Netty baseline: a WebSocket server that echoes every text frame, with the same transport,
- * compression and frame limits as the analyzer services but no protocol (no JSON decoding).
+ * compression (the services' {@link DeflateExtension}, configured from the same environment
+ * variables) and frame limits as the analyzer services but no protocol (no JSON decoding).
  * Usage: {@code java -cp benchmarks.jar dev.analyzer.benchmarks.EchoServerMain PORT}.
  */
 public final class EchoServerMain {
@@ -38,7 +39,7 @@ public final class EchoServerMain {
           @Override
           protected void initChannel(SocketChannel c) {
             c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
-                new WebSocketServerCompressionHandler(100 * 1024 * 1024),
+                DeflateExtension.serverHandler(Targets.COMPRESSION, 100 * 1024 * 1024),
                 new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder().websocketPath("/")
                     .checkStartsWith(true).allowExtensions(true).maxFramePayloadLength(100 * 1024 * 1024).build()),
                 new SimpleChannelInboundHandler<TextWebSocketFrame>() {

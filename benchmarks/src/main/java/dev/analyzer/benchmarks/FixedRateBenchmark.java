@@ -83,7 +83,7 @@ public final class FixedRateBenchmark {
     AtomicBoolean closedEarly = new AtomicBoolean();
     List<WsConnection> connections = new ArrayList<>();
     for (int i = 0; i < CONNECTIONS; i++) {
-      WsConnection c = WsConnection.open(group, URI.create(target.url()), null, 1 << 20, Duration.ofSeconds(10), codec)
+      WsConnection c = WsConnection.open(group, URI.create(target.url()), null, 1 << 20, Duration.ofSeconds(10), Targets.COMPRESSION, codec)
           .ready().get(20, TimeUnit.SECONDS);
       c.listen(new WsConnection.Listener() {
         @Override

@@ -32,7 +32,14 @@ import org.HdrHistogram.Recorder;
  */
 public final class RoundTripBenchmark {
 
-  public record Result(String target, int connections, int depth, double perSecond, double p50us, double p99us, double p999us, long errors) {}
+  /**
+   * One measured run. {@code serverCpuUs} is the server process's CPU time (all its threads, user
+   * plus system, from the OS) per round trip: unlike round trips/s it does not depend on how much of
+   * the shared cores the load client takes, so it tells how many round trips one core of the server
+   * can carry.
+   */
+  public record Result(String target, int connections, int depth, double perSecond, double p50us, double p99us,
+      double p999us, long errors, double serverCpuUs, double serverCores) {}
 
   /** Connections x pings in flight per connection: ping-pong on 1 and 64 connections, and pipelined. */
   private static final int[][] SHAPES = {{1, 1}, {64, 1}, {64, 8}};
@@ -69,11 +76,12 @@ public final class RoundTripBenchmark {
     }
     System.out.printf(Locale.ROOT, "%nWebSocket ping round trips, %s, median of 3 alternating rounds, each %d s measured"
         + " after %d s warm-up%n", Instant.now(), measure.toSeconds(), warm.toSeconds());
-    System.out.printf(Locale.ROOT, "%-26s %6s %6s %12s %10s %10s %10s %7s%n", "server", "conns", "depth", "round trips/s",
-        "p50 us", "p99 us", "p99.9 us", "errors");
+    System.out.printf(Locale.ROOT, "%-26s %6s %6s %12s %10s %10s %10s %7s %12s %8s%n", "server", "conns", "depth",
+        "round trips/s", "p50 us", "p99 us", "p99.9 us", "errors", "srv CPU us/rt", "srv cores");
     for (Result r : results) {
-      System.out.printf(Locale.ROOT, "%-26s %6d %6d %12.0f %10.0f %10.0f %10.0f %7d%n", r.target(), r.connections(),
-          r.depth(), r.perSecond(), r.p50us(), r.p99us(), r.p999us(), r.errors());
+      System.out.printf(Locale.ROOT, "%-26s %6d %6d %12.0f %10.0f %10.0f %10.0f %7d %12.1f %8.2f%n", r.target(),
+          r.connections(), r.depth(), r.perSecond(), r.p50us(), r.p99us(), r.p999us(), r.errors(), r.serverCpuUs(),
+          r.serverCores());
     }
     for (int[] shape : SHAPES) {
       Result ours = find(results, "analyzer static-service", shape);
@@ -83,6 +91,18 @@ public final class RoundTripBenchmark {
           shape[1],
           ours.perSecond() / netty.perSecond(), python == null ? "" : String.format(Locale.ROOT,
               ", ours / Python websockets = %.1fx", ours.perSecond() / python.perSecond()));
+    }
+    // Round trips per server CPU-second: what one core of each server carries, whoever owns the
+    // cores' remaining time (here the load client).
+    for (int[] shape : SHAPES) {
+      Result ours = find(results, "analyzer static-service", shape);
+      Result netty = find(results, "raw Netty echo", shape);
+      Result python = find(results, "Python websockets", shape);
+      System.out.printf(Locale.ROOT, "round trips per server CPU-second at %2d x %d: ours %.0f, raw Netty %.0f%s;"
+          + " ours / raw Netty = %.2fx%s%n", shape[0], shape[1], 1e6 / ours.serverCpuUs(), 1e6 / netty.serverCpuUs(),
+          python == null ? "" : String.format(Locale.ROOT, ", Python %.0f", 1e6 / python.serverCpuUs()),
+          netty.serverCpuUs() / ours.serverCpuUs(), python == null ? "" : String.format(Locale.ROOT,
+              ", ours / Python websockets = %.1fx", python.serverCpuUs() / ours.serverCpuUs()));
     }
   }
 
@@ -105,7 +125,7 @@ public final class RoundTripBenchmark {
     AtomicLong errors = new AtomicLong();
     List<WsConnection> connections = new ArrayList<>();
     for (int i = 0; i < conns; i++) {
-      connections.add(WsConnection.open(group, URI.create(target.url()), null, 1 << 20, Duration.ofSeconds(10), codec)
+      connections.add(WsConnection.open(group, URI.create(target.url()), null, 1 << 20, Duration.ofSeconds(10), Targets.COMPRESSION, codec)
           .ready().get(20, TimeUnit.SECONDS));
     }
     for (WsConnection c : connections) {
@@ -142,11 +162,13 @@ public final class RoundTripBenchmark {
     }
     Thread.sleep(warm.toMillis());
     recorder.getIntervalHistogram();
+    long cpu0 = cpuNanos(target.process());
     measuring.set(true);
     long t0 = System.nanoTime();
     Thread.sleep(measure.toMillis());
     measuring.set(false);
     double seconds = (System.nanoTime() - t0) / 1e9;
+    long cpu = cpuNanos(target.process()) - cpu0;
     Histogram h = recorder.getIntervalHistogram();
     stop.set(true);
     for (WsConnection c : connections) {
@@ -154,6 +176,12 @@ public final class RoundTripBenchmark {
     }
     Thread.sleep(300);
     return new Result(target.name(), conns, depth, count.get() / seconds, h.getValueAtPercentile(50), h.getValueAtPercentile(99),
-        h.getValueAtPercentile(99.9), errors.get());
+        h.getValueAtPercentile(99.9), errors.get(), cpu / 1e3 / Math.max(1, count.get()), cpu / 1e9 / seconds);
+  }
+
+  /** CPU time of a process (all threads, user + system) as the OS counts it, in nanoseconds. */
+  static long cpuNanos(Process process) {
+    return process.info().totalCpuDuration()
+        .orElseThrow(() -> new IllegalStateException("the OS does not report CPU time of pid " + process.pid())).toNanos();
   }
 }

@@ -1,5 +1,7 @@
 package dev.analyzer.benchmarks;
 
+import dev.analyzer.core.settings.CompressionSettings;
+import dev.analyzer.core.settings.Environment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +22,14 @@ public final class Targets implements AutoCloseable {
 
   /** A running server: its name and URL. */
   public record Target(String name, String url, Process process) {}
+
+  /**
+   * Compression as the environment sets it (ANALYZER_DEFLATE_LEVEL, ANALYZER_DEFLATE_THRESHOLD;
+   * defaults otherwise), used alike by the load clients, our service (which inherits the variables)
+   * and the raw Netty echo server, so that they compare like for like. The Python server keeps its
+   * library's behaviour (every message compressed), as the original stack ran.
+   */
+  static final CompressionSettings COMPRESSION = CompressionSettings.fromEnvironment(Environment.system());
 
   private final List<Target> started = new ArrayList<>();
   private final Path home;

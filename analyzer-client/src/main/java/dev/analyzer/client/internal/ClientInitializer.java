@@ -1,20 +1,29 @@
 package dev.analyzer.client.internal;
 
+import dev.analyzer.core.settings.CompressionSettings;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.compression.ZlibCodecFactory;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketClientExtensionHandler;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionFilter;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionFilterProvider;
+import io.netty.handler.codec.http.websocketx.extensions.compression.DeflateFrameClientExtensionHandshaker;
+import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateClientExtensionHandshaker;
+import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateServerExtensionHandshaker;
 import java.net.URI;
 import java.time.Duration;
 
@@ -25,7 +34,8 @@ final class ClientInitializer extends ChannelInitializer<SocketChannel> {
   interface Events {
     void handshakeComplete();
 
-    void text(String text);
+    /** One whole text frame's UTF-8 payload, valid only during the call. */
+    void text(ByteBuf utf8);
 
     void closeFrame(int code, String reason);
 
@@ -38,14 +48,45 @@ final class ClientInitializer extends ChannelInitializer<SocketChannel> {
   private final HttpHeaders headers;
   private final int maxFrameBytes;
   private final Duration handshakeTimeout;
+  private final CompressionSettings compression;
   private final Events events;
 
-  ClientInitializer(URI uri, HttpHeaders headers, int maxFrameBytes, Duration handshakeTimeout, Events events) {
+  ClientInitializer(URI uri, HttpHeaders headers, int maxFrameBytes, Duration handshakeTimeout,
+      CompressionSettings compression, Events events) {
     this.uri = uri;
     this.headers = headers;
     this.maxFrameBytes = maxFrameBytes;
     this.handshakeTimeout = handshakeTimeout;
+    this.compression = compression;
     this.events = events;
+  }
+
+  /**
+   * permessage-deflate offered as Netty's default client handler offers it, at the configured level;
+   * whole requests below the threshold go out uncompressed (RSV1 clear), everything received is
+   * inflated.
+   */
+  private WebSocketClientExtensionHandler deflate() {
+    WebSocketExtensionFilter skipSmall = frame -> frame.isFinalFragment()
+        && (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)
+        && !compression.compresses(frame.content().readableBytes());
+    WebSocketExtensionFilterProvider filters = new WebSocketExtensionFilterProvider() {
+      @Override
+      public WebSocketExtensionFilter encoderFilter() {
+        return skipSmall;
+      }
+
+      @Override
+      public WebSocketExtensionFilter decoderFilter() {
+        return WebSocketExtensionFilter.NEVER_SKIP;
+      }
+    };
+    int level = compression.level();
+    return new WebSocketClientExtensionHandler(
+        new PerMessageDeflateClientExtensionHandshaker(level, ZlibCodecFactory.isSupportingWindowSizeAndMemLevel(),
+            PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, false, false, filters, maxFrameBytes),
+        new DeflateFrameClientExtensionHandshaker(level, false, filters, maxFrameBytes),
+        new DeflateFrameClientExtensionHandshaker(level, true, filters, maxFrameBytes));
   }
 
   @Override
@@ -53,7 +94,7 @@ final class ClientInitializer extends ChannelInitializer<SocketChannel> {
     ChannelPipeline p = ch.pipeline();
     p.addLast(new HttpClientCodec());
     p.addLast(new HttpObjectAggregator(MAX_HANDSHAKE_RESPONSE));
-    p.addLast(new WebSocketClientCompressionHandler(maxFrameBytes));
+    p.addLast(deflate());
     p.addLast(new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
         .webSocketUri(uri)
         .customHeaders(headers)
@@ -68,7 +109,7 @@ final class ClientInitializer extends ChannelInitializer<SocketChannel> {
       @Override
       protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (frame instanceof TextWebSocketFrame) {
-          events.text(((TextWebSocketFrame) frame).text());
+          events.text(frame.content());
         } else if (frame instanceof CloseWebSocketFrame) {
           CloseWebSocketFrame close = (CloseWebSocketFrame) frame;
           events.closeFrame(close.statusCode(), close.reasonText());

@@ -2,7 +2,11 @@ package dev.analyzer.client.internal;
 
 import dev.analyzer.core.protocol.Message;
 import dev.analyzer.core.protocol.ProtocolCodec;
+import dev.analyzer.core.settings.CompressionSettings;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
@@ -13,6 +17,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,6 +76,12 @@ public final class WsConnection {
    */
   public static WsConnection open(EventLoopGroup group, URI uri, String authToken, int maxFrameBytes,
       Duration timeout, ProtocolCodec codec) {
+    return open(group, uri, authToken, maxFrameBytes, timeout, CompressionSettings.defaults(), codec);
+  }
+
+  /** As {@link #open(EventLoopGroup, URI, String, int, Duration, ProtocolCodec)}, deflating as {@code compression} says. */
+  public static WsConnection open(EventLoopGroup group, URI uri, String authToken, int maxFrameBytes,
+      Duration timeout, CompressionSettings compression, ProtocolCodec codec) {
     HttpHeaders headers = new DefaultHttpHeaders();
     if (authToken != null) {
       headers.set("Authorization", "Bearer " + authToken);
@@ -78,7 +89,7 @@ public final class WsConnection {
     int port = uri.getPort() > 0 ? uri.getPort() : ("wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
     CompletableFuture<WsConnection> ready = new CompletableFuture<>();
     WsConnection conn = new WsConnection(uri, codec, ready);
-    ClientInitializer initializer = new ClientInitializer(uri, headers, maxFrameBytes, timeout,
+    ClientInitializer initializer = new ClientInitializer(uri, headers, maxFrameBytes, timeout, compression,
         new ClientInitializer.Events() {
           @Override
           public void handshakeComplete() {
@@ -86,8 +97,8 @@ public final class WsConnection {
           }
 
           @Override
-          public void text(String text) {
-            conn.onText(text);
+          public void text(ByteBuf utf8) {
+            conn.onText(utf8);
           }
 
           @Override
@@ -140,13 +151,15 @@ public final class WsConnection {
     return ready;
   }
 
-  private void onText(String text) {
+  private void onText(ByteBuf utf8) {
     lastUsedNanos = System.nanoTime();
     Message m;
     try {
-      m = codec.decode(text);
+      // Parsed in place from the frame's bytes: no intermediate string of a possibly large result.
+      m = utf8.hasArray() ? codec.decode(utf8.array(), utf8.arrayOffset() + utf8.readerIndex(), utf8.readableBytes())
+          : codec.decode(new ByteBufInputStream(utf8.duplicate()));
     } catch (RuntimeException e) {
-      listener.get().onUndecodable(text, e);
+      listener.get().onUndecodable(utf8.toString(StandardCharsets.UTF_8), e);
       return;
     }
     listener.get().onMessage(m);
@@ -165,7 +178,7 @@ public final class WsConnection {
   public CompletableFuture<Void> send(Message message) {
     lastUsedNanos = System.nanoTime();
     CompletableFuture<Void> sent = new CompletableFuture<>();
-    channel.writeAndFlush(new TextWebSocketFrame(codec.encode(message))).addListener(f -> {
+    channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(codec.encodeToBytes(message)))).addListener(f -> {
       if (f.isSuccess()) {
         sent.complete(null);
       } else {

@@ -90,18 +90,54 @@ public final class ProtocolCodec {
 
   /** Decodes one frame given as UTF-8 bytes; see {@link #decode(String)}. */
   public Message decode(byte[] utf8) {
-    return decode(new String(utf8, StandardCharsets.UTF_8));
+    if (utf8 == null) {
+      throw new ProtocolException(ErrorCode.INVALID_JSON, "Invalid JSON format: empty frame", null, null);
+    }
+    return decode(utf8, 0, utf8.length);
+  }
+
+  /**
+   * Decodes one frame given as {@code length} UTF-8 bytes of {@code utf8} from {@code offset},
+   * parsed in place (no intermediate string); see {@link #decode(String)}. Bytes that are not
+   * UTF-8 are reported as {@link ErrorCode#INVALID_JSON}.
+   *
+   * @throws IndexOutOfBoundsException when the range lies outside the array
+   */
+  public Message decode(byte[] utf8, int offset, int length) {
+    java.util.Objects.checkFromIndexSize(offset, length, utf8.length);
+    if (length == 0) {
+      throw new ProtocolException(ErrorCode.INVALID_JSON, "Invalid JSON format: empty frame", null, null);
+    }
+    return decodeTree(parse(() -> mapper.readTree(utf8, offset, length)));
+  }
+
+  /**
+   * Decodes one frame read to its end from {@code utf8} (for instance a Netty buffer's stream),
+   * parsed as it is read; see {@link #decode(String)}. The stream is not closed.
+   */
+  public Message decode(java.io.InputStream utf8) {
+    return decodeTree(parse(() -> mapper.readTree(utf8)));
   }
 
   private JsonNode parse(String text) {
+    return parse(() -> mapper.readTree(text));
+  }
+
+  /** A JSON tree read by Jackson. */
+  @FunctionalInterface
+  private interface TreeRead {
+    JsonNode read() throws IOException;
+  }
+
+  private JsonNode parse(TreeRead read) {
     try {
-      return mapper.readTree(text);
+      return read.read();
     } catch (StreamConstraintsException e) {
       throw new ProtocolException(ErrorCode.INVALID_JSON, "Invalid JSON format: " + describeLimit(e), null, null);
     } catch (JsonProcessingException e) {
       throw new ProtocolException(ErrorCode.INVALID_JSON,
           "Invalid JSON format: " + e.getOriginalMessage() + locationOf(e), null, null);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw new ProtocolException(ErrorCode.INVALID_JSON, "Invalid JSON format: unreadable frame", null, null);
     }
   }
@@ -172,7 +208,19 @@ public final class ProtocolCodec {
   /** Encodes a message as UTF-8 bytes; see {@link #encode(Message)}. */
   public byte[] encodeToBytes(Message message) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator gen = mapper.getFactory().createGenerator(out)) {
+    encode(message, out);
+    return out.toByteArray();
+  }
+
+  /**
+   * Writes a message as UTF-8 JSON straight into {@code out} (for instance a Netty buffer's stream),
+   * without an intermediate string; see {@link #encode(Message)}. The stream is flushed, not closed.
+   *
+   * @throws UncheckedIOException when {@code out} fails
+   */
+  public void encode(Message message, java.io.OutputStream out) {
+    try (JsonGenerator gen = mapper.getFactory().createGenerator(out)
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
       gen.writeStartObject();
       gen.writeStringField("type", message.type().wire());
       write(message, new FieldWriter(gen));
@@ -180,7 +228,6 @@ public final class ProtocolCodec {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
   }
 
   private static void write(Message m, FieldWriter w) {

@@ -26,6 +26,41 @@ class ProtocolCodecErrorsTest {
   }
 
   @Test
+  void bytesThatAreNotUtf8AreInvalidJson() {
+    byte[] frame = {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+
+    ProtocolException e = catchThrowableOfType(ProtocolException.class, () -> codec.decode(frame));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_JSON);
+    assertThat(e.getMessage()).startsWith("Invalid JSON format").doesNotContain("com.fasterxml");
+  }
+
+  @Test
+  void emptyByteRangesAndStreamsAreEmptyFrames() {
+    byte[] bytes = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(catchThrowableOfType(ProtocolException.class, () -> codec.decode(bytes, 1, 0)).getMessage())
+        .contains("empty frame");
+    assertThat(catchThrowableOfType(ProtocolException.class,
+        () -> codec.decode(new java.io.ByteArrayInputStream(new byte[0]))).getMessage()).contains("empty frame");
+  }
+
+  @Test
+  void aStreamThatFailsIsAnUnreadableFrame() {
+    java.io.InputStream broken = new java.io.InputStream() {
+      @Override
+      public int read() throws java.io.IOException {
+        throw new java.io.IOException("disk gone");
+      }
+    };
+
+    ProtocolException e = catchThrowableOfType(ProtocolException.class, () -> codec.decode(broken));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_JSON);
+    assertThat(e.getMessage()).contains("unreadable frame");
+  }
+
+  @Test
   void trailingGarbageIsInvalidJson() {
     assertThat(failure("{\"type\":\"ping\"} xyz").code()).isEqualTo(ErrorCode.INVALID_JSON);
   }
@@ -139,16 +174,6 @@ class ProtocolCodecErrorsTest {
 
     assertThat(failure(frame).getMessage())
         .contains("static_analysis_result.analysis.findings[0]: field 'severity' must be one of critical");
-  }
-
-  @Test
-  void invalidUtf8BytesDoNotEscapeAsAnotherException() {
-    byte[] bytes = {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-
-    ProtocolException e = catchThrowableOfType(ProtocolException.class, () -> codec.decode(bytes));
-
-    assertThat(e).isNotNull();
-    assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_TYPE);
   }
 
   @Test

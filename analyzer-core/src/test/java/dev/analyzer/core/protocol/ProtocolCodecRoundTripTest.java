@@ -76,6 +76,38 @@ class ProtocolCodecRoundTripTest {
     assertThat(json).startsWith("{\"type\":\"" + message.type().wire() + "\"");
   }
 
+  @ParameterizedTest
+  @MethodSource("everyMessageType")
+  void byteAndStreamPathsMatchTheStringPath(Message message) throws Exception {
+    String json = codec.encode(message);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write("prefix".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    codec.encode(message, out);
+    byte[] framed = out.toByteArray();
+
+    assertThat(new String(framed, 6, framed.length - 6, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(json);
+    assertThat(codec.decode(framed, 6, framed.length - 6)).isEqualTo(message);
+    assertThat(codec.decode(codec.encodeToBytes(message))).isEqualTo(message);
+    assertThat(codec.decode(new java.io.ByteArrayInputStream(framed, 6, framed.length - 6))).isEqualTo(message);
+  }
+
+  @Test
+  void encodingIntoAStreamLeavesItOpen() {
+    boolean[] closed = {false};
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream() {
+      @Override
+      public void close() {
+        closed[0] = true;
+      }
+    };
+
+    codec.encode(new Ping("p", null, Map.of()), out);
+
+    assertThat(closed[0]).isFalse();
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"type\":\"ping\",\"id\":\"p\"}");
+  }
+
   @Test
   void everyTypeIsCoveredByTheRoundTrip() {
     Set<MessageType> covered = EnumSet.noneOf(MessageType.class);

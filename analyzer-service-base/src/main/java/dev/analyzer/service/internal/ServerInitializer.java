@@ -9,14 +9,13 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * The pipeline of one connection: idle detection, HTTP, the /health and /metrics routes,
- * permessage-deflate, the WebSocket handshake and frame codec, fragment aggregation, and the
+ * permessage-deflate (small messages sent uncompressed, see {@link DeflateExtension}), the WebSocket handshake and frame codec, fragment aggregation, and the
  * protocol handler. Pipeline only; sharable.
  *
  * <p>The last stage (the application) is the protocol handler unless a test replaces it: the
@@ -56,7 +55,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     p.addLast("http", new HttpServerCodec());
     p.addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
     p.addLast("routes", new HttpRoutesHandler(runtime));
-    p.addLast("deflate", new WebSocketServerCompressionHandler(maxFrame));
+    p.addLast("deflate", DeflateExtension.serverHandler(runtime.settings().compression(), maxFrame));
     p.addLast("websocket", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
         .websocketPath(WEBSOCKET_PATH)
         .checkStartsWith(true)

@@ -8,6 +8,9 @@ import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.service.AnalyzerService;
 import dev.analyzer.service.ServiceSettings;
 import dev.analyzer.service.metrics.ServiceMetrics;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.group.ChannelGroup;
@@ -105,13 +108,25 @@ public final class ServiceRuntime {
         now, Map.of("max_concurrent_analyses", settings.maxConcurrentAnalyses()));
   }
 
-  /** Encodes and writes {@code message} on {@code channel}, counting it. */
+  /**
+   * Decodes the UTF-8 JSON of one text frame in place (no intermediate string).
+   *
+   * @throws dev.analyzer.core.protocol.ProtocolException for a frame that is not a valid message
+   */
+  public Message decode(ByteBuf utf8) {
+    if (utf8.hasArray()) {
+      return codec.decode(utf8.array(), utf8.arrayOffset() + utf8.readerIndex(), utf8.readableBytes());
+    }
+    return codec.decode(new ByteBufInputStream(utf8.duplicate()));
+  }
+
+  /** Encodes {@code message} (UTF-8 bytes, no intermediate string) and writes it on {@code channel}, counting it. */
   public ChannelFuture send(Channel channel, Message message) {
     if (message instanceof ErrorMessage && ((ErrorMessage) message).code() != null) {
       metrics.error(((ErrorMessage) message).code());
     }
     metrics.frameSent();
-    return channel.writeAndFlush(new TextWebSocketFrame(codec.encode(message)));
+    return channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(codec.encodeToBytes(message))));
   }
 
   /** Writes an {@code error} frame. */

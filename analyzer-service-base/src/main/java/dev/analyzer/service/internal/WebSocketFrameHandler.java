@@ -11,6 +11,7 @@ import dev.analyzer.core.protocol.Ping;
 import dev.analyzer.core.protocol.Pong;
 import dev.analyzer.core.protocol.ProtocolException;
 import dev.analyzer.service.CancellationReason;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -81,17 +82,17 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
   protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
     runtime.metrics().frameReceived();
     if (frame instanceof TextWebSocketFrame) {
-      onText(ctx.channel(), ((TextWebSocketFrame) frame).text());
+      onText(ctx.channel(), frame.content());
     } else if (frame instanceof BinaryWebSocketFrame) {
       runtime.sendError(ctx.channel(), ErrorCode.INVALID_JSON,
           "binary frames are not supported: send each message as one JSON text frame", null);
     }
   }
 
-  private void onText(Channel channel, String text) {
+  private void onText(Channel channel, ByteBuf utf8) {
     Message message;
     try {
-      message = runtime.codec().decode(text);
+      message = runtime.decode(utf8);
     } catch (ProtocolException e) {
       runtime.send(channel, ErrorMessage.from(e, runtime.service().name(), runtime.clock().instant()));
       return;

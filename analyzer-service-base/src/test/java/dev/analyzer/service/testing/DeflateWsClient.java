@@ -35,7 +35,10 @@ public final class DeflateWsClient implements AutoCloseable {
 
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
+  private static final int RSV1 = 0x04;
+
   private final AtomicLong wireBytesIn = new AtomicLong();
+  private final BlockingQueue<Boolean> compressedIn = new LinkedBlockingQueue<>();
   private final CompletableFuture<String> extensions = new CompletableFuture<>();
   private final CompletableFuture<Void> handshake = new CompletableFuture<>();
   private final Channel channel;
@@ -61,6 +64,9 @@ public final class DeflateWsClient implements AutoCloseable {
             if (msg instanceof FullHttpResponse) {
               String ext = ((FullHttpResponse) msg).headers().get("sec-websocket-extensions");
               extensions.complete(ext == null ? "" : ext);
+            } else if (msg instanceof TextWebSocketFrame) {
+              // After the handshake this stage sees frames as they came off the wire, before inflation.
+              compressedIn.add((((TextWebSocketFrame) msg).rsv() & RSV1) != 0);
             }
             ctx.fireChannelRead(msg);
           }
@@ -97,6 +103,15 @@ public final class DeflateWsClient implements AutoCloseable {
       throw new AssertionError("no message within " + timeout);
     }
     return s;
+  }
+
+  /** Whether the next text frame received (in arrival order) came compressed (its RSV1 bit set). */
+  public boolean nextWasCompressed(Duration timeout) throws InterruptedException {
+    Boolean b = compressedIn.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (b == null) {
+      throw new AssertionError("no text frame within " + timeout);
+    }
+    return b;
   }
 
   /** The {@code Sec-WebSocket-Extensions} the server accepted. */
