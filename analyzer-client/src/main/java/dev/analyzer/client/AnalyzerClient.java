@@ -24,6 +24,7 @@ import dev.analyzer.core.settings.ConnectionSettings;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.HashedWheelTimer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -68,7 +68,8 @@ public final class AnalyzerClient implements AutoCloseable {
   private final ClientSettings settings;
   private final Clock clock;
   private final EventLoopGroup group;
-  private final ScheduledExecutorService timer;
+  private final ScheduledThreadPoolExecutor timer;
+  private final HashedWheelTimer requestDeadlines;
   private final ConnectionPool pool;
   private final Map<AnalysisKind, List<Replica>> replicas;
   private final ClientContext ctx;
@@ -86,11 +87,15 @@ public final class AnalyzerClient implements AutoCloseable {
       t.setDaemon(true);
       return t;
     }, NioIoHandler.newFactory());
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "analyzer-client-timer");
       t.setDaemon(true);
       return t;
     });
+    // Every request arms a deadline that is almost always cancelled by its reply: drop cancelled
+    // deadlines at once, or each would sit in the queue (and wake the timer thread) until it was due.
+    timerPool.setRemoveOnCancelPolicy(true);
+    this.timer = timerPool;
     ConnectionSettings c = settings.connection();
     ProtocolCodec codec = ProtocolCodec.withLimits(ProtocolCodec.DEFAULT_MAX_NESTING_DEPTH, settings.maxFrameBytes());
     this.pool = new ConnectionPool(c.maxConnections(), c.connectionTimeout(), c.idleTimeout(), b.ticker, timer,
@@ -107,7 +112,12 @@ public final class AnalyzerClient implements AutoCloseable {
       r.put(k, List.copyOf(list));
     }
     this.replicas = Map.copyOf(r);
-    this.ctx = new ClientContext(settings, pool, replicas, clock, timer);
+    this.requestDeadlines = new HashedWheelTimer(task -> {
+      Thread t = new Thread(task, "analyzer-client-deadlines");
+      t.setDaemon(true);
+      return t;
+    }, 10, TimeUnit.MILLISECONDS, 512);
+    this.ctx = new ClientContext(settings, pool, replicas, clock, timer, requestDeadlines);
     long sweep = Math.max(1, Math.min(60, c.idleTimeout().toSeconds() / 2));
     timer.scheduleWithFixedDelay(pool::evictIdle, sweep, sweep, TimeUnit.SECONDS);
   }
@@ -248,7 +258,7 @@ public final class AnalyzerClient implements AutoCloseable {
     }
     return new ClientStats(pool.maxConnections(), pool.activeConnections(), pool.pooledConnections(), pool.waiting(),
         tasks.active(), dedup.pendingFollowers(), new ClientStats.Breakers(states.size(), open, halfOpen,
-        List.copyOf(states)), List.copyOf(reps));
+        List.copyOf(states)), List.copyOf(reps), timer.getQueue().size() + (int) requestDeadlines.pendingTimeouts());
   }
 
   /**
@@ -285,6 +295,7 @@ public final class AnalyzerClient implements AutoCloseable {
     }
     pool.close();
     timer.shutdownNow();
+    requestDeadlines.stop();
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
   }
 }

@@ -13,10 +13,13 @@ import java.util.List;
  * @param pendingRequests callers sharing another caller's analysis (dedup)
  * @param circuitBreakers breaker counts and per-URL state
  * @param replicas per replica: in flight, requests, failures, latency
+ * @param armedTimers timers waiting on the client's timer thread: request deadlines not yet settled
+ *     and the idle sweep; a settled request's deadline is dropped at once, so this stays near the
+ *     number of requests in flight
  */
 public record ClientStats(int maxConcurrentConnections, int activeConnections, int pooledConnections,
     int waitingForConnection, int activeTasks, int pendingRequests, Breakers circuitBreakers,
-    List<ReplicaStats> replicas) {
+    List<ReplicaStats> replicas, int armedTimers) {
 
   /**
    * @param total breakers (one per replica URL)

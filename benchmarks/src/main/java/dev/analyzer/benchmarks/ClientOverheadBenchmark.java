@@ -45,11 +45,25 @@ public final class ClientOverheadBenchmark {
       int analyses = 200;
       // One warm-up round, then alternating measured rounds; medians, since a single round on a
       // shared 2-core machine swings by more than the overhead being measured.
-      int rounds = 5;
+      // Wall time per request is dominated by thread wake-ups and swings from round to round; the
+      // load process's own CPU time per request (all its threads: caller, I/O, timer) is steadier and
+      // is where the client's machinery shows.
+      int rounds = 7;
       List<double[]> measured = new java.util.ArrayList<>();
       for (int round = 0; round <= rounds; round++) {
-        double[] r = {barePings(group, codec, t.url(), pings), clientPings(client, pings),
-            bareAnalyses(group, codec, t.url(), src, analyses), clientAnalyses(client, src, analyses)};
+        double[] r = new double[8];
+        long cpu = cpuNanos();
+        r[0] = barePings(group, codec, t.url(), pings);
+        r[4] = (cpuNanos() - cpu) / 1e3 / pings;
+        cpu = cpuNanos();
+        r[1] = clientPings(client, pings);
+        r[5] = (cpuNanos() - cpu) / 1e3 / pings;
+        cpu = cpuNanos();
+        r[2] = bareAnalyses(group, codec, t.url(), src, analyses);
+        r[6] = (cpuNanos() - cpu) / 1e3 / analyses;
+        cpu = cpuNanos();
+        r[3] = clientAnalyses(client, src, analyses);
+        r[7] = (cpuNanos() - cpu) / 1e3 / analyses;
         if (round > 0) {
           measured.add(r);
         }
@@ -58,18 +72,32 @@ public final class ClientOverheadBenchmark {
       double clientPing = median(measured, 1);
       double bareAnalysis = median(measured, 2);
       double clientAnalysis = median(measured, 3);
+      double barePingCpu = median(measured, 4);
+      double clientPingCpu = median(measured, 5);
+      double bareAnalysisCpu = median(measured, 6);
+      double clientAnalysisCpu = median(measured, 7);
       System.out.printf(Locale.ROOT, "%nClient overhead, median of %d alternating rounds after one warm-up round%n", rounds);
       System.out.printf(Locale.ROOT, "%-40s %12s %12s %10s%n", "request (sequential)", "bare", "client", "overhead");
       System.out.printf(Locale.ROOT, "%-40s %9.1f us %9.1f us %9.1f%%%n", "ping -> pong (" + pings + " per round)", barePing,
           clientPing, 100 * (clientPing - barePing) / barePing);
       System.out.printf(Locale.ROOT, "%-40s %9.2f ms %9.2f ms %9.1f%%%n", "small static analysis (" + analyses + " per round)",
           bareAnalysis, clientAnalysis, 100 * (clientAnalysis - bareAnalysis) / bareAnalysis);
+      System.out.printf(Locale.ROOT, "%-40s %9.1f us %9.1f us %9.1f%%%n", "ping CPU of the load process", barePingCpu,
+          clientPingCpu, 100 * (clientPingCpu - barePingCpu) / barePingCpu);
+      System.out.printf(Locale.ROOT, "%-40s %9.1f us %9.1f us %9.1f%%%n", "analysis CPU of the load process",
+          bareAnalysisCpu, clientAnalysisCpu, 100 * (clientAnalysisCpu - bareAnalysisCpu) / bareAnalysisCpu);
       System.out.printf(Locale.ROOT, "per-round ping overhead: %s%n", measured.stream()
           .map(r -> String.format(Locale.ROOT, "%+.1f%%", 100 * (r[1] - r[0]) / r[0])).toList());
       client.close();
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
+  }
+
+  /** CPU time of this process (all threads), in nanoseconds. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double median(List<double[]> rounds, int column) {

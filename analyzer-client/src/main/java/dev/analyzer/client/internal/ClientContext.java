@@ -4,6 +4,7 @@ import dev.analyzer.client.ClientSettings;
 import dev.analyzer.client.pool.ConnectionPool;
 import dev.analyzer.client.replica.Replica;
 import dev.analyzer.core.protocol.AnalysisKind;
+import io.netty.util.Timer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param pool the connection pool
  * @param replicas each service's replicas
  * @param clock timestamps of client-made replies
- * @param timer deadlines, cancel grace periods and permit timeouts
+ * @param timer analysis deadlines, cancel grace periods and permit timeouts
+ * @param requestDeadlines deadlines of ping and health exchanges: a timer wheel, since nearly every
+ *     one is cancelled by its reply within microseconds, and arming it must not wake a thread
  */
 public record ClientContext(ClientSettings settings, ConnectionPool pool, Map<AnalysisKind, List<Replica>> replicas,
-    Clock clock, ScheduledExecutorService timer) {
+    Clock clock, ScheduledExecutorService timer, Timer requestDeadlines) {
 
   /** The name used as {@code service} in client-made replies. */
   public static String serviceLabel(AnalysisKind kind) {

@@ -9,11 +9,11 @@ import dev.analyzer.core.protocol.ErrorMessage;
 import dev.analyzer.core.protocol.HealthResponse;
 import dev.analyzer.core.protocol.Message;
 import dev.analyzer.core.protocol.Pong;
+import io.netty.util.Timeout;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -57,7 +57,7 @@ public final class Exchange {
         reply.complete(m);
       }
     };
-    ScheduledFuture<?> timer = ctx.timer().schedule(() -> finish.accept(ClientFailure.TIMEOUT.reply(
+    Timeout timer = ctx.requestDeadlines().newTimeout(t -> finish.accept(ClientFailure.TIMEOUT.reply(
         "no reply from " + replica.uri() + " within " + timeout.toMillis() + " ms", id, service,
         ctx.clock().instant()), true), timeout.toNanos(), TimeUnit.NANOSECONDS);
     ctx.pool().borrow(replica.uri()).whenComplete((conn, err) -> {
@@ -66,11 +66,11 @@ public final class Exchange {
         boolean exhausted = cause instanceof PoolExhaustedException;
         ClientFailure f = exhausted ? ClientFailure.POOL_EXHAUSTED : ClientFailure.UNREACHABLE;
         finish.accept(f.reply(cause.getMessage(), id, service, ctx.clock().instant()), !exhausted);
-        timer.cancel(false);
+        timer.cancel();
         return;
       }
       onDone[0] = reusable -> {
-        timer.cancel(false);
+        timer.cancel();
         if (reusable && conn.isOpen()) {
           ctx.pool().giveBack(conn);
         } else {

@@ -14,6 +14,7 @@ import dev.analyzer.core.protocol.ErrorCode;
 import dev.analyzer.core.protocol.ErrorMessage;
 import dev.analyzer.core.protocol.Message;
 import dev.analyzer.core.protocol.ProgressUpdate;
+import dev.analyzer.core.protocol.Pong;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +69,22 @@ class SubmitTest {
 
     assertThat(ClientFailure.of(reply)).contains(ClientFailure.ERROR);
     assertThat(reply.extra().get("error")).isEqualTo("the client is closed");
+  }
+
+  @Test
+  void aSettledRequestLeavesNoDeadlineBehind() throws Exception {
+    try (Services.Running svc = Services.start(root);
+        AnalyzerClient client = Services.client(Services.connection(5, 5, Duration.ofSeconds(60), 3), svc.url()).build()) {
+      int before = client.stats().armedTimers();
+
+      for (int i = 0; i < 300; i++) {
+        assertThat(client.ping(AnalysisKind.STATIC).get(10, TimeUnit.SECONDS)).isInstanceOf(Pong.class);
+      }
+      client.submit(Services.request("quick"), null).result().get(10, TimeUnit.SECONDS);
+
+      // Each ping armed a deadline of ANALYZER_CONNECTION_TIMEOUT (60 s here); none may linger.
+      assertThat(client.stats().armedTimers()).isLessThanOrEqualTo(before + 1);
+    }
   }
 
   @Test
