@@ -20,7 +20,7 @@ step() {
 
 step "1. static scan throughput (built-in analyzers vs Debian bandit)" dev.analyzer.benchmarks.StaticScanBenchmark
 step "2. WebSocket ping round trips, closed loop (our service vs raw Netty vs Python websockets)" \
-  dev.analyzer.benchmarks.RoundTripBenchmark . 4
+  dev.analyzer.benchmarks.RoundTripBenchmark . 3 5
 step "3. ping latency at a fixed offered rate, from the intended send time (64 connections)" \
   dev.analyzer.benchmarks.FixedRateBenchmark . 4 2000,5000
 step "4. client overhead (pool + breaker + replica choice + dedup vs a bare connection)" \
@@ -32,5 +32,5 @@ step "6. JMH micro-benchmarks: protocol codec and request deduplicator" org.open
 echo
 echo "== summary: figures and ratios (goals: >= 0.8x raw Netty and >= 10x Python on round trips;"
 echo "   client overhead <= 10 %; 10,000 connections under 256 MB heap) =="
-grep -E "ratio python-security|^ratio at|^analyzer static-service|^raw Netty echo|^Python websockets|ping -> pong|small static analysis|connections open|answered health_check|live heap|heap per connection|^(Codec|Dedup)Benchmark\." "$log" \
+grep -E "ratio python-security|^ratio at|^round trips per server CPU-second|^analyzer static-service|^raw Netty echo|^Python websockets|ping -> pong|small static analysis|CPU of the load process|connections open|answered health_check|live heap|heap per connection|^(Codec|Dedup)Benchmark\." "$log" \
   | sed 's/^/  /'

@@ -51,12 +51,13 @@ public final class RoundTripBenchmark {
     Duration warm = Duration.ofSeconds(2);
     Duration measure = Duration.ofSeconds(args.length > 1 ? Integer.parseInt(args[1]) : 4);
     List<Result> results = new ArrayList<>();
+    int roundCount = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     try (Targets targets = new Targets(home)) {
       List<Targets.Target> list = targets.pingTargets();
       // Rounds alternate the targets so JIT warm-up of the load client and machine noise fall on all of
       // them alike; the median round is reported.
-      int rounds = 3;
+      int rounds = roundCount;
       Map<String, List<Result>> byKey = new java.util.LinkedHashMap<>();
       for (int round = 0; round < rounds; round++) {
         for (Targets.Target t : list) {
@@ -74,8 +75,8 @@ public final class RoundTripBenchmark {
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
-    System.out.printf(Locale.ROOT, "%nWebSocket ping round trips, %s, median of 3 alternating rounds, each %d s measured"
-        + " after %d s warm-up%n", Instant.now(), measure.toSeconds(), warm.toSeconds());
+    System.out.printf(Locale.ROOT, "%nWebSocket ping round trips, %s, median of %d alternating rounds, each %d s measured"
+        + " after %d s warm-up%n", Instant.now(), roundCount, measure.toSeconds(), warm.toSeconds());
     System.out.printf(Locale.ROOT, "%-26s %6s %6s %12s %10s %10s %10s %7s %12s %8s%n", "server", "conns", "depth",
         "round trips/s", "p50 us", "p99 us", "p99.9 us", "errors", "srv CPU us/rt", "srv cores");
     for (Result r : results) {

@@ -87,7 +87,19 @@ public final class Targets implements AutoCloseable {
     return start("Python websockets", port, Map.of(), py.toString(), script.toString(), Integer.toString(port));
   }
 
-  private Target start(String name, int port, Map<String, String> env, String... cmd) throws Exception {
+  /**
+   * CPUs the servers run on ({@code -Dbench.serverCpus=1}, a taskset list), so that with the load
+   * client pinned elsewhere ({@code taskset -c 0 java ...}) each server has its cores to itself;
+   * empty (the default) leaves scheduling to the OS.
+   */
+  static final String SERVER_CPUS = System.getProperty("bench.serverCpus", "");
+
+  private Target start(String name, int port, Map<String, String> env, String... command) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    if (!SERVER_CPUS.isEmpty()) {
+      cmd.addAll(List.of("taskset", "-c", SERVER_CPUS));
+    }
+    cmd.addAll(List.of(command));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();

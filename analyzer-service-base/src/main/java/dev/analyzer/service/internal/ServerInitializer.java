@@ -9,12 +9,13 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The pipeline of one connection: idle detection, HTTP, the /health and /metrics routes,
+ * The pipeline of one connection: flush consolidation, idle detection, HTTP, the /health and /metrics routes,
  * permessage-deflate (small messages sent uncompressed, see {@link DeflateExtension}), the WebSocket handshake and frame codec, fragment aggregation, and the
  * protocol handler. Pipeline only; sharable.
  *
@@ -48,6 +49,10 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
   protected void initChannel(SocketChannel ch) {
     int maxFrame = runtime.settings().maxFrameBytes();
     ChannelPipeline p = ch.pipeline();
+    // Replies written while one read is processed (a client pipelining requests) leave in one write
+    // at the end of the read instead of one system call each; writes outside a read flush at once.
+    p.addLast("flush-consolidation", new FlushConsolidationHandler(
+        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
     long ping = runtime.settings().pingInterval().toMillis();
     if (ping > 0) {
       p.addLast("idle", new IdleStateHandler(ping, 0, 0, TimeUnit.MILLISECONDS));
