@@ -42,31 +42,40 @@ public final class ClientOverheadBenchmark {
       AnalyzerClient client = AnalyzerClient.builder().withEnvironment(Environment.of(Map.of()))
           .withReplicas(AnalysisKind.STATIC, t.url()).build();
       int pings = 10_000;
-      int analyses = 200;
-      // One warm-up round, then alternating measured rounds; medians, since a single round on a
-      // shared 2-core machine swings by more than the overhead being measured.
-      // Wall time per request is dominated by thread wake-ups and swings from round to round; the
-      // load process's own CPU time per request (all its threads: caller, I/O, timer) is steadier and
+      int analyses = 300;
+      // Both paths send the same ping (with a timestamp, as AnalyzerClient.ping does).
+      // Warm-up first: two rounds of each path with 1,500 analyses, since the service and both
+      // paths keep compiling for the first thousand or so (CPU the JIT spends then would be charged
+      // to whichever path runs first). Then alternating measured rounds, the order flipped each
+      // round; medians, since a single round on a shared 2-core machine swings by more than the
+      // overhead being measured. Wall time per request is dominated by thread wake-ups; the load
+      // process's own CPU time per request (all its threads: caller, I/O, timers) is steadier and
       // is where the client's machinery shows.
+      for (int w = 0; w < 2; w++) {
+        barePings(group, codec, t.url(), pings);
+        clientPings(client, pings);
+        bareAnalyses(group, codec, t.url(), src, 1_500);
+        clientAnalyses(client, src, 1_500);
+      }
       int rounds = 7;
       List<double[]> measured = new java.util.ArrayList<>();
-      for (int round = 0; round <= rounds; round++) {
+      for (int round = 0; round < rounds; round++) {
         double[] r = new double[8];
-        long cpu = cpuNanos();
-        r[0] = barePings(group, codec, t.url(), pings);
-        r[4] = (cpuNanos() - cpu) / 1e3 / pings;
-        cpu = cpuNanos();
-        r[1] = clientPings(client, pings);
-        r[5] = (cpuNanos() - cpu) / 1e3 / pings;
-        cpu = cpuNanos();
-        r[2] = bareAnalyses(group, codec, t.url(), src, analyses);
-        r[6] = (cpuNanos() - cpu) / 1e3 / analyses;
-        cpu = cpuNanos();
-        r[3] = clientAnalyses(client, src, analyses);
-        r[7] = (cpuNanos() - cpu) / 1e3 / analyses;
-        if (round > 0) {
-          measured.add(r);
+        boolean bareFirst = round % 2 == 0;
+        for (int leg = 0; leg < 2; leg++) {
+          boolean bare = (leg == 0) == bareFirst;
+          long cpu = cpuNanos();
+          r[bare ? 0 : 1] = bare ? barePings(group, codec, t.url(), pings) : clientPings(client, pings);
+          r[bare ? 4 : 5] = (cpuNanos() - cpu) / 1e3 / pings;
         }
+        for (int leg = 0; leg < 2; leg++) {
+          boolean bare = (leg == 0) == bareFirst;
+          long cpu = cpuNanos();
+          r[bare ? 2 : 3] = bare ? bareAnalyses(group, codec, t.url(), src, analyses)
+              : clientAnalyses(client, src, analyses);
+          r[bare ? 6 : 7] = (cpuNanos() - cpu) / 1e3 / analyses;
+        }
+        measured.add(r);
       }
       double barePing = median(measured, 0);
       double clientPing = median(measured, 1);
@@ -76,7 +85,7 @@ public final class ClientOverheadBenchmark {
       double clientPingCpu = median(measured, 5);
       double bareAnalysisCpu = median(measured, 6);
       double clientAnalysisCpu = median(measured, 7);
-      System.out.printf(Locale.ROOT, "%nClient overhead, median of %d alternating rounds after one warm-up round%n", rounds);
+      System.out.printf(Locale.ROOT, "%nClient overhead, median of %d alternating rounds after warm-up%n", rounds);
       System.out.printf(Locale.ROOT, "%-40s %12s %12s %10s%n", "request (sequential)", "bare", "client", "overhead");
       System.out.printf(Locale.ROOT, "%-40s %9.1f us %9.1f us %9.1f%%%n", "ping -> pong (" + pings + " per round)", barePing,
           clientPing, 100 * (clientPing - barePing) / barePing);
@@ -120,7 +129,7 @@ public final class ClientOverheadBenchmark {
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) {
       next[0] = new CompletableFuture<>();
-      c.send(Ping.of(null));
+      c.send(Ping.of(java.time.Instant.now()));
       next[0].get(10, TimeUnit.SECONDS);
     }
     double us = (System.nanoTime() - t0) / 1e3 / n;

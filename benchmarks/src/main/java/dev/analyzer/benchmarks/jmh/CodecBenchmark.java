@@ -37,6 +37,7 @@ public class CodecBenchmark {
   private String request;
   private String result;
   private byte[] resultUtf8;
+  private byte[] pingUtf8;
   private Message decodedRequest;
   private Message decodedResult;
 
@@ -69,6 +70,7 @@ public class CodecBenchmark {
         + " \"duration_seconds\": 0.04, \"error\": null}}}, \"summary\": {\"total_issues_found\": " + findings + ","
         + " \"tools_run_successfully\": 1}, \"findings\": [" + f + "]}}";
     resultUtf8 = result.getBytes(StandardCharsets.UTF_8);
+    pingUtf8 = ping.getBytes(StandardCharsets.UTF_8);
     decodedRequest = codec.decode(request);
     decodedResult = codec.decode(result);
   }
@@ -76,6 +78,12 @@ public class CodecBenchmark {
   @Benchmark
   public Message decodePing() {
     return codec.decode(ping);
+  }
+
+  /** As the service decodes a frame: in place from its UTF-8 bytes. */
+  @Benchmark
+  public Message decodePingBytes() {
+    return codec.decode(pingUtf8);
   }
 
   @Benchmark
@@ -93,8 +101,9 @@ public class CodecBenchmark {
     return codec.decode(resultUtf8);
   }
 
+  /** As the service writes a frame: UTF-8 bytes, no intermediate string. */
   @Benchmark
-  public String encodeResult() {
-    return codec.encode(decodedResult);
+  public byte[] encodeResult() {
+    return codec.encodeToBytes(decodedResult);
   }
 }
