@@ -36,6 +36,21 @@ class ConnectionLifecycleTest extends RunningServerTest {
   }
 
   @Test
+  void pipelinedPingsAreAllAnsweredInOrder() throws Exception {
+    try (WsClient ws = WsClient.connect(server.webSocketUrl())) {
+      // Sent back to back, many arrive in one read: their replies leave together at the end of it.
+      for (int i = 0; i < 500; i++) {
+        ws.send("{\"type\":\"ping\",\"id\":\"q" + i + "\"}");
+      }
+
+      for (int i = 0; i < 500; i++) {
+        assertThat(((Pong) codec.decode(ws.next())).correlationId()).isEqualTo("q" + i);
+      }
+      assertThat(ws.isClosed()).isFalse();
+    }
+  }
+
+  @Test
   void invalidJsonAndUnknownTypesGetErrorsAndTheConnectionStaysOpen() throws Exception {
     try (WsClient ws = WsClient.connect(server.webSocketUrl())) {
       ws.send("{not json");
