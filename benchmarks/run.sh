@@ -32,5 +32,5 @@ step "6. JMH micro-benchmarks: protocol codec and request deduplicator" org.open
 echo
 echo "== summary: figures and ratios (goals: >= 0.8x raw Netty and >= 10x Python on round trips;"
 echo "   client overhead <= 10 %; 10,000 connections under 256 MB heap) =="
-grep -E "ratio python-security|^ratio at|^round trips per server CPU-second|^analyzer static-service|^raw Netty echo|^Python websockets|ping -> pong|small static analysis|CPU of the load process|connections open|answered health_check|live heap|heap per connection|^(Codec|Dedup)Benchmark\." "$log" \
+grep -E "ratio python-security|^ratio at|^round trips per server CPU-second|^analyzer static-service|^raw Netty echo|^Python websockets|ping -> pong|small static analysis|CPU of the load process|interleaved|connections open|answered health_check|live heap|heap per connection|^(Codec|Dedup)Benchmark\." "$log" \
   | sed 's/^/  /'

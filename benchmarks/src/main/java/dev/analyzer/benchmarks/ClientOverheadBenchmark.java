@@ -97,10 +97,87 @@ public final class ClientOverheadBenchmark {
           bareAnalysisCpu, clientAnalysisCpu, 100 * (clientAnalysisCpu - bareAnalysisCpu) / bareAnalysisCpu);
       System.out.printf(Locale.ROOT, "per-round ping overhead: %s%n", measured.stream()
           .map(r -> String.format(Locale.ROOT, "%+.1f%%", 100 * (r[1] - r[0]) / r[0])).toList());
+      interleavedPings(group, codec, t.url(), client, 40_000);
+      interleavedAnalyses(group, codec, t.url(), src, client, 1_000);
       client.close();
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * Paired measurement: bare and client pings alternate call by call (each timed alone), so both see
+   * the same moment of the machine and slow spells fall on both alike; prints mean and median of each.
+   */
+  private static void interleavedPings(EventLoopGroup group, ProtocolCodec codec, String url, AnalyzerClient client,
+      int pairs) throws Exception {
+    WsConnection c = WsConnection.open(group, URI.create(url), null, 1 << 20, Duration.ofSeconds(10),
+        Targets.COMPRESSION, codec).ready().get();
+    CompletableFuture<?>[] next = new CompletableFuture<?>[1];
+    c.listen(new WsConnection.Listener() {
+      @Override
+      public void onMessage(Message m) {
+        next[0].complete(null);
+      }
+
+      @Override
+      public void onClose(int code, String reason) { }
+    });
+    org.HdrHistogram.Histogram bare = new org.HdrHistogram.Histogram(3);
+    org.HdrHistogram.Histogram viaClient = new org.HdrHistogram.Histogram(3);
+    for (int i = 0; i < pairs; i++) {
+      boolean bareFirst = (i & 1) == 0;
+      for (int leg = 0; leg < 2; leg++) {
+        long t0 = System.nanoTime();
+        if ((leg == 0) == bareFirst) {
+          next[0] = new CompletableFuture<>();
+          c.send(Ping.of(java.time.Instant.now()));
+          next[0].get(10, TimeUnit.SECONDS);
+          bare.recordValue(Math.max(1, (System.nanoTime() - t0) / 100));
+        } else {
+          client.ping(AnalysisKind.STATIC).get(10, TimeUnit.SECONDS);
+          viaClient.recordValue(Math.max(1, (System.nanoTime() - t0) / 100));
+        }
+      }
+    }
+    c.close();
+    // recorded in units of 0.1 us
+    double bareMean = bare.getMean() / 10;
+    double clientMean = viaClient.getMean() / 10;
+    double bareP50 = bare.getValueAtPercentile(50) / 10.0;
+    double clientP50 = viaClient.getValueAtPercentile(50) / 10.0;
+    System.out.printf(Locale.ROOT, "%-40s %9.1f us %9.1f us %9.1f%%%n", "ping interleaved per call, mean (" + pairs
+        + " pairs)", bareMean, clientMean, 100 * (clientMean - bareMean) / bareMean);
+    System.out.printf(Locale.ROOT, "%-40s %9.1f us %9.1f us %9.1f%%%n", "ping interleaved per call, median", bareP50,
+        clientP50, 100 * (clientP50 - bareP50) / bareP50);
+  }
+
+  /** As {@link #interleavedPings}, for small analyses (each on its own connection on both paths). */
+  private static void interleavedAnalyses(EventLoopGroup group, ProtocolCodec codec, String url, Path src,
+      AnalyzerClient client, int pairs) throws Exception {
+    org.HdrHistogram.Histogram bare = new org.HdrHistogram.Histogram(3);
+    org.HdrHistogram.Histogram viaClient = new org.HdrHistogram.Histogram(3);
+    for (int i = 0; i < pairs; i++) {
+      boolean bareFirst = (i & 1) == 0;
+      for (int leg = 0; leg < 2; leg++) {
+        boolean isBare = (leg == 0) == bareFirst;
+        long t0 = System.nanoTime();
+        if (isBare) {
+          bareAnalyses(group, codec, url, src, 1);
+        } else {
+          clientAnalyses(client, src, 1);
+        }
+        (isBare ? bare : viaClient).recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+      }
+    }
+    double bareMean = bare.getMean() / 1000;
+    double clientMean = viaClient.getMean() / 1000;
+    double bareP50 = bare.getValueAtPercentile(50) / 1000.0;
+    double clientP50 = viaClient.getValueAtPercentile(50) / 1000.0;
+    System.out.printf(Locale.ROOT, "%-40s %9.2f ms %9.2f ms %9.1f%%%n", "analysis interleaved, mean (" + pairs + " pairs)",
+        bareMean, clientMean, 100 * (clientMean - bareMean) / bareMean);
+    System.out.printf(Locale.ROOT, "%-40s %9.2f ms %9.2f ms %9.1f%%%n", "analysis interleaved, median", bareP50,
+        clientP50, 100 * (clientP50 - bareP50) / bareP50);
   }
 
   /** CPU time of this process (all threads), in nanoseconds. */
