@@ -41,7 +41,7 @@ final class FieldWriter {
   }
 
   FieldWriter instant(String field, Instant value) {
-    return value == null ? this : string(field, value.toString());
+    return value == null ? this : string(field, IsoInstants.format(value));
   }
 
   FieldWriter value(String field, Object value) {

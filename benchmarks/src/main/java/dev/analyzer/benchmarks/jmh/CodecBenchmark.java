@@ -1,6 +1,8 @@
 package dev.analyzer.benchmarks.jmh;
 
 import dev.analyzer.core.protocol.Message;
+import dev.analyzer.core.protocol.Ping;
+import dev.analyzer.core.protocol.Pong;
 import dev.analyzer.core.protocol.ProtocolCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,7 @@ public class CodecBenchmark {
   private byte[] resultUtf8;
   private byte[] pingUtf8;
   private Message decodedRequest;
+  private Ping pingMessage;
   private Message decodedResult;
 
   @Setup
@@ -72,6 +75,7 @@ public class CodecBenchmark {
     resultUtf8 = result.getBytes(StandardCharsets.UTF_8);
     pingUtf8 = ping.getBytes(StandardCharsets.UTF_8);
     decodedRequest = codec.decode(request);
+    pingMessage = (Ping) codec.decode(ping);
     decodedResult = codec.decode(result);
   }
 
@@ -89,6 +93,12 @@ public class CodecBenchmark {
   @Benchmark
   public Message decodeRequest() {
     return codec.decode(request);
+  }
+
+  /** The service's reply to every ping: a pong with the current time. */
+  @Benchmark
+  public byte[] encodePong() {
+    return codec.encodeToBytes(Pong.replyTo(pingMessage, "static-analyzer", java.time.Instant.now()));
   }
 
   @Benchmark
