@@ -128,6 +128,10 @@ final class FieldReader {
     if (s == null) {
       return null;
     }
+    Instant fast = IsoInstants.parse(s);
+    if (fast != null) {
+      return fast;
+    }
     try {
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException withOffset) {
