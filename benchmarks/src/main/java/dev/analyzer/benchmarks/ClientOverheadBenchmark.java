@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 
 /**
  * What the client's machinery (pool, breaker, replica choice, task manager, dedup) costs per request
@@ -105,79 +106,91 @@ public final class ClientOverheadBenchmark {
     }
   }
 
+  /** One timed call of either path. */
+  @FunctionalInterface
+  private interface Call {
+    void run() throws Exception;
+  }
+
   /**
    * Paired measurement: bare and client pings alternate call by call (each timed alone), so both see
    * the same moment of the machine and slow spells fall on both alike; prints mean and median of each.
    */
   private static void interleavedPings(EventLoopGroup group, ProtocolCodec codec, String url, AnalyzerClient client,
       int pairs) throws Exception {
-    WsConnection c = WsConnection.open(group, URI.create(url), null, 1 << 20, Duration.ofSeconds(10),
-        Targets.COMPRESSION, codec).ready().get();
-    CompletableFuture<?>[] next = new CompletableFuture<?>[1];
-    c.listen(new WsConnection.Listener() {
-      @Override
-      public void onMessage(Message m) {
-        next[0].complete(null);
-      }
-
-      @Override
-      public void onClose(int code, String reason) { }
-    });
-    org.HdrHistogram.Histogram bare = new org.HdrHistogram.Histogram(3);
-    org.HdrHistogram.Histogram viaClient = new org.HdrHistogram.Histogram(3);
-    for (int i = 0; i < pairs; i++) {
-      boolean bareFirst = (i & 1) == 0;
-      for (int leg = 0; leg < 2; leg++) {
-        long t0 = System.nanoTime();
-        if ((leg == 0) == bareFirst) {
-          next[0] = new CompletableFuture<>();
-          c.send(Ping.of(java.time.Instant.now()));
-          next[0].get(10, TimeUnit.SECONDS);
-          bare.recordValue(Math.max(1, (System.nanoTime() - t0) / 100));
-        } else {
-          client.ping(AnalysisKind.STATIC).get(10, TimeUnit.SECONDS);
-          viaClient.recordValue(Math.max(1, (System.nanoTime() - t0) / 100));
-        }
-      }
+    try (BarePinger bare = new BarePinger(group, codec, url)) {
+      interleaved("ping interleaved per call", pairs, false, bare::ping,
+          () -> client.ping(AnalysisKind.STATIC).get(10, TimeUnit.SECONDS));
     }
-    c.close();
-    // recorded in units of 0.1 us
-    double bareMean = bare.getMean() / 10;
-    double clientMean = viaClient.getMean() / 10;
-    double bareP50 = bare.getValueAtPercentile(50) / 10.0;
-    double clientP50 = viaClient.getValueAtPercentile(50) / 10.0;
-    System.out.printf(Locale.ROOT, "%-40s %9.1f us %9.1f us %9.1f%%%n", "ping interleaved per call, mean (" + pairs
-        + " pairs)", bareMean, clientMean, 100 * (clientMean - bareMean) / bareMean);
-    System.out.printf(Locale.ROOT, "%-40s %9.1f us %9.1f us %9.1f%%%n", "ping interleaved per call, median", bareP50,
-        clientP50, 100 * (clientP50 - bareP50) / bareP50);
   }
 
   /** As {@link #interleavedPings}, for small analyses (each on its own connection on both paths). */
   private static void interleavedAnalyses(EventLoopGroup group, ProtocolCodec codec, String url, Path src,
       AnalyzerClient client, int pairs) throws Exception {
-    org.HdrHistogram.Histogram bare = new org.HdrHistogram.Histogram(3);
-    org.HdrHistogram.Histogram viaClient = new org.HdrHistogram.Histogram(3);
+    interleaved("analysis interleaved", pairs, true, () -> bareAnalyses(group, codec, url, src, 1),
+        () -> clientAnalyses(client, src, 1));
+  }
+
+  /**
+   * Runs {@code pairs} pairs of calls, which path goes first flipping each pair; prints mean and
+   * median of each path, in ms when {@code millis}, else in us.
+   */
+  private static void interleaved(String label, int pairs, boolean millis, Call bareCall, Call clientCall)
+      throws Exception {
+    Histogram bare = new Histogram(3);
+    Histogram viaClient = new Histogram(3);
     for (int i = 0; i < pairs; i++) {
       boolean bareFirst = (i & 1) == 0;
       for (int leg = 0; leg < 2; leg++) {
         boolean isBare = (leg == 0) == bareFirst;
         long t0 = System.nanoTime();
-        if (isBare) {
-          bareAnalyses(group, codec, url, src, 1);
-        } else {
-          clientAnalyses(client, src, 1);
-        }
-        (isBare ? bare : viaClient).recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+        (isBare ? bareCall : clientCall).run();
+        // tenths of a microsecond
+        (isBare ? bare : viaClient).recordValue(Math.max(1, (System.nanoTime() - t0) / 100));
       }
     }
-    double bareMean = bare.getMean() / 1000;
-    double clientMean = viaClient.getMean() / 1000;
-    double bareP50 = bare.getValueAtPercentile(50) / 1000.0;
-    double clientP50 = viaClient.getValueAtPercentile(50) / 1000.0;
-    System.out.printf(Locale.ROOT, "%-40s %9.2f ms %9.2f ms %9.1f%%%n", "analysis interleaved, mean (" + pairs + " pairs)",
-        bareMean, clientMean, 100 * (clientMean - bareMean) / bareMean);
-    System.out.printf(Locale.ROOT, "%-40s %9.2f ms %9.2f ms %9.1f%%%n", "analysis interleaved, median", bareP50,
-        clientP50, 100 * (clientP50 - bareP50) / bareP50);
+    double unit = millis ? 10_000.0 : 10.0;
+    double[][] figures = {{bare.getMean() / unit, viaClient.getMean() / unit},
+        {bare.getValueAtPercentile(50) / unit, viaClient.getValueAtPercentile(50) / unit}};
+    String[] names = {label + ", mean (" + pairs + " pairs)", label + ", median"};
+    for (int k = 0; k < 2; k++) {
+      double b = figures[k][0];
+      double c = figures[k][1];
+      System.out.printf(Locale.ROOT, millis ? "%-40s %9.2f ms %9.2f ms %9.1f%%%n" : "%-40s %9.1f us %9.1f us %9.1f%%%n",
+          names[k], b, c, 100 * (c - b) / b);
+    }
+  }
+
+  /** A bare connection sending timestamped pings one at a time, as AnalyzerClient.ping does. Not thread-safe. */
+  private static final class BarePinger implements AutoCloseable {
+
+    private final WsConnection connection;
+    private volatile CompletableFuture<Void> reply;
+
+    BarePinger(EventLoopGroup group, ProtocolCodec codec, String url) throws Exception {
+      connection = WsConnection.open(group, URI.create(url), null, 1 << 20, Duration.ofSeconds(10),
+          Targets.COMPRESSION, codec).ready().get();
+      connection.listen(new WsConnection.Listener() {
+        @Override
+        public void onMessage(Message m) {
+          reply.complete(null);
+        }
+
+        @Override
+        public void onClose(int code, String reason) { }
+      });
+    }
+
+    void ping() throws Exception {
+      reply = new CompletableFuture<>();
+      connection.send(Ping.of(java.time.Instant.now()));
+      reply.get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+      connection.close();
+    }
   }
 
   /** CPU time of this process (all threads), in nanoseconds. */
@@ -192,26 +205,13 @@ public final class ClientOverheadBenchmark {
   }
 
   private static double barePings(EventLoopGroup group, ProtocolCodec codec, String url, int n) throws Exception {
-    WsConnection c = WsConnection.open(group, URI.create(url), null, 1 << 20, Duration.ofSeconds(10), Targets.COMPRESSION, codec).ready().get();
-    CompletableFuture<?>[] next = new CompletableFuture<?>[1];
-    c.listen(new WsConnection.Listener() {
-      @Override
-      public void onMessage(Message m) {
-        next[0].complete(null);
+    try (BarePinger bare = new BarePinger(group, codec, url)) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        bare.ping();
       }
-
-      @Override
-      public void onClose(int code, String reason) { }
-    });
-    long t0 = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      next[0] = new CompletableFuture<>();
-      c.send(Ping.of(java.time.Instant.now()));
-      next[0].get(10, TimeUnit.SECONDS);
+      return (System.nanoTime() - t0) / 1e3 / n;
     }
-    double us = (System.nanoTime() - t0) / 1e3 / n;
-    c.close();
-    return us;
   }
 
   private static double clientPings(AnalyzerClient client, int n) throws Exception {
