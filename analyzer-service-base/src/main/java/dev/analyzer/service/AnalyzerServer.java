@@ -163,6 +163,11 @@ public final class AnalyzerServer implements AutoCloseable {
     return runtime.isDraining();
   }
 
+  /** The settings this server was built with (read once; the shutdown path relies on them). */
+  public ServiceSettings settings() {
+    return settings;
+  }
+
   /** The metrics this server records. */
   public ServiceMetrics metrics() {
     return metrics;

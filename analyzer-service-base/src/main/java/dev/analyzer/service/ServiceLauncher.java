@@ -94,20 +94,28 @@ public final class ServiceLauncher implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     server = startServer();
+    // The shutdown path uses the settings read at start: the environment (or a source root) may
+    // have changed since, and nothing on this path may throw.
+    java.time.Duration grace = server.settings().shutdownGrace();
+    ShutdownWatchdog watchdog = new ShutdownWatchdog(grace);
     Runnable drain = () -> {
-      server.shutdown(server.isDraining() ? java.time.Duration.ZERO : settingsGrace());
-      stopped.countDown();
+      try {
+        server.shutdown(server.isDraining() ? java.time.Duration.ZERO : grace);
+      } catch (Throwable e) {
+        LoggerFactory.getLogger(ServiceLauncher.class).error("shutdown failed", e);
+      } finally {
+        stopped.countDown();
+      }
     };
-    Signals.onTermination(drain);
-    Runtime.getRuntime().addShutdownHook(new Thread(drain, "shutdown-hook"));
+    Signals.onTermination(drain, watchdog);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      watchdog.arm();
+      drain.run();
+    }, "shutdown-hook"));
     System.out.println("READY " + server.webSocketUrl());
     System.out.flush();
     stopped.await();
     return 0;
-  }
-
-  private java.time.Duration settingsGrace() {
-    return ServiceSettings.fromEnvironment(env, 0).shutdownGrace();
   }
 
   private static void configureLogging(String format) {

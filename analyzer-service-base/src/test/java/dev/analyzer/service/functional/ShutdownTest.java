@@ -116,6 +116,47 @@ class ShutdownTest {
     }
   }
 
+  @Test
+  void sigtermStopsTheServiceWithinTheGraceEvenAfterItsSourceRootWasRemoved() throws Exception {
+    // given a service started with ANALYZER_SOURCE_ROOTS=<dir>
+    Path sources = java.nio.file.Files.createDirectories(root.resolve("sources"));
+    ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), ScriptedServiceMain.class.getName()))
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE);
+    pb.environment().put("ANALYZER_SOURCE_ROOTS", sources.toString());
+    pb.environment().put("WEBSOCKET_PORT", "0");
+    pb.environment().put("ANALYZER_SHUTDOWN_GRACE", "1");
+    Process p = pb.start();
+    p.getOutputStream().close();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String url = readyUrl(out);
+      assertThat(url).as("the service printed READY").isNotNull();
+      Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+      drain.setDaemon(true);
+      drain.start();
+
+      // when the directory is removed, then SIGTERM arrives
+      java.nio.file.Files.delete(sources);
+      p.destroy();
+
+      // then it exits within the grace plus a few seconds, with 0
+      assertThat(p.waitFor(1 + 8, TimeUnit.SECONDS)).as("the service exited after SIGTERM").isTrue();
+      assertThat(p.exitValue()).isZero();
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  private static String readyUrl(BufferedReader out) throws java.io.IOException {
+    for (String line; (line = out.readLine()) != null; ) {
+      if (line.startsWith("READY ")) {
+        return line.substring(6).trim();
+      }
+    }
+    return null;
+  }
+
   private static void assertThatPortIsClosed(int port) {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close())
         .isInstanceOf(ConnectException.class);
