@@ -14,18 +14,13 @@ import picocli.CommandLine.Command;
 /**
  * {@code analyzer}: start and stop the analyzer services as processes, check them, analyze apps
  * (one, a batch, or the bundled demo), and write reports. Exit codes: 0 done, 1 findings at or above
- * {@code --fail-on}, 2 usage error, 3 a service failed.
+ * {@code --fail-on}, 2 usage error, 3 a service failed ({@link ExitCodes}).
  */
 @Command(name = "analyzer", mixinStandardHelpOptions = true, version = "analyzer 0.1.0",
     description = "Runs and coordinates the analyzer services, analyzes web apps, writes reports.",
     subcommands = {StartCommand.class, StopCommand.class, StatusCommand.class, HealthCommand.class, PingCommand.class,
         AnalyzeCommand.class, BatchCommand.class, DemoCommand.class})
 public final class AnalyzerCli implements Runnable {
-
-  public static final int OK = 0;
-  public static final int FINDINGS = 1;
-  public static final int USAGE = 2;
-  public static final int SERVICE_FAILED = 3;
 
   @Override
   public void run() {
@@ -39,10 +34,11 @@ public final class AnalyzerCli implements Runnable {
   /** Runs the CLI and returns its exit code (for tests). */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new AnalyzerCli());
-    cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : SERVICE_FAILED);
+    cli.setExitCodeExceptionMapper(e ->
+        e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.SERVICE_FAILED);
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       cmd.getErr().println("error: " + ex.getMessage());
-      return ex instanceof IllegalArgumentException ? USAGE : SERVICE_FAILED;
+      return ex instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.SERVICE_FAILED;
     });
     return cli.execute(args);
   }

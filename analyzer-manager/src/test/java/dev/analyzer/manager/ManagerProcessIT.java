@@ -84,7 +84,7 @@ class ManagerProcessIT {
 
       Run failOn = cli("analyze", "--source", HOME.resolve("examples/sample-app").toString(), "--types", "static",
           "--fail-on", "high", "--json");
-      assertThat(failOn.exit()).isEqualTo(AnalyzerCli.FINDINGS);
+      assertThat(failOn.exit()).isEqualTo(ExitCodes.FINDINGS);
 
       Run ping = cli("ping", "static");
       assertThat(ping.exit()).isZero();
@@ -99,7 +99,7 @@ class ManagerProcessIT {
     await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
     assertThat(state.resolve("run/static.pid")).doesNotExist();
     Run unavailable = cli("analyze", "--source", HOME.resolve("examples/sample-app").toString(), "--types", "static", "--json");
-    assertThat(unavailable.exit()).isEqualTo(AnalyzerCli.SERVICE_FAILED);
+    assertThat(unavailable.exit()).isEqualTo(ExitCodes.SERVICE_FAILED);
     assertThat(unavailable.out()).contains("\"state\" : \"unavailable\"");
   }
 

@@ -1,8 +1,7 @@
 package dev.analyzer.core.findings;
 
+import dev.analyzer.core.json.WireNames;
 import dev.analyzer.core.json.WireValue;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** How sure the rule is that a finding is real. */
@@ -11,6 +10,7 @@ public enum Confidence implements WireValue {
   MEDIUM("medium", "medium"),
   LOW("low", "low");
 
+  private static final WireNames<Confidence> NAMES = WireNames.of(Confidence.class);
   private final String wire;
   private final String sarifPrecision;
 
@@ -36,10 +36,6 @@ public enum Confidence implements WireValue {
 
   /** One of the three wire strings, case-insensitive. */
   public static Optional<Confidence> fromWire(String wire) {
-    if (wire == null) {
-      return Optional.empty();
-    }
-    String w = wire.trim().toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(c -> c.wire.equals(w)).findFirst();
+    return NAMES.find(wire);
   }
 }

@@ -1,7 +1,7 @@
 package dev.analyzer.core.findings;
 
+import dev.analyzer.core.json.WireNames;
 import dev.analyzer.core.json.WireValue;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,6 +13,7 @@ public enum Severity implements WireValue {
   LOW("low", 3.0, "note"),
   INFO("info", 0.0, "note");
 
+  private static final WireNames<Severity> NAMES = WireNames.of(Severity.class);
   private final String wire;
   private final double securityScore;
   private final String sarifLevel;
@@ -53,11 +54,7 @@ public enum Severity implements WireValue {
 
   /** Exactly one of the five wire strings, case-insensitive. */
   public static Optional<Severity> fromWire(String wire) {
-    if (wire == null) {
-      return Optional.empty();
-    }
-    String w = wire.trim().toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(s -> s.wire.equals(w)).findFirst();
+    return NAMES.find(wire);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.analyzer.core.protocol;
 
+import dev.analyzer.core.json.WireNames;
 import dev.analyzer.core.json.WireValue;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,6 +13,7 @@ public enum AnalysisKind implements WireValue {
       "performance-tester", 2003),
   AI("ai", MessageType.AI_ANALYZE, MessageType.AI_ANALYSIS_RESULT, "ai-analyzer", 2004);
 
+  private static final WireNames<AnalysisKind> NAMES = WireNames.of(AnalysisKind.class);
   private final String wire;
   private final MessageType requestType;
   private final MessageType resultType;
@@ -54,6 +56,11 @@ public enum AnalysisKind implements WireValue {
   /** The original's default port: 2001 static, 2002 dynamic, 2003 performance, 2004 ai. */
   public int defaultPort() {
     return defaultPort;
+  }
+
+  /** The kind whose wire name is {@code wire} ({@code static}, {@code dynamic}, ...), if any. */
+  public static Optional<AnalysisKind> fromWire(String wire) {
+    return NAMES.find(wire);
   }
 
   /**

@@ -1,8 +1,7 @@
 package dev.analyzer.core.protocol;
 
+import dev.analyzer.core.json.WireNames;
 import dev.analyzer.core.json.WireValue;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The {@code code} of an {@code error} frame. */
@@ -26,6 +25,7 @@ public enum ErrorCode implements WireValue {
   /** A fault inside the service; the message says what failed, never with a stack trace. */
   INTERNAL("internal");
 
+  private static final WireNames<ErrorCode> NAMES = WireNames.of(ErrorCode.class);
   private final String wire;
 
   ErrorCode(String wire) {
@@ -44,10 +44,6 @@ public enum ErrorCode implements WireValue {
 
   /** The code for a wire string, if it is one. */
   public static Optional<ErrorCode> fromWire(String wire) {
-    if (wire == null) {
-      return Optional.empty();
-    }
-    String w = wire.trim().toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(c -> c.wire.equals(w)).findFirst();
+    return NAMES.find(wire);
   }
 }

@@ -1,9 +1,8 @@
 package dev.analyzer.core.protocol;
 
+import dev.analyzer.core.json.WireNames;
 import dev.analyzer.core.json.WireValue;
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -33,8 +32,7 @@ public enum MessageType implements WireValue {
   AI_ANALYSIS_RESULT("ai_analysis_result"),
   ERROR("error");
 
-  private static final Map<String, MessageType> BY_WIRE =
-      Arrays.stream(values()).collect(Collectors.toMap(MessageType::wire, t -> t));
+  private static final WireNames<MessageType> NAMES = WireNames.of(MessageType.class);
   private final String wire;
 
   MessageType(String wire) {
@@ -53,10 +51,7 @@ public enum MessageType implements WireValue {
 
   /** The type for a wire string (case-insensitive, surrounding blanks ignored), if it is one. */
   public static Optional<MessageType> fromWire(String wire) {
-    if (wire == null) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(BY_WIRE.get(wire.trim().toLowerCase(Locale.ROOT)));
+    return NAMES.find(wire);
   }
 
   /** True for the requests after whose reply a service closes the connection (1000). */

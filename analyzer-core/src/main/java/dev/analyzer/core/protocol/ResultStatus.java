@@ -1,8 +1,7 @@
 package dev.analyzer.core.protocol;
 
+import dev.analyzer.core.json.WireNames;
 import dev.analyzer.core.json.WireValue;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,6 +18,8 @@ public enum ResultStatus implements WireValue {
   /** No target URL answered (dynamic and performance analyses). */
   TARGETS_UNREACHABLE("targets_unreachable");
 
+  private static final WireNames<ResultStatus> NAMES =
+      WireNames.of(ResultStatus.class).withAlias("partial_success", PARTIAL);
   private final String wire;
 
   ResultStatus(String wire) {
@@ -45,13 +46,6 @@ public enum ResultStatus implements WireValue {
    * {@link #PARTIAL}.
    */
   public static Optional<ResultStatus> fromWire(String wire) {
-    if (wire == null) {
-      return Optional.empty();
-    }
-    String w = wire.trim().toLowerCase(Locale.ROOT);
-    if (w.equals("partial_success")) {
-      return Optional.of(PARTIAL);
-    }
-    return Arrays.stream(values()).filter(s -> s.wire.equals(w)).findFirst();
+    return NAMES.find(wire);
   }
 }

@@ -1,6 +1,8 @@
 package dev.analyzer.core.protocol;
 
+import dev.analyzer.core.json.WireNames;
 import dev.analyzer.core.json.WireValue;
+import java.util.Optional;
 
 /** The {@code status} of one tool's record in {@code analysis.results}. */
 public enum ToolStatus implements WireValue {
@@ -19,6 +21,7 @@ public enum ToolStatus implements WireValue {
   /** Stopped because the analysis was cancelled. */
   CANCELLED("cancelled");
 
+  private static final WireNames<ToolStatus> NAMES = WireNames.of(ToolStatus.class);
   private final String wire;
 
   ToolStatus(String wire) {
@@ -33,5 +36,10 @@ public enum ToolStatus implements WireValue {
   @Override
   public String toString() {
     return wire;
+  }
+
+  /** The status for a wire string (case-insensitive, surrounding blanks ignored), if it is one. */
+  public static Optional<ToolStatus> fromWire(String wire) {
+    return NAMES.find(wire);
   }
 }

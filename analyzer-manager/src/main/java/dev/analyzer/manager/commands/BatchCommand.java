@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.analyzer.client.AnalyzerClient;
-import dev.analyzer.manager.AnalyzerCli;
+import dev.analyzer.manager.ExitCodes;
 import dev.analyzer.manager.Clients;
 import dev.analyzer.manager.Workspace;
 import dev.analyzer.manager.run.AnalyzeOptions;
@@ -76,7 +76,7 @@ public final class BatchCommand implements Callable<Integer> {
     }
     Instant started = Instant.now();
     Map<String, Object> perApp = new LinkedHashMap<>();
-    int worst = AnalyzerCli.OK;
+    int worst = ExitCodes.OK;
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
     try (AnalyzerClient client = Clients.create(new ServiceProcesses(ws))) {
@@ -93,7 +93,7 @@ public final class BatchCommand implements Callable<Integer> {
           } catch (Exception e) {
             r.put("status", "failed");
             r.put("error", e.getMessage());
-            r.put("exit_code", AnalyzerCli.SERVICE_FAILED);
+            r.put("exit_code", ExitCodes.SERVICE_FAILED);
           }
           System.out.printf("%-28s app %-4d %-12s %s%n", app.model(), app.app(), r.get("status"),
               r.containsKey("findings") ? r.get("findings") + " findings" : r.get("error"));
@@ -122,7 +122,7 @@ public final class BatchCommand implements Callable<Integer> {
     Path batchFile = Files.createDirectories(results.resolve("batch")).resolve("batch_analysis_" + id + ".json");
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(batchFile.toFile(), summary);
     System.out.printf("%n%d apps: %d analyzed, %d failed; summary %s%n", apps.size(), ok, apps.size() - ok, batchFile);
-    return worst == AnalyzerCli.FINDINGS ? AnalyzerCli.OK : worst;
+    return worst == ExitCodes.FINDINGS ? ExitCodes.OK : worst;
   }
 
   private AnalyzeOptions entry(JsonNode n, int i) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.analyzer.client.AnalyzerClient;
 import dev.analyzer.core.findings.Severity;
-import dev.analyzer.manager.AnalyzerCli;
+import dev.analyzer.manager.ExitCodes;
 import dev.analyzer.manager.Workspace;
 import dev.analyzer.manager.report.Consolidated;
 import dev.analyzer.manager.report.ResultsWriter;
@@ -72,12 +72,12 @@ final class RunSupport {
   static int exitCode(Consolidated c, Severity failOn) {
     boolean failed = c.report().outcomes().stream().anyMatch(ServiceOutcome::failed);
     if (failed) {
-      return AnalyzerCli.SERVICE_FAILED;
+      return ExitCodes.SERVICE_FAILED;
     }
     if (failOn != null && c.countAtLeast(failOn) > 0) {
-      return AnalyzerCli.FINDINGS;
+      return ExitCodes.FINDINGS;
     }
-    return AnalyzerCli.OK;
+    return ExitCodes.OK;
   }
 
   static void printSummary(PrintStream out, Consolidated c, ResultsWriter.Written files) {

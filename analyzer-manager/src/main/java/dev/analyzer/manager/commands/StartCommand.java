@@ -1,6 +1,6 @@
 package dev.analyzer.manager.commands;
 
-import dev.analyzer.manager.AnalyzerCli;
+import dev.analyzer.manager.ExitCodes;
 import dev.analyzer.manager.Workspace;
 import dev.analyzer.manager.services.ServiceProcesses;
 import dev.analyzer.manager.services.ServiceSpec;
@@ -27,13 +27,13 @@ public final class StartCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Workspace ws = Workspace.fromEnvironment();
     ServiceProcesses processes = new ServiceProcesses(ws);
-    int code = AnalyzerCli.OK;
+    int code = ExitCodes.OK;
     for (ServiceSpec spec : Selection.services(services)) {
       if (!spec.built(ws.home())) {
         System.out.printf("%-12s %s%n", spec.name(), spec.moduleExists(ws.home())
             ? "not built: run mvn -B -DskipTests package (./analyzer does it for you)" : "not built yet (module to come)");
         if (services != null && !services.isEmpty()) {
-          code = AnalyzerCli.SERVICE_FAILED;
+          code = ExitCodes.SERVICE_FAILED;
         }
         continue;
       }
@@ -42,7 +42,7 @@ public final class StartCommand implements Callable<Integer> {
         System.out.printf("%-12s ready at %s (pid %d, log logs/%s.log)%n", spec.name(), r.url(), r.pid(), spec.name());
       } catch (IOException e) {
         System.out.printf("%-12s failed to start: %s%n", spec.name(), e.getMessage());
-        code = AnalyzerCli.SERVICE_FAILED;
+        code = ExitCodes.SERVICE_FAILED;
       }
     }
     return code;

@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.analyzer.core.findings.Severity;
 import dev.analyzer.manager.AnalyzerCli;
+import dev.analyzer.manager.ExitCodes;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,10 +88,10 @@ class ReportsTest {
 
   @Test
   void usageErrorsExitTwo() {
-    assertThat(AnalyzerCli.execute("analyze", "--types", "bogus")).isEqualTo(AnalyzerCli.USAGE);
-    assertThat(AnalyzerCli.execute("analyze", "--source", "/no/such/dir")).isEqualTo(AnalyzerCli.USAGE);
-    assertThat(AnalyzerCli.execute("analyze", "--fail-on", "apocalyptic", "--source", ".")).isEqualTo(AnalyzerCli.USAGE);
-    assertThat(AnalyzerCli.execute("frobnicate")).isEqualTo(AnalyzerCli.USAGE);
-    assertThat(AnalyzerCli.execute("ping", "nothing")).isEqualTo(AnalyzerCli.USAGE);
+    assertThat(AnalyzerCli.execute("analyze", "--types", "bogus")).isEqualTo(ExitCodes.USAGE);
+    assertThat(AnalyzerCli.execute("analyze", "--source", "/no/such/dir")).isEqualTo(ExitCodes.USAGE);
+    assertThat(AnalyzerCli.execute("analyze", "--fail-on", "apocalyptic", "--source", ".")).isEqualTo(ExitCodes.USAGE);
+    assertThat(AnalyzerCli.execute("frobnicate")).isEqualTo(ExitCodes.USAGE);
+    assertThat(AnalyzerCli.execute("ping", "nothing")).isEqualTo(ExitCodes.USAGE);
   }
 }
