@@ -29,13 +29,17 @@ public record CompressionSettings(int level, int thresholdBytes) {
   public static final int DEFAULT_LEVEL = 6;
   private static final int MAX_THRESHOLD_BYTES = 1024 * 1024 * 1024;
 
+  static final Option<Integer> LEVEL_OPTION = Option.integer(LEVEL, DEFAULT_LEVEL, 0, 9,
+      "zlib level of compressed messages");
+  static final Option<Integer> THRESHOLD_OPTION = Option.integer(THRESHOLD, DEFAULT_THRESHOLD_BYTES, 0,
+      MAX_THRESHOLD_BYTES, "messages shorter than this many bytes go out uncompressed (0 compresses all)");
+
+  /** Every option of this class, in README order. */
+  public static final OptionTable OPTIONS = OptionTable.of("compression", LEVEL_OPTION, THRESHOLD_OPTION);
+
   public CompressionSettings {
-    if (level < 0 || level > 9) {
-      throw new SettingsException(LEVEL, LEVEL + " must be 0..9, got " + level);
-    }
-    if (thresholdBytes < 0 || thresholdBytes > MAX_THRESHOLD_BYTES) {
-      throw new SettingsException(THRESHOLD, THRESHOLD + " must be 0.." + MAX_THRESHOLD_BYTES + ", got " + thresholdBytes);
-    }
+    LEVEL_OPTION.check(level);
+    THRESHOLD_OPTION.check(thresholdBytes);
   }
 
   /** Level 6, threshold 1024 bytes. */
@@ -49,9 +53,7 @@ public record CompressionSettings(int level, int thresholdBytes) {
    * @throws SettingsException naming the variable with a bad value
    */
   public static CompressionSettings fromEnvironment(Environment env) {
-    EnvReader r = new EnvReader(env);
-    return new CompressionSettings(r.intIn(LEVEL, DEFAULT_LEVEL, 0, 9),
-        r.intIn(THRESHOLD, DEFAULT_THRESHOLD_BYTES, 0, MAX_THRESHOLD_BYTES));
+    return new CompressionSettings(LEVEL_OPTION.read(env), THRESHOLD_OPTION.read(env));
   }
 
   /** Whether a message with this many payload bytes goes out compressed. */

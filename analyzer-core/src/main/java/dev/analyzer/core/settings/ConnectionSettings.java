@@ -34,27 +34,39 @@ public record ConnectionSettings(int maxConnections, Duration connectionTimeout,
   public static final String CIRCUIT_TIMEOUT = "ANALYZER_CIRCUIT_TIMEOUT";
   public static final String CIRCUIT_HALF_OPEN_CALLS = "ANALYZER_CIRCUIT_HALF_OPEN_CALLS";
 
-  static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(100);
-  static final Duration MAX_CONNECTION_TIMEOUT = Duration.ofHours(1);
-  static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(1);
-  static final Duration MAX_IDLE_TIMEOUT = Duration.ofDays(1);
-  static final Duration MIN_CIRCUIT_TIMEOUT = Duration.ofMillis(10);
-  static final Duration MAX_CIRCUIT_TIMEOUT = Duration.ofDays(1);
+  static final Option<Integer> MAX_CONNECTIONS_OPTION = Option.integer(MAX_CONNECTIONS, 50, 1, 100_000,
+      "client: WebSocket connections open at once");
+  static final Option<Duration> CONNECTION_TIMEOUT_OPTION = Option.seconds(CONNECTION_TIMEOUT,
+      Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofHours(1),
+      "client: wait for a pool permit, connect and handshake");
+  static final Option<Duration> IDLE_TIMEOUT_OPTION = Option.seconds(IDLE_TIMEOUT, Duration.ofSeconds(300),
+      Duration.ofSeconds(1), Duration.ofDays(1), "client: idle pooled connections close after this");
+  static final Option<Integer> CIRCUIT_THRESHOLD_OPTION = Option.integer(CIRCUIT_THRESHOLD, 5, 1, 1000,
+      "client: consecutive failed requests that open a replica's breaker");
+  static final Option<Duration> CIRCUIT_TIMEOUT_OPTION = Option.seconds(CIRCUIT_TIMEOUT, Duration.ofSeconds(60),
+      Duration.ofMillis(10), Duration.ofDays(1), "client: how long a breaker stays open before probing");
+  static final Option<Integer> CIRCUIT_HALF_OPEN_CALLS_OPTION = Option.integer(CIRCUIT_HALF_OPEN_CALLS, 3, 1, 1000,
+      "client: probes admitted half-open, successes needed to close");
+
+  /** Every option of this class, in README order. */
+  public static final OptionTable OPTIONS = OptionTable.of("client pool and breakers", MAX_CONNECTIONS_OPTION,
+      CONNECTION_TIMEOUT_OPTION, IDLE_TIMEOUT_OPTION, CIRCUIT_THRESHOLD_OPTION, CIRCUIT_TIMEOUT_OPTION,
+      CIRCUIT_HALF_OPEN_CALLS_OPTION);
 
   public ConnectionSettings {
-    check(maxConnections >= 1 && maxConnections <= 100_000, MAX_CONNECTIONS, "1..100000", maxConnections);
-    checkDuration(connectionTimeout, MIN_CONNECTION_TIMEOUT, MAX_CONNECTION_TIMEOUT, CONNECTION_TIMEOUT);
-    checkDuration(idleTimeout, MIN_IDLE_TIMEOUT, MAX_IDLE_TIMEOUT, IDLE_TIMEOUT);
-    check(circuitThreshold >= 1 && circuitThreshold <= 1000, CIRCUIT_THRESHOLD, "1..1000", circuitThreshold);
-    checkDuration(circuitTimeout, MIN_CIRCUIT_TIMEOUT, MAX_CIRCUIT_TIMEOUT, CIRCUIT_TIMEOUT);
-    check(circuitHalfOpenCalls >= 1 && circuitHalfOpenCalls <= 1000, CIRCUIT_HALF_OPEN_CALLS, "1..1000",
-        circuitHalfOpenCalls);
+    MAX_CONNECTIONS_OPTION.check(maxConnections);
+    CONNECTION_TIMEOUT_OPTION.check(connectionTimeout);
+    IDLE_TIMEOUT_OPTION.check(idleTimeout);
+    CIRCUIT_THRESHOLD_OPTION.check(circuitThreshold);
+    CIRCUIT_TIMEOUT_OPTION.check(circuitTimeout);
+    CIRCUIT_HALF_OPEN_CALLS_OPTION.check(circuitHalfOpenCalls);
   }
 
   /** The defaults of the table above. */
   public static ConnectionSettings defaults() {
-    return new ConnectionSettings(50, Duration.ofSeconds(10), Duration.ofSeconds(300), 5,
-        Duration.ofSeconds(60), 3);
+    return new ConnectionSettings(MAX_CONNECTIONS_OPTION.defaultValue(), CONNECTION_TIMEOUT_OPTION.defaultValue(),
+        IDLE_TIMEOUT_OPTION.defaultValue(), CIRCUIT_THRESHOLD_OPTION.defaultValue(),
+        CIRCUIT_TIMEOUT_OPTION.defaultValue(), CIRCUIT_HALF_OPEN_CALLS_OPTION.defaultValue());
   }
 
   /**
@@ -63,27 +75,8 @@ public record ConnectionSettings(int maxConnections, Duration connectionTimeout,
    * @throws SettingsException naming the first variable with a bad value
    */
   public static ConnectionSettings fromEnvironment(Environment env) {
-    EnvReader r = new EnvReader(env);
-    ConnectionSettings d = defaults();
-    return new ConnectionSettings(
-        r.intIn(MAX_CONNECTIONS, d.maxConnections, 1, 100_000),
-        r.secondsIn(CONNECTION_TIMEOUT, d.connectionTimeout, MIN_CONNECTION_TIMEOUT, MAX_CONNECTION_TIMEOUT),
-        r.secondsIn(IDLE_TIMEOUT, d.idleTimeout, MIN_IDLE_TIMEOUT, MAX_IDLE_TIMEOUT),
-        r.intIn(CIRCUIT_THRESHOLD, d.circuitThreshold, 1, 1000),
-        r.secondsIn(CIRCUIT_TIMEOUT, d.circuitTimeout, MIN_CIRCUIT_TIMEOUT, MAX_CIRCUIT_TIMEOUT),
-        r.intIn(CIRCUIT_HALF_OPEN_CALLS, d.circuitHalfOpenCalls, 1, 1000));
-  }
-
-  private static void check(boolean ok, String name, String range, Object value) {
-    if (!ok) {
-      throw new SettingsException(name, name + " must be " + range + ", got " + value);
-    }
-  }
-
-  private static void checkDuration(Duration d, Duration min, Duration max, String name) {
-    if (d == null || d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-      throw new SettingsException(name, name + " must be " + EnvReader.seconds(min) + ".."
-          + EnvReader.seconds(max) + " seconds, got " + (d == null ? "null" : EnvReader.seconds(d)));
-    }
+    return new ConnectionSettings(MAX_CONNECTIONS_OPTION.read(env), CONNECTION_TIMEOUT_OPTION.read(env),
+        IDLE_TIMEOUT_OPTION.read(env), CIRCUIT_THRESHOLD_OPTION.read(env), CIRCUIT_TIMEOUT_OPTION.read(env),
+        CIRCUIT_HALF_OPEN_CALLS_OPTION.read(env));
   }
 }
