@@ -10,15 +10,23 @@ import java.util.Map;
  * What to run: an argument list (never a shell line), a working directory, extra environment
  * variables, a timeout and caps on captured output. Immutable; build with {@link #of(String...)}.
  *
+ * <p>A process never inherits the service's environment (which may hold {@code ANALYZER_AUTH_TOKEN}
+ * or provider API keys). It gets an allow-listed one: {@code PATH} (the service's), {@code HOME} and
+ * {@code TMPDIR} pointing at a scratch directory of the analysis (deleted when it ends),
+ * {@code LANG} and {@code LC_ALL} (the service's, else {@code C.UTF-8}) and {@code TERM=dumb};
+ * then the service's variables named by {@link #withInheritedEnv(String...)}; then the spec's own
+ * {@link #withEnv(String, String)} values, which override everything.
+ *
  * @param command the executable and its arguments; the executable is looked up on PATH
  * @param workingDirectory where it runs, or {@code null} for the service's working directory
- * @param environment variables added to (or overriding) the service's environment
+ * @param environment variables set in the process's environment (over the allow-listed ones)
  * @param timeout the process tree is killed after this; default {@value #DEFAULT_TIMEOUT_SECONDS} s
  * @param stdoutLimitBytes stdout kept beyond this is discarded (still drained); default 16 MiB
  * @param stderrLimitBytes stderr kept beyond this is discarded (still drained); default 1 MiB
+ * @param inheritedEnvironment names of the service's variables passed through when set (default none)
  */
 public record ProcessSpec(List<String> command, Path workingDirectory, Map<String, String> environment,
-    Duration timeout, int stdoutLimitBytes, int stderrLimitBytes) {
+    Duration timeout, int stdoutLimitBytes, int stderrLimitBytes, List<String> inheritedEnvironment) {
 
   public static final int DEFAULT_TIMEOUT_SECONDS = 120;
   public static final int DEFAULT_STDOUT_LIMIT = 16 * 1024 * 1024;
@@ -48,6 +56,26 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
     if (stderrLimitBytes < 0 || stderrLimitBytes > MAX_LIMIT) {
       throw new IllegalArgumentException("stderr limit must be 0.." + MAX_LIMIT + " bytes, got " + stderrLimitBytes);
     }
+    for (String name : environment.keySet()) {
+      checkName(name);
+    }
+    inheritedEnvironment = inheritedEnvironment == null ? List.of() : List.copyOf(inheritedEnvironment);
+    for (String name : inheritedEnvironment) {
+      checkName(name);
+    }
+  }
+
+  /** A spec that passes none of the service's variables through (see the class comment). */
+  public ProcessSpec(List<String> command, Path workingDirectory, Map<String, String> environment,
+      Duration timeout, int stdoutLimitBytes, int stderrLimitBytes) {
+    this(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes, List.of());
+  }
+
+  private static void checkName(String name) {
+    if (name == null || name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("environment variable name must be non-empty without '=' or NUL, got "
+          + (name == null ? "null" : "'" + name.replace("\0", "\\0") + "'"));
+    }
   }
 
   /** A spec for {@code command} with the defaults. */
@@ -58,28 +86,46 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
   /** A spec for {@code command} with the defaults. */
   public static ProcessSpec of(List<String> command) {
     return new ProcessSpec(command, null, Map.of(), Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS),
-        DEFAULT_STDOUT_LIMIT, DEFAULT_STDERR_LIMIT);
+        DEFAULT_STDOUT_LIMIT, DEFAULT_STDERR_LIMIT, List.of());
   }
 
   /** This spec, run in {@code directory}. */
   public ProcessSpec inDirectory(Path directory) {
-    return new ProcessSpec(command, directory, environment, timeout, stdoutLimitBytes, stderrLimitBytes);
+    return new ProcessSpec(command, directory, environment, timeout, stdoutLimitBytes, stderrLimitBytes,
+        inheritedEnvironment);
   }
 
   /** This spec with {@code name=value} added to the environment. */
   public ProcessSpec withEnv(String name, String value) {
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.put(name, value);
-    return new ProcessSpec(command, workingDirectory, env, timeout, stdoutLimitBytes, stderrLimitBytes);
+    return new ProcessSpec(command, workingDirectory, env, timeout, stdoutLimitBytes, stderrLimitBytes,
+        inheritedEnvironment);
+  }
+
+  /**
+   * This spec with the service's own values of {@code names} passed through (those that are set).
+   * Use it only for what a tool needs, such as {@code JAVA_HOME}; never for secrets.
+   */
+  public ProcessSpec withInheritedEnv(String... names) {
+    List<String> all = new java.util.ArrayList<>(inheritedEnvironment);
+    for (String name : names) {
+      if (!all.contains(name)) {
+        all.add(name);
+      }
+    }
+    return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes, all);
   }
 
   /** This spec with another timeout. */
   public ProcessSpec withTimeout(Duration timeout) {
-    return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes);
+    return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes,
+        inheritedEnvironment);
   }
 
   /** This spec with other output caps. */
   public ProcessSpec withOutputLimits(int stdoutBytes, int stderrBytes) {
-    return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutBytes, stderrBytes);
+    return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutBytes, stderrBytes,
+        inheritedEnvironment);
   }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code stubborn}: ignores cancellation and the interrupt, returns after {@code config.millis}</li>
  *   <li>{@code throw}: throws an exception with a message</li>
  *   <li>{@code big}: returns a finding whose evidence is {@code config.bytes} long</li>
+ *   <li>{@code env}: runs {@code env} and returns its output as the evidence of one finding</li>
  * </ul>
  */
 public final class ScriptedService implements AnalyzerService {
@@ -85,6 +86,8 @@ public final class ScriptedService implements AnalyzerService {
           }
         }
         return AnalysisOutcome.success(analysis(ctx, List.of()));
+      case "env":
+        return AnalysisOutcome.success(analysis(ctx, List.of(finding(ctx.processes().run(ProcessSpec.of("env")).stdout()))));
       case "throw":
         throw new IllegalStateException("the tool's output could not be parsed");
       case "big":

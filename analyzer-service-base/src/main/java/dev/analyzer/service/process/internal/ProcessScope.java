@@ -7,18 +7,29 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The live processes of one analysis. {@link #close()} kills every registered tree and refuses new
- * registrations, so a process that starts while the analysis is being cancelled is killed at once.
- * Thread-safe.
+ * The live processes of one analysis and their scratch directory. {@link #close()} kills every
+ * registered tree, deletes the scratch directory and refuses new registrations, so a process that
+ * starts while the analysis is being cancelled is killed at once. Thread-safe.
  */
 public final class ProcessScope implements AutoCloseable {
 
   private final Set<Process> live = ConcurrentHashMap.newKeySet();
   private final Duration grace;
+  private final ScratchDirectory scratch;
   private volatile boolean closed;
 
   public ProcessScope(Duration grace) {
+    this(grace, ScratchDirectory.inTempDir());
+  }
+
+  ProcessScope(Duration grace, ScratchDirectory scratch) {
     this.grace = grace;
+    this.scratch = scratch;
+  }
+
+  /** The HOME and TMPDIR of this scope's processes, deleted on {@link #close()}. */
+  ScratchDirectory scratch() {
+    return scratch;
   }
 
   /** False once closed. */
@@ -53,12 +64,13 @@ public final class ProcessScope implements AutoCloseable {
     return out;
   }
 
-  /** Kills every registered process tree; later registrations are refused. Idempotent. */
+  /** Kills every registered process tree and deletes the scratch directory; later registrations are refused. Idempotent. */
   @Override
   public void close() {
     closed = true;
     for (Process p : new ArrayList<>(live)) {
       ProcessTrees.kill(p.toHandle(), grace);
     }
+    scratch.delete();
   }
 }

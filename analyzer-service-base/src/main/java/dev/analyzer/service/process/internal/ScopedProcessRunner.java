@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link ProcessRunner} of one analysis: starts each process with stdin from /dev/null,
- * registers it in the analysis's {@link ProcessScope}, drains its output on the I/O executor, and
- * kills its whole tree on timeout or when the scope closes. Thread-safe.
+ * The {@link ProcessRunner} of one analysis: starts each process with stdin from /dev/null and an
+ * allow-listed environment ({@link ChildEnvironment}; HOME and TMPDIR in the scope's scratch
+ * directory), registers it in the analysis's {@link ProcessScope}, drains its output on the I/O
+ * executor, and kills its whole tree on timeout or when the scope closes. Thread-safe.
  */
 public final class ScopedProcessRunner implements ProcessRunner {
 
@@ -36,11 +37,20 @@ public final class ScopedProcessRunner implements ProcessRunner {
   private final ProcessScope scope;
   private final ExecutorService ioExecutor;
   private final Duration grace;
+  private final ChildEnvironment childEnvironment;
 
+  /** A runner whose children get an allow-listed environment built from the service's own. */
   public ScopedProcessRunner(ProcessScope scope, ExecutorService ioExecutor, Duration grace) {
+    this(scope, ioExecutor, grace, ChildEnvironment.ofSystem());
+  }
+
+  /** A runner whose children get an allow-listed environment built from {@code childEnvironment}'s parent. */
+  public ScopedProcessRunner(ProcessScope scope, ExecutorService ioExecutor, Duration grace,
+      ChildEnvironment childEnvironment) {
     this.scope = scope;
     this.ioExecutor = ioExecutor;
     this.grace = grace;
+    this.childEnvironment = childEnvironment;
   }
 
   @Override
@@ -55,12 +65,23 @@ public final class ScopedProcessRunner implements ProcessRunner {
       return new ProcessResult(spec.command(), -1, Termination.START_FAILED, null, "", "", false, false,
           elapsed(started), exe.contains("/") ? exe + ": not an executable file" : exe + ": not found on PATH");
     }
+    java.nio.file.Path scratch;
+    try {
+      scratch = scope.scratch().get();
+    } catch (IllegalStateException closed) {
+      return new ProcessResult(spec.command(), -1, Termination.CANCELLED, null, "", "", false, false,
+          elapsed(started), "analysis was cancelled before " + exe + " started");
+    } catch (java.io.UncheckedIOException e) {
+      return new ProcessResult(spec.command(), -1, Termination.START_FAILED, null, "", "", false, false,
+          elapsed(started), exe + " could not start: " + e.getMessage());
+    }
     ProcessBuilder pb = new ProcessBuilder(inOwnSession(spec.command()))
         .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
     if (spec.workingDirectory() != null) {
       pb.directory(spec.workingDirectory().toFile());
     }
-    pb.environment().putAll(spec.environment());
+    pb.environment().clear();
+    pb.environment().putAll(childEnvironment.forSpec(spec, scratch));
     ChildReaper reaper = ChildReaper.get();
     Process p;
     try {
