@@ -69,6 +69,18 @@ public final class AnalyzerClientBuilder {
     return this;
   }
 
+  /**
+   * ANALYZER_CLIENT_PING_INTERVAL: how long a connection carrying an analysis may be silent before
+   * it is pinged, and how long the ping may go unanswered before the connection is dropped and the
+   * analysis moves to the next replica; default 15 s, {@link Duration#ZERO} turns it off.
+   *
+   * @throws dev.analyzer.core.settings.SettingsException unless 0 or 0.05..3600 s
+   */
+  public AnalyzerClientBuilder withPingInterval(Duration interval) {
+    this.settings = settings.withPingInterval(interval);
+    return this;
+  }
+
   /** Turns request deduplication on (default) or off. */
   public AnalyzerClientBuilder withDeduplication(boolean on) {
     this.deduplicate = on;

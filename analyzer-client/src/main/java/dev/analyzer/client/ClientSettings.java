@@ -30,6 +30,7 @@ import java.util.Map;
  *   <tr><td>AI_ANALYSIS_TIMEOUT</td><td>900 s</td></tr>
  *   <tr><td>ANALYZER_AUTH_TOKEN</td><td>none: sent as a bearer token when set</td></tr>
  *   <tr><td>ANALYZER_DEFLATE_LEVEL, ANALYZER_DEFLATE_THRESHOLD</td><td>6, 1024 bytes (see {@link CompressionSettings})</td></tr>
+ *   <tr><td>ANALYZER_CLIENT_PING_INTERVAL</td><td>15 s; 0 (off) or 0.05..3600 s</td></tr>
  * </table>
  *
  * @param connection pool and circuit-breaker settings
@@ -39,11 +40,18 @@ import java.util.Map;
  * @param maxFrameBytes largest frame or message accepted from a service (default 100 MiB)
  * @param cancelGrace after a cancel, how long the connection waits for the service's own reply
  * @param compression which requests are deflated: smaller than the threshold go uncompressed
+ * @param pingInterval liveness of analysis connections: one silent for this long gets a WebSocket
+ *     ping, and one that then stays silent (no pong, no frame) for as long again is closed and the
+ *     analysis moves to the next replica as a replica failure; {@link Duration#ZERO} turns it off
  */
 public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, List<URI>> replicas,
     Map<AnalysisKind, Duration> timeouts, String authToken, int maxFrameBytes, Duration cancelGrace,
-    CompressionSettings compression) {
+    CompressionSettings compression, Duration pingInterval) {
 
+  public static final String PING_INTERVAL = "ANALYZER_CLIENT_PING_INTERVAL";
+  public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(15);
+  static final Duration MIN_PING_INTERVAL = Duration.ofMillis(50);
+  static final Duration MAX_PING_INTERVAL = Duration.ofHours(1);
   static final Map<AnalysisKind, String> URL_VARIABLES = Map.of(AnalysisKind.STATIC, "STATIC_ANALYZER_URLS",
       AnalysisKind.DYNAMIC, "DYNAMIC_ANALYZER_URLS", AnalysisKind.PERFORMANCE, "PERF_TESTER_URLS",
       AnalysisKind.AI, "AI_ANALYZER_URLS");
@@ -92,6 +100,15 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
     if (compression == null) {
       throw new IllegalArgumentException("compression settings are required");
     }
+    checkPingInterval(pingInterval);
+  }
+
+  private static void checkPingInterval(Duration d) {
+    if (d == null || d.isNegative() || (!d.isZero() && (d.compareTo(MIN_PING_INTERVAL) < 0
+        || d.compareTo(MAX_PING_INTERVAL) > 0))) {
+      throw new SettingsException(PING_INTERVAL, PING_INTERVAL + " must be 0 (off) or 0.05..3600 seconds, got "
+          + (d == null ? "null" : d.toNanos() / 1e9));
+    }
   }
 
   /** The defaults: the robustness guide's pool and breaker values, one local replica per service. */
@@ -122,7 +139,13 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
     }
     return new ClientSettings(ConnectionSettings.fromEnvironment(env), replicas, timeouts,
         r.raw("ANALYZER_AUTH_TOKEN"), DEFAULT_MAX_FRAME_BYTES, Duration.ofSeconds(5),
-        CompressionSettings.fromEnvironment(env));
+        CompressionSettings.fromEnvironment(env), pingInterval(r));
+  }
+
+  private static Duration pingInterval(EnvReader r) {
+    Duration d = r.secondsIn(PING_INTERVAL, DEFAULT_PING_INTERVAL, Duration.ZERO, MAX_PING_INTERVAL);
+    checkPingInterval(d);
+    return d;
   }
 
   /** A comma list of ws:// or wss:// URLs, as the original's *_URLS variables. */
@@ -159,38 +182,44 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
   }
 
   public ClientSettings withConnection(ConnectionSettings c) {
-    return new ClientSettings(c, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, compression);
+    return new ClientSettings(c, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, compression, pingInterval);
   }
 
   /** These settings with {@code urls} as the replicas of {@code kind}. */
   public ClientSettings withReplicas(AnalysisKind kind, List<URI> urls) {
     Map<AnalysisKind, List<URI>> r = new EnumMap<>(replicas);
     r.put(kind, urls);
-    return new ClientSettings(connection, r, timeouts, authToken, maxFrameBytes, cancelGrace, compression);
+    return new ClientSettings(connection, r, timeouts, authToken, maxFrameBytes, cancelGrace, compression, pingInterval);
   }
 
   public ClientSettings withTimeout(AnalysisKind kind, Duration timeout) {
     Map<AnalysisKind, Duration> t = new EnumMap<>(timeouts);
     t.put(kind, timeout);
-    return new ClientSettings(connection, replicas, t, authToken, maxFrameBytes, cancelGrace, compression);
+    return new ClientSettings(connection, replicas, t, authToken, maxFrameBytes, cancelGrace, compression, pingInterval);
   }
 
   public ClientSettings withAuthToken(String token) {
-    return new ClientSettings(connection, replicas, timeouts, token, maxFrameBytes, cancelGrace, compression);
+    return new ClientSettings(connection, replicas, timeouts, token, maxFrameBytes, cancelGrace, compression, pingInterval);
   }
 
   public ClientSettings withCancelGrace(Duration grace) {
-    return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, grace, compression);
+    return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, grace, compression, pingInterval);
   }
 
   public ClientSettings withCompression(CompressionSettings c) {
-    return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, c);
+    return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, c, pingInterval);
+  }
+
+  /** These settings with {@code interval} as ANALYZER_CLIENT_PING_INTERVAL ({@link Duration#ZERO}: off). */
+  public ClientSettings withPingInterval(Duration interval) {
+    return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, compression,
+        interval);
   }
 
   @Override
   public String toString() {
     return "ClientSettings[connection=" + connection + ", replicas=" + replicas + ", timeouts=" + timeouts
         + ", authToken=" + (authToken == null ? "none" : "***") + ", maxFrameBytes=" + maxFrameBytes
-        + ", cancelGrace=" + cancelGrace + ", compression=" + compression + "]";
+        + ", cancelGrace=" + cancelGrace + ", compression=" + compression + ", pingInterval=" + pingInterval + "]";
   }
 }

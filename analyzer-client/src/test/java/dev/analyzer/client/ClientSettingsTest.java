@@ -56,6 +56,17 @@ class ClientSettingsTest {
   }
 
   @Test
+  void thePingIntervalDefaultsTo15sIsBoundedAndZeroTurnsItOff() {
+    assertThat(of(Map.of()).pingInterval()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(of(Map.of("ANALYZER_CLIENT_PING_INTERVAL", "0.5")).pingInterval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(of(Map.of("ANALYZER_CLIENT_PING_INTERVAL", "0")).pingInterval()).isZero();
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_CLIENT_PING_INTERVAL", "0.01"))).isInstanceOf(SettingsException.class)
+        .hasMessage("ANALYZER_CLIENT_PING_INTERVAL must be 0 (off) or 0.05..3600 seconds, got 0.01");
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_CLIENT_PING_INTERVAL", "3601")))
+        .hasMessageContaining("ANALYZER_CLIENT_PING_INTERVAL");
+  }
+
+  @Test
   void theTokenIsNeverPrinted() {
     assertThat(of(Map.of("ANALYZER_AUTH_TOKEN", "supersecret")).toString()).doesNotContain("supersecret");
   }

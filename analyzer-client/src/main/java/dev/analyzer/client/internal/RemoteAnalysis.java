@@ -136,7 +136,8 @@ public final class RemoteAnalysis implements dev.analyzer.client.dedup.RequestDe
       }
       end(true);
       lastError = "connection to " + replica.uri() + " closed before the terminal reply"
-          + (code > 0 ? " (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")" : "");
+          + (code > 0 ? " (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")"
+          : reason == null || reason.isEmpty() ? "" : ": " + reason);
       if (done.get()) {
         return;
       }
@@ -280,6 +281,7 @@ public final class RemoteAnalysis implements dev.analyzer.client.dedup.RequestDe
       return;
     }
     conn.listen(attempt);
+    conn.watchLiveness(ctx.settings().pingInterval());
     conn.send(request).whenComplete((v, sendError) -> {
       if (sendError != null) {
         conn.close();

@@ -212,6 +212,22 @@ public final class WsConnection {
     }
   }
 
+  /**
+   * Starts pinging this connection when it has been silent for {@code interval} and drops it when a
+   * ping goes unanswered for as long (see {@link LivenessHandler}); {@link Duration#ZERO} does
+   * nothing. Idempotent; callable from any thread.
+   */
+  public void watchLiveness(Duration interval) {
+    if (interval.isZero()) {
+      return;
+    }
+    channel.eventLoop().execute(() -> {
+      if (channel.isActive() && channel.pipeline().get(LivenessHandler.NAME) == null) {
+        channel.pipeline().addFirst(LivenessHandler.NAME, new LivenessHandler(interval, why -> closeReason = why));
+      }
+    });
+  }
+
   /** Drops the TCP connection now (no close handshake). */
   public void abort() {
     channel.close();
