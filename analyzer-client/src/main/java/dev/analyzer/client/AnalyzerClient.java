@@ -107,7 +107,7 @@ public final class AnalyzerClient implements AutoCloseable {
       List<Replica> list = new ArrayList<>();
       for (URI u : settings.replicas().get(k)) {
         list.add(byUrl.computeIfAbsent(u, x -> new Replica(x, new ReplicaBreaker(x.toString(), c.circuitThreshold(),
-            c.circuitTimeout(), c.circuitHalfOpenCalls()))));
+            c.circuitTimeout(), c.circuitHalfOpenCalls(), b.ticker))));
       }
       r.put(k, List.copyOf(list));
     }
@@ -248,7 +248,8 @@ public final class AnalyzerClient implements AutoCloseable {
           continue;
         }
         seen.add(r);
-        states.add(new ClientStats.BreakerState(r.uri().toString(), state));
+        states.add(new ClientStats.BreakerState(r.uri().toString(), state, r.breaker().probesAdmitted(),
+            r.breaker().staleOutcomes()));
         if (r.breaker().state() == ReplicaBreaker.State.OPEN) {
           open++;
         } else if (r.breaker().state() == ReplicaBreaker.State.HALF_OPEN) {

@@ -93,7 +93,11 @@ public final class AnalyzerClientBuilder {
     return this;
   }
 
-  /** The ticker idle timeouts are measured with; default {@link System#nanoTime()}. */
+  /**
+   * The ticker (nanoseconds) that idle timeouts and the breakers' open delay
+   * (ANALYZER_CIRCUIT_TIMEOUT) are measured with; default {@link System#nanoTime()}. Tests advance
+   * a fake one instead of sleeping.
+   */
   public AnalyzerClientBuilder withTicker(LongSupplier ticker) {
     this.ticker = ticker;
     return this;

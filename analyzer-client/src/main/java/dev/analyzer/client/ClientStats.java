@@ -29,8 +29,14 @@ public record ClientStats(int maxConcurrentConnections, int activeConnections, i
    */
   public record Breakers(int total, int open, int halfOpen, List<BreakerState> states) {}
 
-  /** @param url the replica URL @param state closed, open or half_open */
-  public record BreakerState(String url, String state) {}
+  /**
+   * @param url the replica URL
+   * @param state closed, open or half_open
+   * @param probesAdmitted requests admitted while half-open, over the breaker's life
+   * @param staleOutcomes outcomes of requests admitted in an earlier breaker state that arrived while
+   *     open or half-open: counted here, never as probes
+   */
+  public record BreakerState(String url, String state, long probesAdmitted, long staleOutcomes) {}
 
   /**
    * @param service the service (static, dynamic, performance, ai)

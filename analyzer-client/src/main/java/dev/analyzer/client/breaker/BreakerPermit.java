@@ -1,34 +1,40 @@
 package dev.analyzer.client.breaker;
 
-import dev.failsafe.CircuitBreaker;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One request's permit from a {@link ReplicaBreaker}, recorded exactly once whatever happens:
- * later calls are ignored, so every path (reply, failure, timeout, cancellation) may settle it
- * without double counting. Thread-safe.
+ * One request's permit from a {@link ReplicaBreaker}, tagged with the breaker's epoch at admission
+ * and recorded exactly once whatever happens: later calls are ignored, so every path (reply,
+ * failure, timeout, cancellation) may settle it without double counting. Thread-safe.
  */
 public final class BreakerPermit {
 
-  private final CircuitBreaker<Object> breaker;
+  private final ReplicaBreaker breaker;
+  private final long epoch;
   private final AtomicBoolean settled = new AtomicBoolean();
 
-  BreakerPermit(CircuitBreaker<Object> breaker) {
+  BreakerPermit(ReplicaBreaker breaker, long epoch) {
     this.breaker = breaker;
+    this.epoch = epoch;
   }
 
   /** The replica answered properly. */
   public void success() {
     if (settled.compareAndSet(false, true)) {
-      breaker.recordSuccess();
+      breaker.record(epoch, true);
     }
   }
 
   /** The request failed because of the replica (connect, handshake, timeout, early close, error reply). */
   public void failure() {
     if (settled.compareAndSet(false, true)) {
-      breaker.recordFailure();
+      breaker.record(epoch, false);
     }
+  }
+
+  /** The breaker epoch this permit was admitted in. */
+  public long epoch() {
+    return epoch;
   }
 
   /** True once recorded. */
