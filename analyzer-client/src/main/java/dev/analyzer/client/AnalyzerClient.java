@@ -162,11 +162,25 @@ public final class AnalyzerClient implements AutoCloseable {
     caller[0] = dedup.join(key, request.id(), progress,
         fanout -> new RemoteAnalysis(ctx, request, deadline, fanout).start(),
         id -> ClientFailure.CANCELLED.reply("cancelled by the caller", id, service, clock.instant()));
+    if (!caller[0].isLeader()) {
+      followerDeadline(caller[0], request.id(), service, deadline);
+    }
     // The caller sees the reply only after the task is retired, so stats() read right after a result
     // never counts it as active.
     CompletableFuture<Message> result = caller[0].future().whenComplete((reply, e) -> tasks.finished(task,
         stateOf(reply)));
     return new AnalysisHandle(task, result, !caller[0].isLeader());
+  }
+
+  /**
+   * A follower shares the leader's remote analysis (and its deadline) but keeps its own: at it, the
+   * follower alone gets its {@code timeout} reply.
+   */
+  private void followerDeadline(RequestDeduplicator.Caller caller, String id, String service, Duration deadline) {
+    io.netty.util.Timeout t = requestDeadlines.newTimeout(x -> caller.expire(ClientFailure.TIMEOUT.reply(
+        "no reply within the deadline of " + deadline.toMillis() / 1000.0 + " s (shared analysis goes on)", id,
+        service, clock.instant())), deadline.toNanos(), TimeUnit.NANOSECONDS);
+    caller.future().whenComplete((m, e) -> t.cancel());
   }
 
   private AnalysisHandle failedHandle(ManagedTask task, Message reply) {

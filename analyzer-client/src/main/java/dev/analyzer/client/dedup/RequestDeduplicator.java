@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li>When the remote analysis ends, its entry leaves the map <em>before</em> the callers' futures
  *       complete, so a later caller starts a fresh analysis: results and failures are shared, never
  *       cached.</li>
+ *   <li>Each caller keeps its own deadline ({@link Caller#expire}): a follower with a shorter one
+ *       times out at it while the shared analysis goes on for the others.</li>
  *   <li>The remote call is started outside any lock.</li>
  * </ul>
  *
@@ -42,6 +44,11 @@ public final class RequestDeduplicator {
 
     /** Cancels the remote analysis. */
     void cancel();
+
+    /** Ends the remote analysis because its last caller's deadline passed; by default a cancel. */
+    default void timeOut() {
+      cancel();
+    }
   }
 
   /** One caller of a flight. */
@@ -74,7 +81,16 @@ public final class RequestDeduplicator {
      * when no caller is left.
      */
     public void cancel() {
-      flight.leave(this);
+      flight.leave(this, cancelledReply.apply(id), false);
+    }
+
+    /**
+     * This caller's own deadline passed: its future completes with {@code reply} (its timeout),
+     * whatever the shared analysis's deadline; the shared analysis goes on for the other callers and
+     * is ended ({@link SharedCall#timeOut()}) only when no caller is left.
+     */
+    public void expire(Message reply) {
+      flight.leave(this, reply, true);
     }
   }
 
@@ -98,7 +114,7 @@ public final class RequestDeduplicator {
       return true;
     }
 
-    void leave(Caller c) {
+    void leave(Caller c, Message reply, boolean timedOut) {
       SharedCall toCancel = null;
       synchronized (this) {
         if (!callers.remove(c)) {
@@ -111,9 +127,13 @@ public final class RequestDeduplicator {
           cancelWhenStarted = call == null;
         }
       }
-      c.future.complete(c.cancelledReply.apply(c.id));
+      c.future.complete(reply);
       if (toCancel != null) {
-        toCancel.cancel();
+        if (timedOut) {
+          toCancel.timeOut();
+        } else {
+          toCancel.cancel();
+        }
       }
     }
 

@@ -189,6 +189,12 @@ public final class RemoteAnalysis implements dev.analyzer.client.dedup.RequestDe
     stop(ClientFailure.CANCELLED, "cancelled by the caller");
   }
 
+  /** The last caller's own deadline passed: ends like the analysis's deadline (cancel_request, timeout). */
+  @Override
+  public void timeOut() {
+    stop(ClientFailure.TIMEOUT, "no reply within the caller's deadline");
+  }
+
   /**
    * Starts the next attempt on the best replica not tried yet.
    *

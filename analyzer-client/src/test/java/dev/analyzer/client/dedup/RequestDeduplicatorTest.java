@@ -119,4 +119,20 @@ class RequestDeduplicatorTest {
     assertThat(pa).extracting(ProgressUpdate::correlationId).containsExactly("a");
     assertThat(pb).extracting(ProgressUpdate::correlationId).containsExactly("b");
   }
+
+  @Test
+  void anExpiredCallerGetsItsOwnReplyAndTheSharedCallEndsOnlyWithTheLastCaller() {
+    RequestDeduplicator.Caller leader = join("leader", null);
+    RequestDeduplicator.Caller follower = join("follower", null);
+    Message timeout = ErrorMessage.of(ErrorCode.TIMEOUT, "follower's deadline", "follower", "s", T);
+
+    follower.expire(timeout);
+
+    assertThat(follower.future()).isCompletedWithValue(timeout);
+    assertThat(leader.future()).isNotDone();
+    assertThat(cancelled.get()).isZero();
+    leader.expire(ErrorMessage.of(ErrorCode.TIMEOUT, "leader's deadline", "leader", "s", T));
+    assertThat(cancelled.get()).isEqualTo(1);
+    assertThat(dedup.inFlight()).isZero();
+  }
 }
