@@ -19,7 +19,7 @@ import dev.analyzer.staticanalyzer.report.ResultAssembler;
 import dev.analyzer.staticanalyzer.rules.CodeRuleAnalyzer;
 import dev.analyzer.staticanalyzer.secrets.SecretScanner;
 import dev.analyzer.staticanalyzer.source.Language;
-import dev.analyzer.staticanalyzer.source.SourceLocator;
+import dev.analyzer.staticanalyzer.source.SourceResolver;
 import dev.analyzer.staticanalyzer.source.SourceTree;
 import dev.analyzer.staticanalyzer.tools.BanditTool;
 import dev.analyzer.staticanalyzer.tools.BuiltinTool;
@@ -32,7 +32,6 @@ import dev.analyzer.staticanalyzer.tools.StaticTool;
 import dev.analyzer.staticanalyzer.tools.ToolRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,16 +132,17 @@ public final class StaticAnalyzerService implements AnalyzerService {
   @Override
   public AnalysisOutcome analyze(AnalysisContext ctx) throws Exception {
     AnalysisRequest req = ctx.request();
-    Optional<Path> source = resolveSource(ctx);
-    if (source.isEmpty() || !Files.isDirectory(source.get()) || !Files.isReadable(source.get())) {
-      String where = source.map(Path::toString).orElseGet(() -> settings.appsDir().resolve(
-          String.valueOf(req.modelSlug())).resolve("app" + req.appNumber()).toString());
-      String error = "source path not found or not readable: " + where;
-      return AnalysisOutcome.error(Analysis.builder().forRequest(req).withStatus("error").withError(error)
-          .withAnalysisTime(ctx.clock().instant()).build(), error);
+    SourceResolver.Resolution source = SourceResolver.resolve(ctx, settings.appsDir());
+    if (source.error() != null) {
+      return failed(ctx, source.error());
     }
-    ctx.progress("discovering", "listing files under " + source.get(), 0.0);
-    SourceTree tree = SourceTree.walk(source.get(), settings.maxFileBytes(), settings.maxFiles());
+    ctx.progress("discovering", "listing files under " + source.directory(), 0.0);
+    SourceTree tree;
+    try {
+      tree = SourceTree.walk(source.directory(), settings.walkLimits());
+    } catch (IOException e) {
+      return failed(ctx, "source path not found or not readable: " + e.getMessage());
+    }
     Set<String> selected = req.selectedTools();
     List<StaticTool> toRun = new ArrayList<>();
     ResultAssembler report = new ResultAssembler();
@@ -169,14 +169,14 @@ public final class StaticAnalyzerService implements AnalyzerService {
     }
     runAll(toRun, tree, ctx, report);
     Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("source_path", source.get().toString());
+    meta.put("source_path", tree.root().toString());
     meta.put("file_counts", tree.fileCounts());
     meta.put("total_files", tree.files().size());
     meta.put("security_files", securityFiles(tree));
     Map<String, Object> summaryExtra = new LinkedHashMap<>();
     summaryExtra.put("files_analyzed", tree.files().size());
-    summaryExtra.put("files_skipped", Map.of("binary", tree.skippedBinary(), "too_large", tree.skippedTooLarge(),
-        "over_file_limit", tree.skippedOverLimit()));
+    summaryExtra.put("files_skipped", tree.skippedCounts());
+    summaryExtra.put("bytes_analyzed", tree.totalBytes());
     summaryExtra.put("directories_ignored", tree.ignoredDirectories());
     summaryExtra.put("osv_snapshot_date", osv.snapshotDate());
     int ok = 0;
@@ -198,19 +198,9 @@ public final class StaticAnalyzerService implements AnalyzerService {
     return new AnalysisOutcome(ResultStatus.SUCCESS, analysis, null);
   }
 
-  private Optional<Path> resolveSource(AnalysisContext ctx) throws IOException {
-    if (ctx.sourcePath().isPresent()) {
-      return ctx.sourcePath();
-    }
-    AnalysisRequest req = ctx.request();
-    if (req.modelSlug() == null || req.appNumber() == null) {
-      return Optional.empty();
-    }
-    Optional<Path> found = SourceLocator.locate(settings.appsDir(), req.modelSlug(), req.appNumber());
-    if (found.isPresent()) {
-      return Optional.of(ctx.resolveSource(found.get()));
-    }
-    return Optional.of(settings.appsDir().resolve(req.modelSlug()).resolve("app" + req.appNumber()));
+  private static AnalysisOutcome failed(AnalysisContext ctx, String error) {
+    return AnalysisOutcome.error(Analysis.builder().forRequest(ctx.request()).withStatus("error").withError(error)
+        .withAnalysisTime(ctx.clock().instant()).build(), error);
   }
 
   private void runAll(List<StaticTool> toRun, SourceTree tree, AnalysisContext ctx, ResultAssembler report)

@@ -2,18 +2,19 @@ package dev.analyzer.staticanalyzer.source;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
- * One text file of the analysed tree.
+ * One text file of the analysed tree, read only through its {@link ConfinedRoot}: a link or a
+ * directory swapped in after the walk makes the read fail, never leads outside the root.
  *
- * @param path the path relative to the source root, with {@code /} separators
- * @param absolute the file on disk
+ * @param path the path relative to the source root, with {@code /} separators, as reported
+ * @param stored where its content lies under the root: {@code path} itself, or the target of a link
+ *     inside the root (a real path relative to the root's)
  * @param language what it is
- * @param size its size in bytes
+ * @param size its size in bytes when the walk listed it; reads return at most this many bytes
+ * @param root the root it is read through
  */
-public record SourceFile(String path, Path absolute, Language language, long size) {
+public record SourceFile(String path, String stored, Language language, long size, ConfinedRoot root) {
 
   /** The file name without directories. */
   public String name() {
@@ -21,8 +22,13 @@ public record SourceFile(String path, Path absolute, Language language, long siz
     return slash < 0 ? path : path.substring(slash + 1);
   }
 
-  /** The content as UTF-8 (malformed bytes replaced). */
+  /** The content (at most {@link #size()} bytes) through the confined open. */
+  public byte[] readBytes() throws IOException {
+    return root.read(stored, size);
+  }
+
+  /** The content as UTF-8 (malformed bytes replaced), through the confined open. */
   public String read() throws IOException {
-    return new String(Files.readAllBytes(absolute), StandardCharsets.UTF_8);
+    return new String(readBytes(), StandardCharsets.UTF_8);
   }
 }

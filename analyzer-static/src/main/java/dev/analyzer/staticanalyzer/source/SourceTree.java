@@ -1,23 +1,22 @@
 package dev.analyzer.staticanalyzer.source;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The text files of an app, found by walking its tree: dependency, build and VCS directories are
- * not entered (the original's list), symbolic links are not followed, and binary files (a NUL byte
- * in the first 8 KiB) and files over the size cap are skipped and counted. Immutable.
+ * The text files of an app, found by walking its tree under {@link WalkLimits}: dependency, build
+ * and VCS directories are not entered (the original's list); no link is followed out of the root
+ * (links to files inside it are kept, links to directories are not entered); binary files (a NUL
+ * byte in the first 8 KiB), files over the size, count or total-bytes caps and directories below the
+ * depth cap are skipped and counted per {@link SkipReason}. Every file is read through the tree's
+ * {@link ConfinedRoot}. Immutable and thread-safe.
  */
 public final class SourceTree {
 
@@ -26,89 +25,39 @@ public final class SourceTree {
       ".cache", ".venv", "venv", "__pycache__", ".git", ".tox", ".mypy_cache", "coverage", "site-packages",
       ".pytest_cache", ".idea", ".vscode", "env");
 
-  private static final int BINARY_SNIFF_BYTES = 8192;
-
-  private final Path root;
+  private final ConfinedRoot root;
   private final List<SourceFile> files;
-  private final int skippedBinary;
-  private final int skippedTooLarge;
-  private final int skippedOverLimit;
+  private final Map<SkipReason, Integer> skipped;
   private final int ignoredDirectories;
+  private final long totalBytes;
 
-  private SourceTree(Path root, List<SourceFile> files, int binary, int tooLarge, int overLimit, int ignored) {
+  SourceTree(ConfinedRoot root, List<SourceFile> files, Map<SkipReason, Integer> skipped, int ignored,
+      long totalBytes) {
     this.root = root;
-    this.files = Collections.unmodifiableList(files);
-    this.skippedBinary = binary;
-    this.skippedTooLarge = tooLarge;
-    this.skippedOverLimit = overLimit;
+    this.files = Collections.unmodifiableList(new ArrayList<>(files));
+    Map<SkipReason, Integer> copy = new EnumMap<>(SkipReason.class);
+    copy.putAll(skipped);
+    this.skipped = Collections.unmodifiableMap(copy);
     this.ignoredDirectories = ignored;
+    this.totalBytes = totalBytes;
   }
 
   /**
-   * Walks {@code root}.
+   * Walks {@code root} (its real path is recorded; see {@link ConfinedRoot}).
    *
-   * @param maxFileBytes files larger than this are skipped
-   * @param maxFiles files beyond this many are skipped
+   * @throws IOException when the root is not a readable directory
    */
-  public static SourceTree walk(Path root, long maxFileBytes, int maxFiles) throws IOException {
-    List<SourceFile> files = new ArrayList<>();
-    int[] counts = new int[4];
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        if (!dir.equals(root) && IGNORED_DIRECTORIES.contains(dir.getFileName().toString())) {
-          counts[3]++;
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        if (!attrs.isRegularFile()) {
-          return FileVisitResult.CONTINUE;
-        }
-        if (attrs.size() > maxFileBytes) {
-          counts[1]++;
-          return FileVisitResult.CONTINUE;
-        }
-        if (files.size() >= maxFiles) {
-          counts[2]++;
-          return FileVisitResult.CONTINUE;
-        }
-        if (isBinary(file)) {
-          counts[0]++;
-          return FileVisitResult.CONTINUE;
-        }
-        String rel = root.relativize(file).toString().replace('\\', '/');
-        files.add(new SourceFile(rel, file, Language.of(file.getFileName().toString()), attrs.size()));
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException exc) {
-        return FileVisitResult.CONTINUE;
-      }
-    });
-    files.sort((a, b) -> a.path().compareTo(b.path()));
-    return new SourceTree(root, files, counts[0], counts[1], counts[2], counts[3]);
+  public static SourceTree walk(Path root, WalkLimits limits) throws IOException {
+    return TreeWalk.run(ConfinedRoot.of(root), limits);
   }
 
-  private static boolean isBinary(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(BINARY_SNIFF_BYTES);
-      for (byte b : head) {
-        if (b == 0) {
-          return true;
-        }
-      }
-      return false;
-    } catch (IOException unreadable) {
-      return true;
-    }
-  }
-
+  /** The root's real path. */
   public Path root() {
+    return root.realPath();
+  }
+
+  /** The root the files are read through. */
+  public ConfinedRoot confinedRoot() {
     return root;
   }
 
@@ -133,24 +82,43 @@ public final class SourceTree {
     for (SourceFile f : files) {
       counts.merge(f.language(), 1, Integer::sum);
     }
-    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    Map<String, Integer> out = new LinkedHashMap<>();
     counts.forEach((l, n) -> out.put(l.group(), n));
     return out;
   }
 
+  /** How many entries were skipped for {@code reason}. */
+  public int skipped(SkipReason reason) {
+    return skipped.getOrDefault(reason, 0);
+  }
+
+  /** Every reason with its count (zeros included), for {@code summary.files_skipped}. */
+  public Map<String, Integer> skippedCounts() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (SkipReason r : SkipReason.values()) {
+      out.put(r.wire(), skipped(r));
+    }
+    return out;
+  }
+
   public int skippedBinary() {
-    return skippedBinary;
+    return skipped(SkipReason.BINARY);
   }
 
   public int skippedTooLarge() {
-    return skippedTooLarge;
+    return skipped(SkipReason.TOO_LARGE);
   }
 
   public int skippedOverLimit() {
-    return skippedOverLimit;
+    return skipped(SkipReason.OVER_FILE_LIMIT);
   }
 
   public int ignoredDirectories() {
     return ignoredDirectories;
+  }
+
+  /** The sum of the listed files' sizes. */
+  public long totalBytes() {
+    return totalBytes;
   }
 }

@@ -9,17 +9,20 @@ import dev.analyzer.core.findings.Severity;
 import dev.analyzer.core.protocol.ToolStatus;
 import dev.analyzer.service.AnalysisContext;
 import dev.analyzer.service.process.ProcessResult;
-import dev.analyzer.service.process.ProcessSpec;
 import dev.analyzer.staticanalyzer.source.Language;
-import dev.analyzer.staticanalyzer.source.SourceTree;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * bandit (Debian's python3-bandit or any other), run as {@code bandit -f json -q -r . -x <ignored>}
- * in the source root; exit 0 (clean) and 1 (issues) are both success. bandit 1.6 reports no CWE, so
+ * bandit (Debian's python3-bandit or any other), run as
+ * {@code bandit -f json -q --ini <ours> -r .} in its workspace's copy of the Python files: the
+ * service's own (empty) {@code --ini} file stops bandit from reading a {@code .bandit} of the app
+ * (which could skip tests, exclude directories or, with two of them, stop bandit), and no {@code -c}
+ * is given, so no {@code pyproject.toml}/YAML configuration is read. Exit 0 (clean) and 1 (issues) are both success. bandit 1.6 reports no CWE, so
  * its test ids are mapped to the CWE ruff and newer bandit use. Thread-safe.
  */
 public final class BanditTool extends ExternalTool {
@@ -41,13 +44,9 @@ public final class BanditTool extends ExternalTool {
   }
 
   @Override
-  public ToolRun run(SourceTree tree, AnalysisContext ctx) {
-    List<String> excluded = new ArrayList<>();
-    for (String d : SourceTree.IGNORED_DIRECTORIES) {
-      excluded.add("./" + d);
-    }
-    ProcessResult r = ctx.processes().run(ProcessSpec.of("bandit", "-f", "json", "-q", "-r", ".", "-x",
-        String.join(",", excluded)).inDirectory(tree.root()).withTimeout(timeout));
+  ToolRun run(ToolWorkspace ws, AnalysisContext ctx) throws IOException {
+    Path ini = ws.writeConfig("bandit.ini", "[bandit]\n");
+    ProcessResult r = ctx.processes().run(spec(ws, command(ini)));
     Map<String, Object> extra = ExternalTools.record(r);
     if (!r.exitedWithOneOf(0, 1)) {
       return ExternalTools.failure(r, "bandit", extra);
@@ -57,6 +56,11 @@ public final class BanditTool extends ExternalTool {
     } catch (Exception e) {
       return ToolRun.failed(ToolStatus.ERROR, "bandit output could not be read: " + e.getMessage(), extra);
     }
+  }
+
+  /** The command line, given the service's ini file. */
+  static List<String> command(Path ini) {
+    return List.of("bandit", "-f", "json", "-q", "--ini", ini.toString(), "-r", ".");
   }
 
   static List<Finding> parse(String json) throws Exception {

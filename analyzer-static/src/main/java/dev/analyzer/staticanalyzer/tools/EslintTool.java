@@ -9,9 +9,7 @@ import dev.analyzer.core.findings.Severity;
 import dev.analyzer.core.protocol.ToolStatus;
 import dev.analyzer.service.AnalysisContext;
 import dev.analyzer.service.process.ProcessResult;
-import dev.analyzer.service.process.ProcessSpec;
 import dev.analyzer.staticanalyzer.source.Language;
-import dev.analyzer.staticanalyzer.source.SourceTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +21,13 @@ import java.util.Optional;
 /**
  * ESLint 9 with the security, react and no-unsanitized plugins, from the directory
  * {@code scripts/install-tools.sh} fills ({@code tools/eslint}, or {@code ANALYZER_ESLINT_DIR}), run
- * with its bundled flat config over the source root: {@code eslint -c <config> -f json .}. Exit 0
- * (clean) and 1 (problems) are success; 2 is an ESLint failure. Thread-safe.
+ * with its bundled flat config in its workspace's copy of the JavaScript files:
+ * {@code eslint -c <tools/eslint/analyzer.eslint.config.mjs> -f json --no-warn-ignored .} with
+ * {@code ESLINT_USE_FLAT_CONFIG=true} and {@code ESLINT_FLAGS} empty. {@code -c} stops the lookup of
+ * any {@code eslint.config.*} (which is JavaScript, and would run), flat mode ignores
+ * {@code .eslintrc*}, the plugins are imported by our config from {@code tools/eslint/node_modules},
+ * and the workspace holds no {@code node_modules} of the app. Exit 0 (clean) and 1 (problems) are
+ * success; 2 is an ESLint failure. Thread-safe.
  */
 public final class EslintTool extends ExternalTool {
 
@@ -77,19 +80,24 @@ public final class EslintTool extends ExternalTool {
   }
 
   @Override
-  public ToolRun run(SourceTree tree, AnalysisContext ctx) {
-    ProcessResult r = ctx.processes().run(ProcessSpec.of(executable(home).toString(), "-c",
-        home.resolve(CONFIG).toString(), "-f", "json", "--no-warn-ignored", ".")
-        .inDirectory(tree.root()).withTimeout(timeout));
+  ToolRun run(ToolWorkspace ws, AnalysisContext ctx) {
+    ProcessResult r = ctx.processes().run(spec(ws, command(home))
+        .withEnv("ESLINT_USE_FLAT_CONFIG", "true").withEnv("ESLINT_FLAGS", ""));
     Map<String, Object> extra = ExternalTools.record(r);
     if (!r.exitedWithOneOf(0, 1)) {
       return ExternalTools.failure(r, "eslint", extra);
     }
     try {
-      return ToolRun.success(parse(r.stdout(), tree.root()), extra);
+      return ToolRun.success(parse(r.stdout(), ws.sources()), extra);
     } catch (Exception e) {
       return ToolRun.failed(ToolStatus.ERROR, "eslint output could not be read: " + e.getMessage(), extra);
     }
+  }
+
+  /** The command line for the ESLint installed in {@code home}. */
+  static List<String> command(Path home) {
+    return List.of(executable(home).toString(), "-c", home.resolve(CONFIG).toString(), "-f", "json",
+        "--no-warn-ignored", ".");
   }
 
   static List<Finding> parse(String json, Path root) throws Exception {

@@ -1,13 +1,21 @@
 package dev.analyzer.staticanalyzer.tools;
 
+import dev.analyzer.core.protocol.ToolStatus;
+import dev.analyzer.service.AnalysisContext;
+import dev.analyzer.service.process.ProcessSpec;
 import dev.analyzer.staticanalyzer.source.Language;
 import dev.analyzer.staticanalyzer.source.SourceTree;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What every external-program tool shares: its name, results group, the language whose files it
- * reads, the version detected at start (null when not installed) and its timeout. Subclasses only
- * run the program and read its output. Thread-safe.
+ * reads, the version detected at start (null when not installed) and its timeout. Each run gets its
+ * own {@link ToolWorkspace}: the tool sees a copy of the checked files only, runs there with a
+ * configuration the service wrote (never one found in the app) and a scratch {@code HOME}.
+ * Subclasses only build the command and read the output. Thread-safe.
  */
 abstract class ExternalTool implements StaticTool {
 
@@ -48,5 +56,28 @@ abstract class ExternalTool implements StaticTool {
   @Override
   public final boolean appliesTo(SourceTree tree) {
     return !tree.files(language).isEmpty();
+  }
+
+  @Override
+  public final ToolRun run(SourceTree tree, AnalysisContext ctx) {
+    try (ToolWorkspace ws = ToolWorkspace.create(tree, language)) {
+      if (ws.files().isEmpty()) {
+        return ToolRun.success(List.of(), Map.of("files_scanned", 0));
+      }
+      return run(ws, ctx);
+    } catch (IOException e) {
+      return ToolRun.failed(ToolStatus.ERROR, name + " could not prepare its workspace: " + e.getMessage(), Map.of());
+    }
+  }
+
+  /** Runs the tool in {@code ws} (which holds at least one file). */
+  abstract ToolRun run(ToolWorkspace ws, AnalysisContext ctx) throws IOException;
+
+  /** {@code command} run in the workspace's copy of the sources, with a scratch HOME and the timeout. */
+  final ProcessSpec spec(ToolWorkspace ws, List<String> command) {
+    return ProcessSpec.of(command).inDirectory(ws.sources()).withTimeout(timeout)
+        .withEnv("HOME", ws.home().toString())
+        .withEnv("XDG_CONFIG_HOME", ws.home().resolve(".config").toString())
+        .withEnv("XDG_CACHE_HOME", ws.home().resolve(".cache").toString());
   }
 }

@@ -6,9 +6,7 @@ import dev.analyzer.core.findings.Location;
 import dev.analyzer.core.findings.Severity;
 import dev.analyzer.service.AnalysisContext;
 import dev.analyzer.service.process.ProcessResult;
-import dev.analyzer.service.process.ProcessSpec;
 import dev.analyzer.staticanalyzer.source.Language;
-import dev.analyzer.staticanalyzer.source.SourceTree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,20 +14,25 @@ import java.util.Map;
 
 /**
  * flake8 (pyflakes, pycodestyle, mccabe) with a parseable line format,
- * {@code path:row:col:code:text}; exit 0 and 1 are success. Syntax errors and undefined names are
+ * {@code path:row:col:code:text}, run as {@code flake8 --isolated --format=... .} in its workspace's copy
+ * of the Python files: {@code --isolated} ignores every configuration file (so no
+ * {@code [flake8:local-plugins]} of the app is imported and no {@code select}/{@code ignore} of the app
+ * hides findings); exit 0 and 1 are success. Syntax errors and undefined names are
  * high, other pyflakes findings medium, style low. Thread-safe.
  */
 public final class Flake8Tool extends ExternalTool {
 
+
+  static final List<String> COMMAND = List.of("flake8", "--isolated",
+      "--format=%(path)s:%(row)d:%(col)d:%(code)s:%(text)s", ".");
 
   public Flake8Tool(String version, Duration timeout) {
     super("flake8", "python", Language.PYTHON, version, timeout);
   }
 
   @Override
-  public ToolRun run(SourceTree tree, AnalysisContext ctx) {
-    ProcessResult r = ctx.processes().run(ProcessSpec.of("flake8", "--format=%(path)s:%(row)d:%(col)d:%(code)s:%(text)s",
-        "--exclude=" + String.join(",", SourceTree.IGNORED_DIRECTORIES), ".").inDirectory(tree.root()).withTimeout(timeout));
+  ToolRun run(ToolWorkspace ws, AnalysisContext ctx) {
+    ProcessResult r = ctx.processes().run(spec(ws, COMMAND));
     Map<String, Object> extra = ExternalTools.record(r);
     if (!r.exitedWithOneOf(0, 1)) {
       return ExternalTools.failure(r, "flake8", extra);

@@ -9,17 +9,20 @@ import dev.analyzer.core.findings.Severity;
 import dev.analyzer.core.protocol.ToolStatus;
 import dev.analyzer.service.AnalysisContext;
 import dev.analyzer.service.process.ProcessResult;
-import dev.analyzer.service.process.ProcessSpec;
 import dev.analyzer.staticanalyzer.source.Language;
-import dev.analyzer.staticanalyzer.source.SourceFile;
-import dev.analyzer.staticanalyzer.source.SourceTree;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * pylint (quality checks) over up to {@value #MAX_FILES} Python files, {@code --output-format=json}.
+ * pylint (quality checks) over up to {@value #MAX_FILES} Python files, {@code --output-format=json},
+ * in its workspace's copy of the Python files, with the service's own {@code --rcfile} (also given as
+ * {@code PYLINTRC}): no {@code .pylintrc}, {@code pyproject.toml}, {@code setup.cfg} or {@code tox.ini}
+ * of the app is read, so no {@code init-hook} or {@code load-plugins} of the app runs; C extensions
+ * are never loaded ({@code unsafe-load-any-extension=no}, empty allow-list).
  * pylint's exit status is a bit field of message kinds, so any status below 32 (usage error) with
  * JSON output is success; severities follow the original (fatal/error high, warning medium, others
  * low). Thread-safe.
@@ -29,20 +32,27 @@ public final class PylintTool extends ExternalTool {
   static final int MAX_FILES = 200;
 
 
+  static final String RCFILE = "[MAIN]\nload-plugins=\nunsafe-load-any-extension=no\n"
+      + "extension-pkg-allow-list=\npersistent=no\njobs=1\n";
+
+  /** The command line, given the service's rcfile and the files to check. */
+  static List<String> command(Path rcfile, List<String> files) {
+    List<String> cmd = new ArrayList<>(List.of("pylint", "--rcfile=" + rcfile, "--output-format=json", "--score=n",
+        "--persistent=n", "--jobs=1", "--"));
+    cmd.addAll(files);
+    return cmd;
+  }
+
   public PylintTool(String version, Duration timeout) {
     super("pylint", "python", Language.PYTHON, version, timeout);
   }
 
   @Override
-  public ToolRun run(SourceTree tree, AnalysisContext ctx) {
-    List<String> cmd = new ArrayList<>(List.of("pylint", "--output-format=json", "--score=n", "--persistent=n",
-        "--jobs=1", "--"));
-    List<SourceFile> files = tree.files(Language.PYTHON);
-    for (SourceFile f : files.subList(0, Math.min(MAX_FILES, files.size()))) {
-      cmd.add(f.path());
-    }
-    ProcessResult r = ctx.processes().run(ProcessSpec.of(cmd).inDirectory(tree.root()).withTimeout(timeout)
-        .withEnv("PYLINTHOME", System.getProperty("java.io.tmpdir") + "/analyzer-pylint"));
+  ToolRun run(ToolWorkspace ws, AnalysisContext ctx) throws IOException {
+    Path rc = ws.writeConfig("pylintrc", RCFILE);
+    List<String> files = ws.files();
+    ProcessResult r = ctx.processes().run(spec(ws, command(rc, files.subList(0, Math.min(MAX_FILES, files.size()))))
+        .withEnv("PYLINTRC", rc.toString()).withEnv("PYLINTHOME", ws.home().resolve("pylint").toString()));
     Map<String, Object> extra = ExternalTools.record(r);
     if (r.termination() != ProcessResult.Termination.EXITED || r.exitCode() == null || r.exitCode() >= 32) {
       return ExternalTools.failure(r, "pylint", extra);

@@ -9,33 +9,38 @@ import dev.analyzer.core.findings.Severity;
 import dev.analyzer.core.protocol.ToolStatus;
 import dev.analyzer.service.AnalysisContext;
 import dev.analyzer.service.process.ProcessResult;
-import dev.analyzer.service.process.ProcessSpec;
 import dev.analyzer.staticanalyzer.source.Language;
-import dev.analyzer.staticanalyzer.source.SourceFile;
-import dev.analyzer.staticanalyzer.source.SourceTree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** shellcheck over the tree's shell scripts ({@code -f json1}); exit 0 and 1 are success. Thread-safe. */
+/**
+ * shellcheck over the tree's shell scripts, {@code shellcheck --norc -f json1 -- <files>} in its
+ * workspace's copy of them: {@code --norc} reads no {@code .shellcheckrc} (the app's could turn on
+ * {@code external-sources} and a {@code source-path} outside the root, or disable checks), and without
+ * {@code -x} no sourced file is opened. Exit 0 and 1 are success. Thread-safe.
+ */
 public final class ShellcheckTool extends ExternalTool {
 
   private static final int MAX_FILES = 200;
 
+
+  /** The command line for {@code files}. */
+  static List<String> command(List<String> files) {
+    List<String> cmd = new ArrayList<>(List.of("shellcheck", "--norc", "-f", "json1", "--"));
+    cmd.addAll(files);
+    return cmd;
+  }
 
   public ShellcheckTool(String version, Duration timeout) {
     super("shellcheck", "shell", Language.SHELL, version, timeout);
   }
 
   @Override
-  public ToolRun run(SourceTree tree, AnalysisContext ctx) {
-    List<String> cmd = new ArrayList<>(List.of("shellcheck", "-f", "json1", "--"));
-    List<SourceFile> files = tree.files(Language.SHELL);
-    for (SourceFile f : files.subList(0, Math.min(MAX_FILES, files.size()))) {
-      cmd.add(f.path());
-    }
-    ProcessResult r = ctx.processes().run(ProcessSpec.of(cmd).inDirectory(tree.root()).withTimeout(timeout));
+  ToolRun run(ToolWorkspace ws, AnalysisContext ctx) {
+    List<String> files = ws.files();
+    ProcessResult r = ctx.processes().run(spec(ws, command(files.subList(0, Math.min(MAX_FILES, files.size())))));
     Map<String, Object> extra = ExternalTools.record(r);
     if (!r.exitedWithOneOf(0, 1)) {
       return ExternalTools.failure(r, "shellcheck", extra);

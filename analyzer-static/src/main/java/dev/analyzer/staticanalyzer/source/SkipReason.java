@@ -1,0 +1,30 @@
+package dev.analyzer.staticanalyzer.source;
+
+/** Why the walk left an entry out, as counted in the reply's {@code summary.files_skipped}. */
+public enum SkipReason {
+  /** A NUL byte in the first 8 KiB, or the file could not be read. */
+  BINARY("binary"),
+  /** Larger than {@code ANALYZER_MAX_FILE_BYTES}. */
+  TOO_LARGE("too_large"),
+  /** Beyond {@code ANALYZER_MAX_FILES} files. */
+  OVER_FILE_LIMIT("over_file_limit"),
+  /** Would have taken the files read past {@code ANALYZER_MAX_TOTAL_BYTES}. */
+  OVER_TOTAL_BYTES("over_total_bytes"),
+  /** A directory nested deeper than {@code ANALYZER_MAX_DEPTH} below the root: not entered (counted once). */
+  TOO_DEEP("too_deep"),
+  /** A link that points outside the root, or nowhere. */
+  SYMLINK_OUTSIDE_ROOT("symlink_outside_root"),
+  /** A link to a directory inside the root: not entered, so nothing is visited twice and no loop is followed. */
+  SYMLINK_DIRECTORY("symlink_directory");
+
+  private final String wire;
+
+  SkipReason(String wire) {
+    this.wire = wire;
+  }
+
+  /** The key in {@code files_skipped}. */
+  public String wire() {
+    return wire;
+  }
+}
