@@ -1,0 +1,47 @@
+package dev.analyzer.staticanalyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.analyzer.core.settings.Environment;
+import dev.analyzer.core.settings.SettingsException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The walk's caps: defaults, and out-of-range values refused with the variable, range and value. */
+class StaticSettingsTest {
+
+  private static StaticSettings of(Map<String, String> env) {
+    return StaticSettings.fromEnvironment(Environment.of(env));
+  }
+
+  @Test
+  void theCapsHaveTheirDefaults() {
+    StaticSettings s = of(Map.of());
+
+    assertThat(s.maxTotalBytes()).isEqualTo(256L * 1024 * 1024);
+    assertThat(s.maxDepth()).isEqualTo(32);
+    assertThat(s.walkLimits().maxFiles()).isEqualTo(20_000);
+    assertThat(s.walkLimits().maxFileBytes()).isEqualTo(2 * 1024 * 1024);
+  }
+
+  @Test
+  void valuesInRangeAreTaken() {
+    StaticSettings s = of(Map.of("ANALYZER_MAX_TOTAL_BYTES", "10737418240", "ANALYZER_MAX_DEPTH", "5"));
+
+    assertThat(s.walkLimits().maxTotalBytes()).isEqualTo(10L * 1024 * 1024 * 1024);
+    assertThat(s.walkLimits().maxDepth()).isEqualTo(5);
+  }
+
+  @Test
+  void outOfRangeValuesNameTheVariableTheRangeAndTheValue() {
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_MAX_TOTAL_BYTES", "1000"))).isInstanceOf(SettingsException.class)
+        .hasMessage("ANALYZER_MAX_TOTAL_BYTES must be 1048576..68719476736, got 1000");
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_MAX_TOTAL_BYTES", "lots"))).isInstanceOf(SettingsException.class)
+        .hasMessage("ANALYZER_MAX_TOTAL_BYTES must be an integer 1048576..68719476736, got 'lots'");
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_MAX_DEPTH", "0"))).isInstanceOf(SettingsException.class)
+        .hasMessage("ANALYZER_MAX_DEPTH must be 1..256, got 0");
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_MAX_DEPTH", "257"))).isInstanceOf(SettingsException.class)
+        .hasMessage("ANALYZER_MAX_DEPTH must be 1..256, got 257");
+  }
+}
