@@ -51,6 +51,15 @@ public final class SourceTree {
     return TreeWalk.run(ConfinedRoot.of(root), limits);
   }
 
+  /**
+   * Walks the real path of {@code root} with only a file-size and a file-count cap (no total-bytes
+   * cap, depth up to 256): for tools and benchmarks that walk a directory they made themselves. The
+   * service uses {@link #walk(Path, WalkLimits)} on a path its resolver checked.
+   */
+  public static SourceTree walk(Path root, long maxFileBytes, int maxFiles) throws IOException {
+    return walk(root.toRealPath(), new WalkLimits(maxFileBytes, maxFiles, Long.MAX_VALUE, 256));
+  }
+
   /** The root's real path. */
   public Path root() {
     return root.realPath();
