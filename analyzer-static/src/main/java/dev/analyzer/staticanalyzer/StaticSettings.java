@@ -2,9 +2,12 @@ package dev.analyzer.staticanalyzer;
 
 import dev.analyzer.core.settings.EnvReader;
 import dev.analyzer.core.settings.Environment;
+import dev.analyzer.core.settings.Option;
+import dev.analyzer.core.settings.OptionTable;
 import dev.analyzer.core.settings.SettingsException;
 import dev.analyzer.staticanalyzer.source.WalkLimits;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -33,49 +36,78 @@ public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int m
   public static final String TOOL_TIMEOUT = "ANALYZER_TOOL_TIMEOUT";
   public static final String MAX_TOTAL_BYTES = "ANALYZER_MAX_TOTAL_BYTES";
   public static final String MAX_DEPTH = "ANALYZER_MAX_DEPTH";
+  public static final String ESLINT_DIR = "ANALYZER_ESLINT_DIR";
   public static final long DEFAULT_TOTAL_BYTES = 256L * 1024 * 1024;
   public static final long MIN_TOTAL_BYTES = 1024L * 1024;
   public static final long MAX_TOTAL_BYTES_BOUND = 64L * 1024 * 1024 * 1024;
   public static final int DEFAULT_DEPTH = 32;
   public static final int MAX_DEPTH_BOUND = 256;
 
+  static final Option<Path> APPS_DIR_OPTION = Option.custom(APPS_DIR, Path.of("generated/apps"),
+      "./generated/apps", "a directory", "where `{model_slug}/app{N}` apps live (each path still checked "
+          + "against `ANALYZER_SOURCE_ROOTS`)", StaticSettings::path, p -> p != null);
+  static final Option<Path> OSV_DIR_OPTION = Option.custom(OSV_DIR, null, "none", "an existing directory",
+      "extra OSV advisories (`*.json`, one record or an array per file)", StaticSettings::osvDir, p -> true);
+  static final Option<Integer> MAX_FILE_BYTES_OPTION = Option.integer(MAX_FILE_BYTES, 2 * 1024 * 1024, 1024,
+      512 * 1024 * 1024, "larger files are skipped (`too_large`)");
+  static final Option<Integer> MAX_FILES_OPTION = Option.integer(MAX_FILES, 20_000, 1, 1_000_000,
+      "files beyond this are skipped (`over_file_limit`)");
+  static final Option<Long> MAX_TOTAL_BYTES_OPTION = Option.longInteger(MAX_TOTAL_BYTES, DEFAULT_TOTAL_BYTES,
+      MIN_TOTAL_BYTES, MAX_TOTAL_BYTES_BOUND, "a file that would take the listed files' total size past this "
+          + "is skipped (`over_total_bytes`)");
+  static final Option<Integer> MAX_DEPTH_OPTION = Option.integer(MAX_DEPTH, DEFAULT_DEPTH, 1, MAX_DEPTH_BOUND,
+      "directories nested deeper below the source root are not entered (`too_deep`)");
+  static final Option<Duration> TOOL_TIMEOUT_OPTION = Option.seconds(TOOL_TIMEOUT, Duration.ofSeconds(120),
+      Duration.ofSeconds(1), Duration.ofHours(2), "per external tool; the process tree is killed past it");
+  static final Option<String> ESLINT_DIR_OPTION = Option.custom(ESLINT_DIR, null, "tools/eslint",
+      "a directory", "the ESLint install with its config", (r, n) -> r.raw(n), v -> true);
+
+  /** Every option of the static service, in README order. */
+  public static final OptionTable OPTIONS = OptionTable.of("static service", APPS_DIR_OPTION, OSV_DIR_OPTION,
+      MAX_FILE_BYTES_OPTION, MAX_FILES_OPTION, MAX_TOTAL_BYTES_OPTION, MAX_DEPTH_OPTION, TOOL_TIMEOUT_OPTION,
+      ESLINT_DIR_OPTION);
+
+  public StaticSettings {
+    if (appsDir == null) {
+      throw new SettingsException(APPS_DIR, APPS_DIR + " must name a directory, got null");
+    }
+    MAX_FILE_BYTES_OPTION.check((int) Math.min(Integer.MAX_VALUE, maxFileBytes));
+    MAX_FILES_OPTION.check(maxFiles);
+    TOOL_TIMEOUT_OPTION.check(toolTimeout);
+    MAX_TOTAL_BYTES_OPTION.check(maxTotalBytes);
+    MAX_DEPTH_OPTION.check(maxDepth);
+  }
+
   /** The walk's caps. */
   public WalkLimits walkLimits() {
     return new WalkLimits(maxFileBytes, maxFiles, maxTotalBytes, maxDepth);
   }
 
-  /** The defaults overridden by {@code env}. */
+  /**
+   * The defaults overridden by {@code env}.
+   *
+   * @throws SettingsException naming the first variable with a bad value
+   */
   public static StaticSettings fromEnvironment(Environment env) {
-    EnvReader r = new EnvReader(env);
-    String apps = r.raw(APPS_DIR);
-    String osv = r.raw(OSV_DIR);
-    Path osvDir = osv == null ? null : Path.of(osv).toAbsolutePath().normalize();
-    if (osvDir != null && !Files.isDirectory(osvDir)) {
-      throw new SettingsException(OSV_DIR, OSV_DIR + " must be an existing directory of OSV JSON files, got " + osv);
-    }
-    return new StaticSettings(Path.of(apps == null ? "generated/apps" : apps).toAbsolutePath().normalize(), osvDir,
-        r.intIn(MAX_FILE_BYTES, 2 * 1024 * 1024, 1024, 512 * 1024 * 1024),
-        r.intIn(MAX_FILES, 20_000, 1, 1_000_000),
-        r.secondsIn(TOOL_TIMEOUT, Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofHours(2)),
-        r.raw("ANALYZER_ESLINT_DIR"),
-        longIn(r, MAX_TOTAL_BYTES, DEFAULT_TOTAL_BYTES, MIN_TOTAL_BYTES, MAX_TOTAL_BYTES_BOUND),
-        r.intIn(MAX_DEPTH, DEFAULT_DEPTH, 1, MAX_DEPTH_BOUND));
+    return new StaticSettings(APPS_DIR_OPTION.read(env).toAbsolutePath().normalize(), OSV_DIR_OPTION.read(env),
+        MAX_FILE_BYTES_OPTION.read(env), MAX_FILES_OPTION.read(env), TOOL_TIMEOUT_OPTION.read(env),
+        ESLINT_DIR_OPTION.read(env), MAX_TOTAL_BYTES_OPTION.read(env), MAX_DEPTH_OPTION.read(env));
   }
 
-  private static long longIn(EnvReader r, String name, long defaultValue, long min, long max) {
-    String v = r.raw(name);
-    if (v == null) {
-      return defaultValue;
-    }
-    long parsed;
+  private static Path path(EnvReader r, String name) {
     try {
-      parsed = Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw new SettingsException(name, name + " must be an integer " + min + ".." + max + ", got '" + v + "'");
+      return Path.of(r.raw(name));
+    } catch (InvalidPathException e) {
+      throw new SettingsException(name, name + " must be a path, got '" + r.raw(name) + "'");
     }
-    if (parsed < min || parsed > max) {
-      throw new SettingsException(name, name + " must be " + min + ".." + max + ", got " + v);
+  }
+
+  private static Path osvDir(EnvReader r, String name) {
+    String osv = r.raw(name);
+    Path osvDir = path(r, name).toAbsolutePath().normalize();
+    if (!Files.isDirectory(osvDir)) {
+      throw new SettingsException(OSV_DIR, OSV_DIR + " must be an existing directory of OSV JSON files, got " + osv);
     }
-    return parsed;
+    return osvDir;
   }
 }

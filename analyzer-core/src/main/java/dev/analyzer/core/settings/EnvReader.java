@@ -29,6 +29,15 @@ public final class EnvReader {
     if (v == null) {
       return defaultValue;
     }
+    return (int) longIn(name, defaultValue, min, max);
+  }
+
+  /** A long integer in {@code min..max} (byte counts and other large values). */
+  public long longIn(String name, long defaultValue, long min, long max) {
+    String v = raw(name);
+    if (v == null) {
+      return defaultValue;
+    }
     long parsed;
     try {
       parsed = Long.parseLong(v);
@@ -38,7 +47,7 @@ public final class EnvReader {
     if (parsed < min || parsed > max) {
       throw new SettingsException(name, name + " must be " + min + ".." + max + ", got " + v);
     }
-    return (int) parsed;
+    return parsed;
   }
 
   /**

@@ -54,6 +54,13 @@ public final class Option<T> {
         (r, n) -> r.intIn(n, defaultValue, min, max), v -> v != null && v >= min && v <= max, String::valueOf);
   }
 
+  /** A long integer in {@code min..max}, such as a byte count. */
+  public static Option<Long> longInteger(String name, long defaultValue, long min, long max, String description) {
+    checkDefault(name, defaultValue >= min && defaultValue <= max);
+    return new Option<>(name, defaultValue, Long.toString(defaultValue), min + ".." + max, description,
+        (r, n) -> r.longIn(n, defaultValue, min, max), v -> v != null && v >= min && v <= max, String::valueOf);
+  }
+
   /** A duration given in (possibly fractional) seconds, in {@code min..max}. */
   public static Option<Duration> seconds(String name, Duration defaultValue, Duration min, Duration max,
       String description) {
