@@ -77,18 +77,22 @@ public final class AnalyzerClient implements AutoCloseable {
   private final RequestDeduplicator dedup = new RequestDeduplicator();
   private final boolean deduplicate;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** The client's own threads (I/O, timer, deadlines): close() must not block or stop them from inside. */
+  private final java.util.Set<Thread> ownThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Longest close() waits for cancelled analyses to end, and then for the sockets to close. */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
   AnalyzerClient(AnalyzerClientBuilder b) {
     this.settings = b.settings;
     this.clock = b.clock;
     this.deduplicate = b.deduplicate;
     this.group = new MultiThreadIoEventLoopGroup(b.ioThreads, r -> {
-      Thread t = new Thread(r, "analyzer-client-io");
+      Thread t = ownThread(r, "analyzer-client-io");
       t.setDaemon(true);
       return t;
     }, NioIoHandler.newFactory());
     ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "analyzer-client-timer");
+      Thread t = ownThread(r, "analyzer-client-timer");
       t.setDaemon(true);
       return t;
     });
@@ -113,7 +117,7 @@ public final class AnalyzerClient implements AutoCloseable {
     }
     this.replicas = Map.copyOf(r);
     this.requestDeadlines = new HashedWheelTimer(task -> {
-      Thread t = new Thread(task, "analyzer-client-deadlines");
+      Thread t = ownThread(task, "analyzer-client-deadlines");
       t.setDaemon(true);
       return t;
     }, 10, TimeUnit.MILLISECONDS, 512);
@@ -144,13 +148,7 @@ public final class AnalyzerClient implements AutoCloseable {
     String service = kind.defaultServiceName();
     Duration deadline = timeout != null ? timeout
         : request.timeoutSeconds() != null ? Duration.ofSeconds(request.timeoutSeconds()) : settings.timeouts().get(kind);
-    RequestDeduplicator.Caller[] caller = new RequestDeduplicator.Caller[1];
-    ManagedTask task = new ManagedTask(request.id(), request.modelSlug(), request.appNumber(), kind, clock.instant(),
-        () -> {
-          if (caller[0] != null) {
-            caller[0].cancel();
-          }
-        });
+    ManagedTask task = new ManagedTask(request.id(), request.modelSlug(), request.appNumber(), kind, clock.instant());
     if (closed.get()) {
       return failedHandle(task, ClientFailure.ERROR.reply("the client is closed", request.id(), service, clock.instant()));
     }
@@ -158,10 +156,19 @@ public final class AnalyzerClient implements AutoCloseable {
       return failedHandle(task, ClientFailure.ERROR.reply("an analysis with id " + request.id()
           + " is already in flight in this client", request.id(), service, clock.instant()));
     }
+    if (closed.get()) {
+      // close() began after the first check: it may have missed this task, so it ends here
+      Message reply = ClientFailure.CANCELLED.reply("the client is closed", request.id(), service, clock.instant());
+      tasks.finished(task, TaskState.CANCELLED);
+      return new AnalysisHandle(task, CompletableFuture.completedFuture(reply), false);
+    }
     DedupKey key = deduplicate ? DedupKey.of(service, request) : new DedupKey(request.id());
+    RequestDeduplicator.Caller[] caller = new RequestDeduplicator.Caller[1];
     caller[0] = dedup.join(key, request.id(), progress,
         fanout -> new RemoteAnalysis(ctx, request, deadline, fanout).start(),
         id -> ClientFailure.CANCELLED.reply("cancelled by the caller", id, service, clock.instant()));
+    // a cancel(id) or close() that came after register and before this point was queued: it runs now
+    task.attach(caller[0]::cancel);
     if (!caller[0].isLeader()) {
       followerDeadline(caller[0], request.id(), service, deadline);
     }
@@ -290,27 +297,63 @@ public final class AnalyzerClient implements AutoCloseable {
   }
 
   /**
-   * Cancels every analysis in flight (each service gets its {@code cancel_request}), waits briefly
-   * for those to be written, and closes every connection. Idempotent.
+   * Cancels every analysis in flight (each service gets its {@code cancel_request}, written before
+   * the connection's close frame), closes every connection, waits (at most 3 s each) for the
+   * cancelled analyses to end and the sockets to close, then stops the client's threads.
+   * Idempotent. Called on one of the client's own threads (a progress callback, a reply's
+   * continuation), it starts the same shutdown on a new thread and returns at once: it never
+   * blocks an I/O thread.
    */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    if (ownThreads.contains(Thread.currentThread())) {
+      Thread t = new Thread(this::shutdown, "analyzer-client-close");
+      t.setDaemon(true);
+      t.start();
+      return;
+    }
+    shutdown();
+  }
+
+  private void shutdown() {
     int inFlight = tasks.active();
     tasks.cancelAll();
     if (inFlight > 0) {
       LOG.info("client closing: cancelled {} analyses in flight", inFlight);
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
+    awaitBounded(tasks.drained(), "the cancelled analyses to end");
     pool.close();
+    awaitBounded(pool.allClosed(), "the connections to close");
     timer.shutdownNow();
     requestDeadlines.stop();
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(CLOSE_WAIT.toMillis());
+  }
+
+  private static void awaitBounded(CompletableFuture<?> condition, String what) {
+    try {
+      condition.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      LOG.warn("client closing: gave up waiting for {} after {} ms", what, CLOSE_WAIT.toMillis());
+    } catch (java.util.concurrent.ExecutionException e) {
+      LOG.debug("client closing: {} ended with {}", what, e.getCause().toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Thread ownThread(Runnable r, String name) {
+    Thread t = new Thread(() -> {
+      ownThreads.add(Thread.currentThread());
+      try {
+        r.run();
+      } finally {
+        ownThreads.remove(Thread.currentThread());
+      }
+    }, name);
+    t.setDaemon(true);
+    return t;
   }
 }

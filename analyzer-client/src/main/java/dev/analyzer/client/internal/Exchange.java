@@ -2,6 +2,7 @@ package dev.analyzer.client.internal;
 
 import dev.analyzer.client.ClientFailure;
 import dev.analyzer.client.breaker.BreakerPermit;
+import dev.analyzer.client.pool.ConnectionPool;
 import dev.analyzer.client.pool.PoolExhaustedException;
 import dev.analyzer.client.replica.Replica;
 import dev.analyzer.core.protocol.ErrorCode;
@@ -15,16 +16,40 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One request/reply exchange (ping, health_check) on a pooled connection to one replica: borrows a
- * connection, sends, waits for the reply with the request's id, and gives the connection back for
- * reuse. Goes through the replica's breaker like an analysis. Completes normally, always.
+ * One request/reply exchange (ping, health_check) on a pooled connection to one replica: an idle
+ * connection if one is open, else a pool permit and a fresh connection; it sends, waits for the
+ * reply with the request's id, and gives the connection back for reuse. Completes normally, always.
+ *
+ * <p>The replica is charged only for what the replica does: the breaker permit (a
+ * {@link ReplicaCall}) is taken once a connection permit is held, so a deadline that passes while
+ * still waiting for the pool ends as {@code pool_exhausted} and records nothing on the breaker.
+ * Thread-safe: the reply is settled exactly once, by whichever of reply, close, deadline or pool
+ * failure comes first.
  */
-public final class Exchange {
+public final class Exchange implements WsConnection.Listener {
 
-  private Exchange() {}
+  private final ClientContext ctx;
+  private final Replica replica;
+  private final Message request;
+  private final String id;
+  private final String service;
+  private final Duration timeout;
+  private final CompletableFuture<Message> reply = new CompletableFuture<>();
+  private final java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile ReplicaCall call;
+  private volatile WsConnection connection;
+  private volatile Timeout deadline;
+
+  private Exchange(ClientContext ctx, Replica replica, Message request, String id, String service, Duration timeout) {
+    this.ctx = ctx;
+    this.replica = replica;
+    this.request = request;
+    this.id = id;
+    this.service = service;
+    this.timeout = timeout;
+  }
 
   /**
    * Sends {@code request} (with id {@code id}) to {@code replica} and waits up to {@code timeout}
@@ -32,74 +57,129 @@ public final class Exchange {
    */
   public static CompletableFuture<Message> run(ClientContext ctx, Replica replica, Message request, String id,
       String service, Duration timeout) {
-    Optional<BreakerPermit> permit = replica.breaker().tryAcquire();
-    if (permit.isEmpty()) {
-      return CompletableFuture.completedFuture(ClientFailure.CIRCUIT_OPEN.reply("the circuit breaker of "
-          + replica.uri() + " is open", id, service, ctx.clock().instant()));
-    }
-    replica.started();
-    long started = System.nanoTime();
-    CompletableFuture<Message> reply = new CompletableFuture<>();
-    AtomicBoolean settled = new AtomicBoolean();
-    @SuppressWarnings("unchecked")
-    java.util.function.Consumer<Boolean>[] onDone = new java.util.function.Consumer[1];
-    java.util.function.BiConsumer<Message, Boolean> finish = (m, failed) -> {
-      if (settled.compareAndSet(false, true)) {
-        if (failed) {
-          permit.get().failure();
-        } else {
-          permit.get().success();
-        }
-        replica.ended(failed, failed ? null : Duration.ofNanos(System.nanoTime() - started));
-        if (onDone[0] != null) {
-          onDone[0].accept(m instanceof Pong || m instanceof HealthResponse);
-        }
-        reply.complete(m);
-      }
-    };
-    Timeout timer = ctx.requestDeadlines().newTimeout(t -> finish.accept(ClientFailure.TIMEOUT.reply(
-        "no reply from " + replica.uri() + " within " + timeout.toMillis() + " ms", id, service,
-        ctx.clock().instant()), true), timeout.toNanos(), TimeUnit.NANOSECONDS);
-    ctx.pool().borrow(replica.uri()).whenComplete((conn, err) -> {
-      if (err != null) {
-        Throwable cause = err instanceof CompletionException ? err.getCause() : err;
-        boolean exhausted = cause instanceof PoolExhaustedException;
-        ClientFailure f = exhausted ? ClientFailure.POOL_EXHAUSTED : ClientFailure.UNREACHABLE;
-        finish.accept(f.reply(cause.getMessage(), id, service, ctx.clock().instant()), !exhausted);
-        timer.cancel();
-        return;
-      }
-      onDone[0] = reusable -> {
-        timer.cancel();
-        if (reusable && conn.isOpen()) {
-          ctx.pool().giveBack(conn);
-        } else {
-          conn.close();
-        }
-      };
-      conn.listen(new WsConnection.Listener() {
-        @Override
-        public void onMessage(Message m) {
-          if ((m instanceof Pong && id.equals(((Pong) m).correlationId()))
-              || (m instanceof HealthResponse && id.equals(((HealthResponse) m).correlationId()))) {
-            finish.accept(m, false);
-          } else if (m instanceof ErrorMessage && id.equals(((ErrorMessage) m).correlationId())) {
-            finish.accept(m, ((ErrorMessage) m).code() == ErrorCode.INTERNAL);
-          }
-        }
+    Exchange x = new Exchange(ctx, replica, request, id, service, timeout);
+    x.start();
+    return x.reply;
+  }
 
-        @Override
-        public void onClose(int code, String reason) {
-          finish.accept(ClientFailure.UNREACHABLE.reply("connection to " + replica.uri() + " closed before the reply",
-              id, service, ctx.clock().instant()), true);
-        }
-      });
-      if (settled.get()) {
-        conn.close();
-        return;
+  private void start() {
+    if (!replica.breaker().mayAllow()) {
+      reply.complete(circuitOpen());
+      return;
+    }
+    deadline = ctx.requestDeadlines().newTimeout(t -> expire(), timeout.toNanos(), TimeUnit.NANOSECONDS);
+    Optional<WsConnection> idle = ctx.pool().takeIdle(replica.uri());
+    if (idle.isPresent()) {
+      if (admit()) {
+        onConnection(idle.get(), null);
+      } else {
+        ctx.pool().giveBack(idle.get());
       }
-      conn.send(request);
-    });
-    return reply;
+      return;
+    }
+    ctx.pool().lease().whenComplete(this::onLease);
+  }
+
+  private void onLease(ConnectionPool.Lease lease, Throwable err) {
+    if (err != null) {
+      Throwable cause = err instanceof CompletionException ? err.getCause() : err;
+      ClientFailure f = cause instanceof PoolExhaustedException ? ClientFailure.POOL_EXHAUSTED : ClientFailure.ERROR;
+      settle(f.reply(cause.getMessage(), id, service, ctx.clock().instant()), false);
+      return;
+    }
+    if (settled.get() || !admit()) {
+      lease.release();
+      return;
+    }
+    lease.open(replica.uri()).whenComplete(this::onConnection);
+  }
+
+  /** Takes the breaker permit; false (and the reply settled) when the breaker refuses. */
+  private boolean admit() {
+    Optional<ReplicaCall> c = ReplicaCall.tryStart(replica);
+    if (c.isEmpty()) {
+      settle(circuitOpen(), false);
+      return false;
+    }
+    call = c.get();
+    if (settled.get()) {
+      // the deadline passed while the permit was being taken: nothing was sent
+      c.get().end(false);
+      return false;
+    }
+    return true;
+  }
+
+  private void onConnection(WsConnection conn, Throwable err) {
+    if (err != null) {
+      Throwable cause = err instanceof CompletionException ? err.getCause() : err;
+      settle(ClientFailure.UNREACHABLE.reply(cause.getMessage(), id, service, ctx.clock().instant()), true);
+      return;
+    }
+    connection = conn;
+    conn.listen(this);
+    if (settled.get()) {
+      conn.close();
+      return;
+    }
+    conn.send(request);
+  }
+
+  private void expire() {
+    if (call == null) {
+      settle(ClientFailure.POOL_EXHAUSTED.reply("no connection permit for " + replica.uri() + " within "
+          + timeout.toMillis() + " ms (ANALYZER_MAX_CONNECTIONS)", id, service, ctx.clock().instant()), false);
+    } else {
+      settle(ClientFailure.TIMEOUT.reply("no reply from " + replica.uri() + " within " + timeout.toMillis() + " ms",
+          id, service, ctx.clock().instant()), true);
+    }
+  }
+
+  @Override
+  public void onMessage(Message m) {
+    if ((m instanceof Pong && id.equals(((Pong) m).correlationId()))
+        || (m instanceof HealthResponse && id.equals(((HealthResponse) m).correlationId()))) {
+      settle(m, false);
+    } else if (m instanceof ErrorMessage && id.equals(((ErrorMessage) m).correlationId())) {
+      settle(m, ((ErrorMessage) m).code() == ErrorCode.INTERNAL);
+    }
+  }
+
+  @Override
+  public void onClose(int code, String reason) {
+    settle(ClientFailure.UNREACHABLE.reply("connection to " + replica.uri() + " closed before the reply", id, service,
+        ctx.clock().instant()), true);
+  }
+
+  /**
+   * Settles once: ends the replica call (if one started), returns or closes the connection, and
+   * only then completes the reply, so a caller's next exchange finds the connection idle.
+   */
+  private void settle(Message m, boolean replicaFailed) {
+    if (!settled.compareAndSet(false, true)) {
+      return;
+    }
+    Timeout d = deadline;
+    if (d != null) {
+      d.cancel();
+    }
+    ReplicaCall c = call;
+    if (c != null) {
+      c.end(replicaFailed);
+    }
+    WsConnection conn = connection;
+    if (conn != null) {
+      if ((m instanceof Pong || m instanceof HealthResponse) && conn.isOpen()) {
+        ctx.pool().giveBack(conn);
+      } else {
+        conn.close();
+      }
+    }
+    reply.complete(m);
+  }
+
+  private Message circuitOpen() {
+    return ClientFailure.CIRCUIT_OPEN.reply("the circuit breaker of " + replica.uri() + " is open", id, service,
+        ctx.clock().instant());
   }
 }

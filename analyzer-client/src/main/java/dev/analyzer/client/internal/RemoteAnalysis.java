@@ -134,6 +134,11 @@ public final class RemoteAnalysis implements dev.analyzer.client.dedup.RequestDe
       if (terminal) {
         return;
       }
+      if (done.get()) {
+        // closed after a cancel or by close(): not the replica's failure (a timeout was charged in stop)
+        end(false);
+        return;
+      }
       end(true);
       lastError = "connection to " + replica.uri() + " closed before the terminal reply"
           + (code > 0 ? " (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")"

@@ -123,15 +123,25 @@ public final class ConnectionPool implements AutoCloseable {
 
   /** An idle connection to {@code uri} if one is open, else a fresh one. Hand it back with {@link #giveBack}. */
   public CompletableFuture<WsConnection> borrow(URI uri) {
+    return takeIdle(uri).map(CompletableFuture::completedFuture).orElseGet(() -> openFresh(uri));
+  }
+
+  /**
+   * The newest open idle connection to {@code uri}, taken out of the idle pool (hand it back with
+   * {@link #giveBack}). Taking it and the idle sweep's closing claim an entry the same way (an
+   * atomic removal from the deque), so the sweep never closes a connection just taken.
+   */
+  public java.util.Optional<WsConnection> takeIdle(URI uri) {
     Deque<Idle> q = idle.get(uri);
     if (q != null) {
       for (Idle i; (i = q.pollLast()) != null; ) {
         if (i.connection().isOpen()) {
-          return CompletableFuture.completedFuture(i.connection());
+          return java.util.Optional.of(i.connection());
         }
+        i.connection().close();
       }
     }
-    return openFresh(uri);
+    return java.util.Optional.empty();
   }
 
   /** Returns a borrowed connection to the idle pool (closed ones are dropped). */
@@ -151,8 +161,8 @@ public final class ConnectionPool implements AutoCloseable {
     for (Deque<Idle> q : idle.values()) {
       for (Iterator<Idle> it = q.iterator(); it.hasNext(); ) {
         Idle i = it.next();
-        if (!i.connection().isOpen() || now - i.sinceNanos() >= idleTimeout.toNanos()) {
-          it.remove();
+        // q.remove succeeds for one claimant only: a borrow that polled the entry first keeps it
+        if ((!i.connection().isOpen() || now - i.sinceNanos() >= idleTimeout.toNanos()) && q.remove(i)) {
           i.connection().close();
           n++;
         }
@@ -197,6 +207,11 @@ public final class ConnectionPool implements AutoCloseable {
 
   public int maxConnections() {
     return permits.max();
+  }
+
+  /** Completes when every connection this pool opened has lost its socket (after {@link #close}: all of them). */
+  public CompletableFuture<Void> allClosed() {
+    return CompletableFuture.allOf(open.stream().map(WsConnection::closeFuture).toArray(CompletableFuture[]::new));
   }
 
   /** Closes every connection, idle or in use; later opens fail. */

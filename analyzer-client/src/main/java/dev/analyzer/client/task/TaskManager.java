@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TaskManager {
 
   private final Map<String, ManagedTask> tasks = new ConcurrentHashMap<>();
+  private final java.util.concurrent.CompletableFuture<Void> drained = new java.util.concurrent.CompletableFuture<>();
+  private volatile boolean draining;
 
   /** Registers a task; an id already in flight is rejected. */
   public boolean register(ManagedTask task) {
@@ -24,6 +26,18 @@ public final class TaskManager {
   public void finished(ManagedTask task, TaskState state) {
     task.finish(state);
     tasks.remove(task.id(), task);
+    if (draining && tasks.isEmpty()) {
+      drained.complete(null);
+    }
+  }
+
+  /** Completes once no task is left, from now on (close waits on it instead of sleeping). */
+  public java.util.concurrent.CompletableFuture<Void> drained() {
+    draining = true;
+    if (tasks.isEmpty()) {
+      drained.complete(null);
+    }
+    return drained;
   }
 
   public Optional<ManagedTask> get(String id) {

@@ -60,11 +60,17 @@ public final class Services {
 
   /** A static request with {@code config.mode} = {@code mode} and extra config. */
   public static AnalysisRequest request(String mode, Object... configPairs) {
+    return requestWithId(null, mode, configPairs);
+  }
+
+  /** As {@link #request}, with the request id {@code id} (a fresh one when null). */
+  public static AnalysisRequest requestWithId(String id, String mode, Object... configPairs) {
     java.util.Map<String, Object> config = new java.util.LinkedHashMap<>();
     config.put("mode", mode);
     for (int i = 0; i + 1 < configPairs.length; i += 2) {
       config.put((String) configPairs[i], configPairs[i + 1]);
     }
-    return AnalysisRequest.builder(AnalysisKind.STATIC).withModelSlug("m").withAppNumber(1).withConfig(config).build();
+    var b = AnalysisRequest.builder(AnalysisKind.STATIC).withModelSlug("m").withAppNumber(1).withConfig(config);
+    return (id == null ? b : b.withId(id)).build();
   }
 }

@@ -1,0 +1,185 @@
+package dev.analyzer.client.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.analyzer.client.AnalysisHandle;
+import dev.analyzer.client.AnalyzerClient;
+import dev.analyzer.client.ClientFailure;
+import dev.analyzer.client.ClientStats;
+import dev.analyzer.client.testing.Services;
+import dev.analyzer.core.protocol.AnalysisKind;
+import dev.analyzer.core.protocol.Message;
+import dev.analyzer.core.protocol.Pong;
+import dev.analyzer.core.settings.ConnectionSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 12 point 12, each interleaving run many times with random small delays against a real
+ * in-process service: no cancel is lost, the idle sweep never closes a connection just borrowed,
+ * and waiting for the pool is not a replica failure.
+ */
+class NoLostCancelTest {
+
+  private static final int ROUNDS = 1000;
+
+  @TempDir
+  Path root;
+
+  private final ExecutorService other = Executors.newSingleThreadExecutor();
+
+  @AfterEach
+  void stop() {
+    other.shutdownNow();
+  }
+
+  private static void pause(int maxMicros) {
+    int micros = ThreadLocalRandom.current().nextInt(maxMicros + 1);
+    if (micros > 0) {
+      LockSupport.parkNanos(micros * 1000L);
+    }
+  }
+
+  @Test
+  void cancelByIdFromAnotherThreadAtAnyMomentCancelsTheAnalysis() throws Exception {
+    try (Services.Running svc = Services.start(root, 1024, 0);
+        AnalyzerClient client = Services.client(Services.connection(200, 1000, Duration.ofSeconds(60), 3), svc.url())
+            .build()) {
+      List<CompletableFuture<Message>> replies = new ArrayList<>();
+      for (int i = 0; i < ROUNDS; i++) {
+        // Given an analysis that would run for minutes, and another thread cancelling it by id:
+        // from before submit (retrying until the id is known) or after a random delay
+        String id = "cancel-" + i;
+        boolean early = i % 2 == 0;
+        CompletableFuture<Boolean> cancelled = CompletableFuture.supplyAsync(() -> {
+          pause(early ? 20 : 300);
+          while (!client.cancel(id)) {
+            Thread.onSpinWait();
+          }
+          return true;
+        }, other);
+        AnalysisHandle h = client.submit(Services.requestWithId(id, "sleep", "n", i), null);
+        assertThat(cancelled.get(5, TimeUnit.SECONDS)).isTrue();
+        replies.add(h.result());
+      }
+      // Then every analysis ended cancelled, the service saw every cancel, and nothing leaked
+      for (CompletableFuture<Message> r : replies) {
+        assertThat(ClientFailure.of(r.get(5, TimeUnit.SECONDS))).contains(ClientFailure.CANCELLED);
+      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> svc.server().analysesInFlight() == 0);
+      assertSettled(client);
+    }
+  }
+
+  @Test
+  void closeAtAnyMomentCancelsEveryAnalysisSubmittedBeforeIt() throws Exception {
+    // 5 clients x 200 submits with random gaps, each client closed at a random moment from another
+    // thread: 1000 submit/close interleavings across every stage (leasing, connecting, sent)
+    try (Services.Running svc = Services.start(root, 1024, 0)) {
+      for (int round = 0; round < 5; round++) {
+        AnalyzerClient client = Services.client(Services.connection(300, 1000, Duration.ofSeconds(60), 3), svc.url())
+            .withIoThreads(1).build();
+        AtomicLong closeCalled = new AtomicLong(Long.MAX_VALUE);
+        CompletableFuture<Void> closer = CompletableFuture.runAsync(() -> {
+          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextInt(5, 60)));
+          closeCalled.set(System.nanoTime());
+          client.close();
+        }, other);
+        List<AnalysisHandle> handles = new ArrayList<>();
+        List<Boolean> submittedBeforeClose = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+          handles.add(client.submit(Services.request("sleep", "r", round, "n", i), null));
+          // submit returned before close() was called
+          submittedBeforeClose.add(System.nanoTime() < closeCalled.get());
+          pause(400);
+        }
+        closer.get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < handles.size(); i++) {
+          Message m = handles.get(i).result().get(5, TimeUnit.SECONDS);
+          if (submittedBeforeClose.get(i)) {
+            assertThat(ClientFailure.of(m)).as("round %d, analysis %d", round, i).contains(ClientFailure.CANCELLED);
+          } else {
+            assertThat(ClientFailure.of(m)).as("submitted after close").isPresent();
+          }
+        }
+        assertThat(client.stats().activeTasks()).isZero();
+      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> svc.server().analysesInFlight() == 0);
+    }
+  }
+
+  @Test
+  void theIdleSweepNeverClosesAConnectionThatABorrowJustTook() throws Exception {
+    AtomicLong ticker = new AtomicLong();
+    try (Services.Running svc = Services.start(root);
+        AnalyzerClient client = Services.client(Services.connection(5, 1000, Duration.ofSeconds(60), 3), svc.url())
+            .withTicker(ticker::get).build()) {
+      for (int i = 0; i < ROUNDS; i++) {
+        // Given an idle pooled connection past its idle timeout
+        assertThat(client.ping(AnalysisKind.STATIC).get(5, TimeUnit.SECONDS)).isInstanceOf(Pong.class);
+        ticker.addAndGet(Duration.ofSeconds(301).toNanos());
+        // When a ping borrows it while the sweep runs
+        CompletableFuture<Integer> sweep = CompletableFuture.supplyAsync(() -> {
+          pause(30);
+          return client.closeIdleConnections();
+        }, other);
+        pause(30);
+        Message pong = client.ping(AnalysisKind.STATIC).get(5, TimeUnit.SECONDS);
+        sweep.get(5, TimeUnit.SECONDS);
+        // Then the ping is answered on a connection nobody closed under it
+        assertThat(pong).as("round %d", i).isInstanceOf(Pong.class);
+      }
+      assertThat(replica(client, svc.url()).failures()).isZero();
+    }
+  }
+
+  @Test
+  void aPingThatWaitedForThePoolAndTimedOutIsNotAReplicaFailure() throws Exception {
+    // Given a pool of one connection, held by an analysis, and a 300 ms exchange deadline
+    try (Services.Running svc = Services.start(root);
+        AnalyzerClient client = Services.client(new ConnectionSettings(1, Duration.ofMillis(300), Duration.ofSeconds(300),
+            1, Duration.ofSeconds(60), 3), svc.url()).build()) {
+      AnalysisHandle holder = client.submit(Services.request("sleep", "millis", 4000), null);
+      svc.service().started.await(5, TimeUnit.SECONDS);
+
+      // When pings wait for the pool past their deadline
+      for (int i = 0; i < 8; i++) {
+        Message m = client.ping(AnalysisKind.STATIC).get(5, TimeUnit.SECONDS);
+        assertThat(ClientFailure.of(m)).contains(ClientFailure.POOL_EXHAUSTED);
+      }
+
+      // Then the replica is not charged: no failure, breaker closed (threshold 1)
+      assertThat(replica(client, svc.url()).failures()).isZero();
+      assertThat(replica(client, svc.url()).breaker()).isEqualTo("closed");
+      holder.cancel();
+    }
+  }
+
+  private static ClientStats.ReplicaStats replica(AnalyzerClient client, String url) {
+    return client.stats().replicas().stream().filter(r -> r.url().equals(url)).findFirst().orElseThrow();
+  }
+
+  private static void assertSettled(AnalyzerClient client) {
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      ClientStats s = client.stats();
+      assertThat(s.activeTasks()).isZero();
+      assertThat(s.activeConnections()).isZero();
+      assertThat(s.waitingForConnection()).isZero();
+      assertThat(s.armedTimers()).as("only the idle sweep").isLessThanOrEqualTo(1);
+      assertThat(s.replicas()).allSatisfy(r -> assertThat(r.inFlight()).isZero());
+    });
+  }
+}
