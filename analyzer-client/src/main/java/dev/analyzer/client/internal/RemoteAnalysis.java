@@ -1,7 +1,6 @@
 package dev.analyzer.client.internal;
 
 import dev.analyzer.client.ClientFailure;
-import dev.analyzer.client.breaker.BreakerPermit;
 import dev.analyzer.client.pool.ConnectionPool;
 import dev.analyzer.client.pool.PoolExhaustedException;
 import dev.analyzer.client.replica.Replica;
@@ -66,26 +65,17 @@ public final class RemoteAnalysis implements dev.analyzer.client.dedup.RequestDe
   /** One try on one replica. */
   private final class Attempt implements dev.analyzer.client.internal.WsConnection.Listener {
     final Replica replica;
-    final BreakerPermit permit;
-    final long startedNanos = System.nanoTime();
-    final AtomicBoolean ended = new AtomicBoolean();
+    final ReplicaCall call;
     volatile WsConnection connection;
     volatile boolean terminal;
 
-    Attempt(Replica replica, BreakerPermit permit) {
-      this.replica = replica;
-      this.permit = permit;
+    Attempt(ReplicaCall call) {
+      this.replica = call.replica();
+      this.call = call;
     }
 
     void end(boolean failed) {
-      if (ended.compareAndSet(false, true)) {
-        if (failed) {
-          permit.failure();
-        } else {
-          permit.success();
-        }
-        replica.ended(failed, failed ? null : Duration.ofNanos(System.nanoTime() - startedNanos));
-      }
+      call.end(failed);
     }
 
     @Override
@@ -251,11 +241,10 @@ public final class RemoteAnalysis implements dev.analyzer.client.dedup.RequestDe
 
   private synchronized Attempt acquireReplica() {
     for (Replica r : ReplicaSelector.order(replicas, tried)) {
-      Optional<BreakerPermit> permit = r.breaker().tryAcquire();
-      if (permit.isPresent()) {
+      Optional<ReplicaCall> call = ReplicaCall.tryStart(r);
+      if (call.isPresent()) {
         tried.add(r);
-        r.started();
-        return new Attempt(r, permit.get());
+        return new Attempt(call.get());
       }
     }
     return null;
