@@ -216,16 +216,40 @@ public final class AnalyzerClient implements AutoCloseable {
     return tasks.cancel(id);
   }
 
-  /** Pings one replica of {@code kind} (the best by load and latency) on a pooled connection. */
+  /**
+   * Pings one replica of {@code kind} (the best by load and latency) on a pooled connection, with
+   * ANALYZER_CONNECTION_TIMEOUT as the deadline.
+   */
   public CompletableFuture<Message> ping(AnalysisKind kind) {
-    Ping ping = Ping.of(clock.instant());
-    return exchange(kind, ping, ping.id());
+    return ping(kind, settings.connection().connectionTimeout());
   }
 
-  /** Asks one replica of {@code kind} for its health on a pooled connection. */
+  /**
+   * As {@link #ping(AnalysisKind)} with its own deadline (waiting for a pool permit included). A
+   * deadline that passes while still waiting for the pool ends as {@code pool_exhausted} and is not
+   * charged to the replica.
+   */
+  public CompletableFuture<Message> ping(AnalysisKind kind, Duration timeout) {
+    Ping ping = Ping.of(clock.instant());
+    return exchange(kind, ping, ping.id(), positive(timeout));
+  }
+
+  /** Asks one replica of {@code kind} for its health on a pooled connection (deadline ANALYZER_CONNECTION_TIMEOUT). */
   public CompletableFuture<Message> health(AnalysisKind kind) {
+    return health(kind, settings.connection().connectionTimeout());
+  }
+
+  /** As {@link #health(AnalysisKind)} with its own deadline, as for {@link #ping(AnalysisKind, Duration)}. */
+  public CompletableFuture<Message> health(AnalysisKind kind, Duration timeout) {
     HealthCheck check = HealthCheck.of(clock.instant());
-    return exchange(kind, check, check.id());
+    return exchange(kind, check, check.id(), positive(timeout));
+  }
+
+  private static Duration positive(Duration timeout) {
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("an exchange timeout must be > 0, got " + timeout);
+    }
+    return timeout;
   }
 
   /** Health of every replica of {@code kind}, by URL. */
@@ -239,7 +263,7 @@ public final class AnalyzerClient implements AutoCloseable {
     return out;
   }
 
-  private CompletableFuture<Message> exchange(AnalysisKind kind, Message request, String id) {
+  private CompletableFuture<Message> exchange(AnalysisKind kind, Message request, String id, Duration timeout) {
     String service = kind.defaultServiceName();
     if (closed.get()) {
       return CompletableFuture.completedFuture(ClientFailure.ERROR.reply("the client is closed", id, service,
@@ -250,7 +274,7 @@ public final class AnalyzerClient implements AutoCloseable {
       return CompletableFuture.completedFuture(ClientFailure.CIRCUIT_OPEN.reply("the circuit breakers of all "
           + replicas.get(kind).size() + " " + service + " replicas are open", id, service, clock.instant()));
     }
-    return Exchange.run(ctx, order.get(0), request, id, service, settings.connection().connectionTimeout());
+    return Exchange.run(ctx, order.get(0), request, id, service, timeout);
   }
 
   /** A snapshot of pool, tasks, dedup, breakers and replicas. */

@@ -41,6 +41,8 @@ public final class Exchange implements WsConnection.Listener {
   private volatile ReplicaCall call;
   private volatile WsConnection connection;
   private volatile Timeout deadline;
+  /** The pool permit still awaited: given up (its queue place freed) when the exchange settles first. */
+  private volatile CompletableFuture<ConnectionPool.Lease> pendingLease;
 
   private Exchange(ClientContext ctx, Replica replica, Message request, String id, String service, Duration timeout) {
     this.ctx = ctx;
@@ -77,7 +79,12 @@ public final class Exchange implements WsConnection.Listener {
       }
       return;
     }
-    ctx.pool().lease().whenComplete(this::onLease);
+    CompletableFuture<ConnectionPool.Lease> lease = ctx.pool().lease();
+    pendingLease = lease;
+    if (settled.get()) {
+      lease.cancel(false);
+    }
+    lease.whenComplete(this::onLease);
   }
 
   private void onLease(ConnectionPool.Lease lease, Throwable err) {
@@ -162,6 +169,11 @@ public final class Exchange implements WsConnection.Listener {
     Timeout d = deadline;
     if (d != null) {
       d.cancel();
+    }
+    CompletableFuture<ConnectionPool.Lease> lease = pendingLease;
+    if (lease != null) {
+      // a lease granted at this moment still reaches onLease, which releases it
+      lease.cancel(false);
     }
     ReplicaCall c = call;
     if (c != null) {

@@ -32,7 +32,10 @@ final class AsyncPermits {
     return false;
   }
 
-  /** A future completed when a permit is granted, or failed after {@code timeout}. */
+  /**
+   * A future completed when a permit is granted, or failed after {@code timeout}. Cancelling it
+   * leaves the queue (a permit is never handed to a cancelled waiter).
+   */
   CompletableFuture<Void> acquire(Duration timeout, ScheduledExecutorService timer) {
     CompletableFuture<Void> waiter = new CompletableFuture<>();
     synchronized (this) {
@@ -43,7 +46,7 @@ final class AsyncPermits {
       }
       waiters.add(waiter);
     }
-    timer.schedule(() -> {
+    java.util.concurrent.ScheduledFuture<?> expiry = timer.schedule(() -> {
       synchronized (this) {
         if (!waiters.remove(waiter)) {
           return;
@@ -51,6 +54,14 @@ final class AsyncPermits {
       }
       waiter.completeExceptionally(new PoolExhaustedException(max, timeout));
     }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    waiter.whenComplete((v, e) -> {
+      expiry.cancel(false);
+      if (waiter.isCancelled()) {
+        synchronized (this) {
+          waiters.remove(waiter);
+        }
+      }
+    });
     return waiter;
   }
 

@@ -64,6 +64,8 @@ public final class ConnectionPool implements AutoCloseable {
   /**
    * A permit for one connection: granted at once when one is free, else after an idle connection is
    * closed or another closes, or failed with {@link PoolExhaustedException} after the timeout.
+   * Cancelling the returned future gives up the place in the queue; a permit granted at the same
+   * moment goes back to the pool (a caller that cancels must still release a lease it is handed).
    */
   public CompletableFuture<Lease> lease() {
     if (closed.get()) {
@@ -73,7 +75,21 @@ public final class ConnectionPool implements AutoCloseable {
       return CompletableFuture.completedFuture(new Lease());
     }
     evictOldestIdle();
-    return permits.acquire(acquireTimeout, timer).thenApply(v -> new Lease());
+    CompletableFuture<Void> waiter = permits.acquire(acquireTimeout, timer);
+    CompletableFuture<Lease> lease = new CompletableFuture<>();
+    waiter.whenComplete((v, e) -> {
+      if (e != null) {
+        lease.completeExceptionally(e);
+      } else if (!lease.complete(new Lease())) {
+        permits.release();
+      }
+    });
+    lease.whenComplete((l, e) -> {
+      if (lease.isCancelled()) {
+        waiter.cancel(false);
+      }
+    });
+    return lease;
   }
 
   /** A new connection to {@code uri}, open and past its handshake; never from the idle pool. */

@@ -148,23 +148,45 @@ class NoLostCancelTest {
 
   @Test
   void aPingThatWaitedForThePoolAndTimedOutIsNotAReplicaFailure() throws Exception {
-    // Given a pool of one connection, held by an analysis, and a 300 ms exchange deadline
+    // Given a pool of one connection held by a long analysis, a pool wait of 10 s
+    // (ANALYZER_CONNECTION_TIMEOUT) and ping/health deadlines of 300 ms: each deadline passes while
+    // its exchange still waits for a permit, long before the pool's own wait timer could fire
     try (Services.Running svc = Services.start(root);
-        AnalyzerClient client = Services.client(new ConnectionSettings(1, Duration.ofMillis(300), Duration.ofSeconds(300),
-            1, Duration.ofSeconds(60), 3), svc.url()).build()) {
-      AnalysisHandle holder = client.submit(Services.request("sleep", "millis", 4000), null);
-      svc.service().started.await(5, TimeUnit.SECONDS);
+        AnalyzerClient client = Services.client(new ConnectionSettings(1, Duration.ofSeconds(10),
+            Duration.ofSeconds(300), 1, Duration.ofSeconds(60), 3), svc.url()).build()) {
+      AnalysisHandle holder = client.submit(Services.request("sleep"), null);
+      assertThat(svc.service().started.await(5, TimeUnit.SECONDS)).isTrue();
 
-      // When pings wait for the pool past their deadline
-      for (int i = 0; i < 8; i++) {
-        Message m = client.ping(AnalysisKind.STATIC).get(5, TimeUnit.SECONDS);
-        assertThat(ClientFailure.of(m)).contains(ClientFailure.POOL_EXHAUSTED);
+      // When pings and health checks wait for the pool past their deadline
+      long t0 = System.nanoTime();
+      List<Message> replies = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        replies.add(client.ping(AnalysisKind.STATIC, Duration.ofMillis(300)).get(5, TimeUnit.SECONDS));
+        replies.add(client.health(AnalysisKind.STATIC, Duration.ofMillis(300)).get(5, TimeUnit.SECONDS));
       }
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
 
-      // Then the replica is not charged: no failure, breaker closed (threshold 1)
-      assertThat(replica(client, svc.url()).failures()).isZero();
-      assertThat(replica(client, svc.url()).breaker()).isEqualTo("closed");
+      // Then each ends at its own deadline as pool_exhausted, naming the bound
+      assertThat(replies).allSatisfy(m -> {
+        assertThat(ClientFailure.of(m)).as("%s", m.extra()).contains(ClientFailure.POOL_EXHAUSTED);
+        assertThat(m.extra().get("error").toString()).contains("within 300 ms").contains("ANALYZER_MAX_CONNECTIONS");
+      });
+      assertThat(millis).as("six 300 ms deadlines, not the 10 s pool wait").isBetween(1700L, 5000L);
+      // and the replica is not charged: no failure, its breaker (threshold 1) still closed
+      ClientStats.ReplicaStats r = replica(client, svc.url());
+      assertThat(r.failures()).isZero();
+      assertThat(r.breaker()).isEqualTo("closed");
+      assertThat(client.stats().circuitBreakers().states()).allSatisfy(b -> {
+        assertThat(b.state()).isEqualTo("closed");
+        assertThat(b.staleOutcomes()).isZero();
+      });
+      // and a give-up frees its place in the pool's queue
+      await().atMost(Duration.ofSeconds(2)).until(() -> client.stats().waitingForConnection() == 0);
+
+      // and once the analysis ends, the permit serves a ping at once
       holder.cancel();
+      assertThat(client.ping(AnalysisKind.STATIC).get(5, TimeUnit.SECONDS)).isInstanceOf(Pong.class);
+      assertThat(replica(client, svc.url()).failures()).isZero();
     }
   }
 
