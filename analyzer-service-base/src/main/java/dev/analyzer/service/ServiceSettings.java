@@ -29,6 +29,9 @@ import java.util.List;
  *   <tr><td>ANALYZER_PING_INTERVAL</td><td>20 s</td><td>0 (off)..3600 s</td></tr>
  *   <tr><td>ANALYZER_DEFLATE_LEVEL</td><td>6</td><td>0..9</td></tr>
  *   <tr><td>ANALYZER_DEFLATE_THRESHOLD</td><td>1024 bytes</td><td>0..1073741824</td></tr>
+ *   <tr><td>ANALYZER_MAX_REQUEST_BYTES</td><td>1048576 (1 MiB)</td><td>1024..ANALYZER_MAX_FRAME_BYTES</td></tr>
+ *   <tr><td>ANALYZER_MAX_CONNECTIONS_PER_SERVICE</td><td>1024</td><td>1..100000</td></tr>
+ *   <tr><td>ANALYZER_ALLOWED_ORIGINS</td><td>none</td><td>comma list of exact origins, or *</td></tr>
  * </table>
  *
  * @param host the interface to bind
@@ -41,10 +44,17 @@ import java.util.List;
  * @param analysisTimeout the deadline of a request that names none
  * @param pingInterval server pings an idle connection after this; 3 silent intervals close it; zero disables
  * @param compression which outgoing messages are deflated (see {@link CompressionSettings})
+ * @param maxRequestBytes the largest complete message a peer may send, counted after inflation
+ *     (permessage-deflate); larger closes with 1009. Capped at {@code maxFrameBytes}, which bounds
+ *     what the service sends ({@link #inboundMessageLimit()})
+ * @param maxConnections WebSocket connections open at once; a handshake beyond gets HTTP 503
+ * @param allowedOrigins the {@code Origin} values a handshake may carry ({@code *} for any); a
+ *     handshake with another Origin gets HTTP 403 (browsers send one, our clients send none)
  */
 public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, int maxFrameBytes,
     String authToken, List<Path> sourceRoots, Duration shutdownGrace, Duration analysisTimeout,
-    Duration pingInterval, CompressionSettings compression) {
+    Duration pingInterval, CompressionSettings compression, int maxRequestBytes, int maxConnections,
+    List<String> allowedOrigins) {
 
   public static final String MAX_CONCURRENT_ANALYSES = "ANALYZER_MAX_CONCURRENT_ANALYSES";
   public static final String MAX_FRAME_BYTES = "ANALYZER_MAX_FRAME_BYTES";
@@ -53,9 +63,19 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
   public static final String SHUTDOWN_GRACE = "ANALYZER_SHUTDOWN_GRACE";
   public static final String ANALYSIS_TIMEOUT = "ANALYZER_ANALYSIS_TIMEOUT";
   public static final String PING_INTERVAL = "ANALYZER_PING_INTERVAL";
+  public static final String MAX_REQUEST_BYTES = "ANALYZER_MAX_REQUEST_BYTES";
+  public static final String MAX_CONNECTIONS = "ANALYZER_MAX_CONNECTIONS_PER_SERVICE";
+  public static final String ALLOWED_ORIGINS = "ANALYZER_ALLOWED_ORIGINS";
 
   public static final int DEFAULT_MAX_FRAME_BYTES = 100 * 1024 * 1024;
+  public static final int DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+  public static final int DEFAULT_MAX_CONNECTIONS = 1024;
+  /** The {@link #allowedOrigins()} entry that allows any origin. */
+  public static final String ANY_ORIGIN = "*";
   private static final int MAX_MAX_FRAME_BYTES = 1024 * 1024 * 1024;
+  private static final int MAX_MAX_CONNECTIONS = 100_000;
+  private static final java.util.regex.Pattern ORIGIN =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9+.-]*://[^/\\s?#@]+|null");
 
   public ServiceSettings {
     new ListenSettings(host, port);
@@ -86,6 +106,55 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
     if (compression == null) {
       throw new SettingsException(CompressionSettings.LEVEL, "compression settings must not be null");
     }
+    range(maxRequestBytes, 1024, MAX_MAX_FRAME_BYTES, MAX_REQUEST_BYTES);
+    range(maxConnections, 1, MAX_MAX_CONNECTIONS, MAX_CONNECTIONS);
+    allowedOrigins = origins(allowedOrigins);
+  }
+
+  /**
+   * The settings before {@code maxRequestBytes}, {@code maxConnections} and {@code allowedOrigins}
+   * existed; those take their defaults.
+   */
+  public ServiceSettings(String host, int port, int maxConcurrentAnalyses, int maxFrameBytes, String authToken,
+      List<Path> sourceRoots, Duration shutdownGrace, Duration analysisTimeout, Duration pingInterval,
+      CompressionSettings compression) {
+    this(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots, shutdownGrace, analysisTimeout,
+        pingInterval, compression, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_CONNECTIONS, List.of());
+  }
+
+  /** The largest inbound message, after inflation: the smaller of {@code maxRequestBytes} and {@code maxFrameBytes}. */
+  public int inboundMessageLimit() {
+    return Math.min(maxRequestBytes, maxFrameBytes);
+  }
+
+  /** True when a handshake carrying {@code origin} is allowed; a handshake without one always is. */
+  public boolean allowsOrigin(String origin) {
+    if (origin == null) {
+      return true;
+    }
+    String o = origin.trim().toLowerCase(java.util.Locale.ROOT);
+    return allowedOrigins.contains(ANY_ORIGIN) || allowedOrigins.contains(o);
+  }
+
+  private static List<String> origins(List<String> given) {
+    if (given == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String raw : given) {
+      String o = raw == null ? "" : raw.trim().toLowerCase(java.util.Locale.ROOT);
+      if (o.endsWith("/")) {
+        o = o.substring(0, o.length() - 1);
+      }
+      if (!o.equals(ANY_ORIGIN) && !ORIGIN.matcher(o).matches()) {
+        throw new SettingsException(ALLOWED_ORIGINS, ALLOWED_ORIGINS + " must list origins such as "
+            + "http://localhost:3000 (scheme://host[:port], no path) or *, got '" + raw + "'");
+      }
+      if (!out.contains(o)) {
+        out.add(o);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** The defaults for a service listening on {@code defaultPort}. */
@@ -104,6 +173,7 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
     EnvReader r = new EnvReader(env);
     ServiceSettings d = defaults(defaultPort);
     ListenSettings listen = ListenSettings.fromEnvironment(env, defaultPort);
+    int maxFrame = r.intIn(MAX_FRAME_BYTES, d.maxFrameBytes, 1024, MAX_MAX_FRAME_BYTES);
     String roots = r.raw(SOURCE_ROOTS);
     List<Path> sourceRoots = d.sourceRoots;
     if (roots != null) {
@@ -116,62 +186,104 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
     }
     return new ServiceSettings(listen.host(), listen.port(),
         r.intIn(MAX_CONCURRENT_ANALYSES, d.maxConcurrentAnalyses, 1, 10_000),
-        r.intIn(MAX_FRAME_BYTES, d.maxFrameBytes, 1024, MAX_MAX_FRAME_BYTES),
-        r.raw(AUTH_TOKEN), sourceRoots,
+        maxFrame, r.raw(AUTH_TOKEN), sourceRoots,
         r.secondsIn(SHUTDOWN_GRACE, d.shutdownGrace, Duration.ZERO, Duration.ofHours(1)),
         r.secondsIn(ANALYSIS_TIMEOUT, d.analysisTimeout, Duration.ofSeconds(1), Duration.ofDays(1)),
         r.secondsIn(PING_INTERVAL, d.pingInterval, Duration.ZERO, Duration.ofHours(1)),
-        CompressionSettings.fromEnvironment(env));
+        CompressionSettings.fromEnvironment(env),
+        r.intIn(MAX_REQUEST_BYTES, Math.min(d.maxRequestBytes, maxFrame), 1024, maxFrame),
+        r.intIn(MAX_CONNECTIONS, d.maxConnections, 1, MAX_MAX_CONNECTIONS),
+        splitOrigins(r.raw(ALLOWED_ORIGINS)));
+  }
+
+  private static List<String> splitOrigins(String raw) {
+    List<String> out = new ArrayList<>();
+    if (raw != null) {
+      for (String part : raw.split(",")) {
+        if (!part.isBlank()) {
+          out.add(part.trim());
+        }
+      }
+    }
+    return out;
   }
 
   public ServiceSettings withHost(String host) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
-        shutdownGrace, analysisTimeout, pingInterval, compression);
+        shutdownGrace, analysisTimeout, pingInterval, compression, maxRequestBytes,
+        maxConnections, allowedOrigins);
   }
 
   public ServiceSettings withPort(int port) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
-        shutdownGrace, analysisTimeout, pingInterval, compression);
+        shutdownGrace, analysisTimeout, pingInterval, compression, maxRequestBytes,
+        maxConnections, allowedOrigins);
   }
 
   public ServiceSettings withMaxConcurrentAnalyses(int n) {
     return new ServiceSettings(host, port, n, maxFrameBytes, authToken, sourceRoots, shutdownGrace,
-        analysisTimeout, pingInterval, compression);
+        analysisTimeout, pingInterval, compression, maxRequestBytes,
+        maxConnections, allowedOrigins);
   }
 
   public ServiceSettings withMaxFrameBytes(int bytes) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, bytes, authToken, sourceRoots, shutdownGrace,
-        analysisTimeout, pingInterval, compression);
+        analysisTimeout, pingInterval, compression, maxRequestBytes,
+        maxConnections, allowedOrigins);
   }
 
   public ServiceSettings withAuthToken(String token) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, token, sourceRoots,
-        shutdownGrace, analysisTimeout, pingInterval, compression);
+        shutdownGrace, analysisTimeout, pingInterval, compression, maxRequestBytes,
+        maxConnections, allowedOrigins);
   }
 
   public ServiceSettings withSourceRoots(List<Path> roots) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, roots,
-        shutdownGrace, analysisTimeout, pingInterval, compression);
+        shutdownGrace, analysisTimeout, pingInterval, compression, maxRequestBytes,
+        maxConnections, allowedOrigins);
   }
 
   public ServiceSettings withShutdownGrace(Duration grace) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots, grace,
-        analysisTimeout, pingInterval, compression);
+        analysisTimeout, pingInterval, compression, maxRequestBytes,
+        maxConnections, allowedOrigins);
   }
 
   public ServiceSettings withAnalysisTimeout(Duration timeout) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
-        shutdownGrace, timeout, pingInterval, compression);
+        shutdownGrace, timeout, pingInterval, compression, maxRequestBytes,
+        maxConnections, allowedOrigins);
   }
 
   public ServiceSettings withPingInterval(Duration interval) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
-        shutdownGrace, analysisTimeout, interval, compression);
+        shutdownGrace, analysisTimeout, interval, compression, maxRequestBytes,
+        maxConnections, allowedOrigins);
   }
 
   public ServiceSettings withCompression(CompressionSettings c) {
     return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
-        shutdownGrace, analysisTimeout, pingInterval, c);
+        shutdownGrace, analysisTimeout, pingInterval, c, maxRequestBytes,
+        maxConnections, allowedOrigins);
+  }
+
+  /** These settings with another cap on inbound messages (see {@link #maxRequestBytes()}). */
+  public ServiceSettings withMaxRequestBytes(int bytes) {
+    return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
+        shutdownGrace, analysisTimeout, pingInterval, compression, bytes, maxConnections, allowedOrigins);
+  }
+
+  /** These settings with another cap on open connections (see {@link #maxConnections()}). */
+  public ServiceSettings withMaxConnections(int n) {
+    return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
+        shutdownGrace, analysisTimeout, pingInterval, compression, maxRequestBytes, n, allowedOrigins);
+  }
+
+  /** These settings with other allowed handshake origins (see {@link #allowedOrigins()}). */
+  public ServiceSettings withAllowedOrigins(List<String> origins) {
+    return new ServiceSettings(host, port, maxConcurrentAnalyses, maxFrameBytes, authToken, sourceRoots,
+        shutdownGrace, analysisTimeout, pingInterval, compression, maxRequestBytes, maxConnections, origins);
   }
 
   @Override
@@ -179,7 +291,8 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
     return "ServiceSettings[host=" + host + ", port=" + port + ", maxConcurrentAnalyses=" + maxConcurrentAnalyses
         + ", maxFrameBytes=" + maxFrameBytes + ", authToken=" + (authToken == null ? "none" : "***")
         + ", sourceRoots=" + sourceRoots + ", shutdownGrace=" + shutdownGrace + ", analysisTimeout="
-        + analysisTimeout + ", pingInterval=" + pingInterval + ", compression=" + compression + "]";
+        + analysisTimeout + ", pingInterval=" + pingInterval + ", compression=" + compression + ", maxRequestBytes="
+        + maxRequestBytes + ", maxConnections=" + maxConnections + ", allowedOrigins=" + allowedOrigins + "]";
   }
 
   private static void range(int v, int min, int max, String name) {

@@ -4,7 +4,6 @@ import dev.analyzer.core.protocol.AnalysisRequest;
 import dev.analyzer.core.protocol.ResultStatus;
 import dev.analyzer.service.CancellationReason;
 import io.netty.channel.Channel;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,18 +55,16 @@ public final class AnalysisRegistry {
   }
 
   /** Starts {@code request} on an analysis thread, or says why not. */
-  StartResult start(AnalysisRequest request, Channel channel, Path sourcePath) {
+  StartResult start(AnalysisRequest request, Channel channel) {
     if (!permits.tryAcquire()) {
       return StartResult.BUSY;
     }
-    Duration timeout = request.timeoutSeconds() != null
-        ? Duration.ofSeconds(request.timeoutSeconds()) : runtime.settings().analysisTimeout();
-    RunningAnalysis analysis = new RunningAnalysis(runtime, request, channel, sourcePath, timeout, ioExecutor);
+    Duration timeout = deadlineOf(request, runtime.settings().analysisTimeout());
+    RunningAnalysis analysis = new RunningAnalysis(runtime, request, channel, timeout, ioExecutor);
     if (running.putIfAbsent(request.id(), analysis) != null) {
       permits.release();
       return StartResult.DUPLICATE_ID;
     }
-    runtime.metrics().analysisStarted(request.type().wire());
     deadlines.put(analysis, timers.schedule(() -> cancelAsync(analysis, CancellationReason.DEADLINE),
         timeout.toNanos(), TimeUnit.NANOSECONDS));
     try {
@@ -77,6 +74,15 @@ public final class AnalysisRegistry {
       return StartResult.BUSY;
     }
     return StartResult.STARTED;
+  }
+
+  /** A request's {@code timeout_seconds} may shorten the service's deadline, never lengthen it. */
+  static Duration deadlineOf(AnalysisRequest request, Duration serviceTimeout) {
+    if (request.timeoutSeconds() == null) {
+      return serviceTimeout;
+    }
+    Duration asked = Duration.ofSeconds(request.timeoutSeconds());
+    return asked.compareTo(serviceTimeout) < 0 ? asked : serviceTimeout;
   }
 
   private void run(RunningAnalysis analysis) {
@@ -91,6 +97,15 @@ public final class AnalysisRegistry {
     }
   }
 
+  /** Called instead of {@link #replied} when the analysis was refused before it began (its source path). */
+  void refused(RunningAnalysis analysis) {
+    ScheduledFuture<?> deadline = deadlines.remove(analysis);
+    if (deadline != null) {
+      deadline.cancel(false);
+    }
+    LOG.info("analysis {} refused: source_path not allowed", analysis.request().id());
+  }
+
   /** Called once when the analysis's terminal reply is written. */
   void replied(RunningAnalysis analysis, ResultStatus status) {
     ScheduledFuture<?> deadline = deadlines.remove(analysis);
@@ -98,6 +113,7 @@ public final class AnalysisRegistry {
       deadline.cancel(false);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - analysis.startedNanos());
+    analysis.countStarted();
     runtime.metrics().analysisFinished(analysis.request().type().wire(), status, took);
     LOG.info("analysis {} finished: {} in {} ms", analysis.request().id(), status, took.toMillis());
   }

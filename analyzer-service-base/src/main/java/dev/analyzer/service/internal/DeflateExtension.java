@@ -21,8 +21,9 @@ public final class DeflateExtension {
 
   private DeflateExtension() {}
 
-  /** The extension handler for one server connection; inflated messages are capped at {@code maxFrameBytes}. */
-  public static WebSocketServerExtensionHandler serverHandler(CompressionSettings settings, int maxFrameBytes) {
+  /** The extension handler for one server connection; each inflated frame is capped at {@code maxInflatedBytes}. */
+  public static WebSocketServerExtensionHandler serverHandler(CompressionSettings settings, int maxInflatedBytes) {
+    int maxFrameBytes = maxInflatedBytes;
     WebSocketExtensionFilterProvider filters = new SmallMessages(settings);
     return new WebSocketServerExtensionHandler(
         new PerMessageDeflateServerExtensionHandshaker(settings.level(),

@@ -16,21 +16,26 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * The plain-HTTP side of the port: {@code GET /health} (200 when ready, 503 while draining) and
- * {@code GET /metrics} (Prometheus text). WebSocket upgrade requests pass on to the handshake,
- * after the bearer-token check when a token is configured (401 otherwise). Anything else is 404.
- * One instance per channel.
+ * {@code GET /metrics} (Prometheus text). WebSocket upgrade requests pass on to the handshake
+ * after three checks, before any upgrade: an {@code Origin} header must be one of
+ * {@code ANALYZER_ALLOWED_ORIGINS} (403 otherwise; a handshake without Origin, which is what
+ * non-browser clients send, passes), the bearer token must match when one is configured (401),
+ * and a connection slot must be free (503, {@code ANALYZER_MAX_CONNECTIONS_PER_SERVICE}; the slot
+ * is released when the channel closes). Anything else is 404. One instance per channel.
  */
 final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private final ServiceRuntime runtime;
+  private final OriginPolicy originPolicy;
+  private boolean holdsSlot;
 
   HttpRoutesHandler(ServiceRuntime runtime) {
     super(false);
     this.runtime = runtime;
+    this.originPolicy = new OriginPolicy(runtime.settings());
   }
 
   @Override
@@ -41,6 +46,12 @@ final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHttpReques
         return;
       }
       if (isWebSocketUpgrade(req)) {
+        if (!originPolicy.allows(origin(req), req.headers().get(HttpHeaderNames.HOST))) {
+          runtime.metrics().error(ErrorCode.UNAUTHORIZED);
+          refuse(ctx, HttpResponseStatus.FORBIDDEN, "origin not allowed: set ANALYZER_ALLOWED_ORIGINS to let a "
+              + "browser page connect\n");
+          return;
+        }
         if (!authorized(req)) {
           runtime.metrics().error(ErrorCode.UNAUTHORIZED);
           FullHttpResponse res = response(HttpResponseStatus.UNAUTHORIZED, "text/plain; charset=UTF-8",
@@ -48,6 +59,16 @@ final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHttpReques
           res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
           ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
           return;
+        }
+        if (!holdsSlot) {
+          if (!runtime.connectionSlots().tryAcquire()) {
+            runtime.metrics().error(ErrorCode.BUSY);
+            refuse(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "too many connections: this service is at its limit of "
+                + runtime.connectionSlots().max() + " (ANALYZER_MAX_CONNECTIONS_PER_SERVICE); retry later\n");
+            return;
+          }
+          holdsSlot = true;
+          ctx.channel().closeFuture().addListener(f -> runtime.connectionSlots().release());
         }
         ctx.fireChannelRead(req.retain());
         return;
@@ -80,8 +101,19 @@ final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHttpReques
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return false;
     }
-    byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8));
+    return TokenCheck.matches(header.substring(7).trim(), token);
+  }
+
+  /** The Origin of a browser handshake (Sec-WebSocket-Origin in the pre-13 drafts), or null. */
+  private static String origin(FullHttpRequest req) {
+    String origin = req.headers().get(HttpHeaderNames.ORIGIN);
+    return origin != null ? origin : req.headers().get(HttpHeaderNames.SEC_WEBSOCKET_ORIGIN);
+  }
+
+  private static void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, String body) {
+    FullHttpResponse res = response(status, "text/plain; charset=UTF-8", body);
+    HttpUtil.setKeepAlive(res, false);
+    ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
   }
 
   private static boolean isWebSocketUpgrade(FullHttpRequest req) {

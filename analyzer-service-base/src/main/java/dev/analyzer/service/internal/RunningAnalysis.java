@@ -2,6 +2,7 @@ package dev.analyzer.service.internal;
 
 import dev.analyzer.core.protocol.AnalysisRequest;
 import dev.analyzer.core.protocol.AnalysisResult;
+import dev.analyzer.core.protocol.ErrorCode;
 import dev.analyzer.core.protocol.ProgressUpdate;
 import dev.analyzer.service.AnalysisContext;
 import dev.analyzer.service.AnalysisOutcome;
@@ -31,9 +32,16 @@ import org.slf4j.LoggerFactory;
  * One analysis in flight: its {@link AnalysisContext}, its processes, and the guarantee that exactly
  * one terminal reply is written, followed by close 1000 "Analysis complete".
  *
+ * <p>On its analysis thread it first checks the request's {@code source_path} against the source
+ * roots (file-system work, so never on the event loop) and answers a path it refuses with an
+ * {@code invalid_request} error; only then does the service's code run.
+ *
  * <p>Cancellation (cancel_request, deadline, disconnect, shutdown) runs the on-cancel hooks, kills
  * every process tree, interrupts the analysis thread and replies {@code cancelled}/{@code timeout}
- * at once, even if the service's code is slow to notice. Thread-safe.
+ * at once, even if the service's code is slow to notice. The interrupt is targeted: it is sent
+ * under a lock only while this analysis's code runs on the thread, and the thread clears that
+ * state (and any interrupt) under the same lock before it can take other work, so a cancel that
+ * arrives as the analysis ends never interrupts the next analysis on the same thread. Thread-safe.
  */
 final class RunningAnalysis implements AnalysisContext {
 
@@ -43,7 +51,7 @@ final class RunningAnalysis implements AnalysisContext {
   private final ServiceRuntime runtime;
   private final AnalysisRequest request;
   private final Channel channel;
-  private final Path sourcePath;
+  private volatile Path sourcePath;
   private final Instant deadline;
   private final Duration timeout;
   private final ProcessScope scope = new ProcessScope(ProcessTrees.DEFAULT_GRACE);
@@ -52,14 +60,16 @@ final class RunningAnalysis implements AnalysisContext {
   private final AtomicReference<CancellationReason> cancelled = new AtomicReference<>();
   private final AtomicBoolean replied = new AtomicBoolean();
   private final long startedNanos = System.nanoTime();
-  private volatile Thread worker;
+  private final Object interruptLock = new Object();
+  /** The thread running the service's code, or null; written and interrupted only under interruptLock. */
+  private Thread worker;
+  private final AtomicBoolean startCounted = new AtomicBoolean();
 
-  RunningAnalysis(ServiceRuntime runtime, AnalysisRequest request, Channel channel, Path sourcePath,
-      Duration timeout, ExecutorService ioExecutor) {
+  RunningAnalysis(ServiceRuntime runtime, AnalysisRequest request, Channel channel, Duration timeout,
+      ExecutorService ioExecutor) {
     this.runtime = runtime;
     this.request = request;
     this.channel = channel;
-    this.sourcePath = sourcePath;
     this.timeout = timeout;
     this.deadline = runtime.clock().instant().plus(timeout);
     this.runner = new ScopedProcessRunner(scope, ioExecutor, ProcessTrees.DEFAULT_GRACE);
@@ -73,9 +83,17 @@ final class RunningAnalysis implements AnalysisContext {
     return startedNanos;
   }
 
-  /** Runs the service's analysis on the calling (analysis) thread and replies with its outcome. */
+  /** Checks the source path, runs the service's analysis on the calling (analysis) thread and replies. */
   void execute() {
-    worker = Thread.currentThread();
+    Thread.interrupted(); // a stray interrupt aimed at earlier work on this thread is not ours
+    if (isCancelled() || !sourceAccepted()) {
+      scope.close();
+      return;
+    }
+    countStarted();
+    synchronized (interruptLock) {
+      worker = Thread.currentThread();
+    }
     AnalysisOutcome outcome;
     try {
       if (isCancelled()) {
@@ -92,8 +110,10 @@ final class RunningAnalysis implements AnalysisContext {
       LOG.warn("analysis {} failed", request.id(), t);
       outcome = AnalysisOutcome.error("internal error: " + describe(t));
     } finally {
-      worker = null;
-      Thread.interrupted();
+      synchronized (interruptLock) {
+        worker = null;
+        Thread.interrupted();
+      }
       scope.close();
     }
     if (cancelled.get() != null) {
@@ -118,14 +138,49 @@ final class RunningAnalysis implements AnalysisContext {
       hook.runOnce();
     }
     scope.close();
-    Thread t = worker;
-    if (t != null) {
-      t.interrupt();
+    synchronized (interruptLock) {
+      if (worker != null) {
+        worker.interrupt();
+      }
     }
     String why = reason == CancellationReason.DEADLINE
         ? "analysis ran past its deadline of " + timeout.toSeconds() + " s" : reason.description();
     reply(AnalysisResult.failed(request, runtime.service().name(), runtime.clock().instant(), reason.status(), why));
     return true;
+  }
+
+  /** Resolves {@code source_path}; false (after an {@code invalid_request} reply) when it is refused. */
+  private boolean sourceAccepted() {
+    if (request.sourcePath() == null) {
+      return true;
+    }
+    try {
+      sourcePath = runtime.sourceRoots().resolve(request.sourcePath());
+      return true;
+    } catch (IllegalArgumentException e) {
+      if (replied.compareAndSet(false, true)) {
+        runtime.registry().refused(this);
+        if (channel.isActive()) {
+          runtime.sendError(channel, ErrorCode.INVALID_REQUEST, e.getMessage(), request.id()).addListener(f -> {
+            if (channel.isActive()) {
+              channel.writeAndFlush(new CloseWebSocketFrame(1000, CLOSE_REASON))
+                  .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            }
+          });
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Counts the analysis as started in the metrics, once: when its code is about to run, or when it
+   * is cancelled before that (so that started never lags finished).
+   */
+  void countStarted() {
+    if (startCounted.compareAndSet(false, true)) {
+      runtime.metrics().analysisStarted(request.type().wire());
+    }
   }
 
   /** Writes the terminal reply once, then close 1000 "Analysis complete". */

@@ -47,7 +47,10 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
   @Override
   protected void initChannel(SocketChannel ch) {
-    int maxFrame = runtime.settings().maxFrameBytes();
+    // What a peer may send: each frame on the wire, each inflated frame and each whole message are
+    // capped at ANALYZER_MAX_REQUEST_BYTES (never above ANALYZER_MAX_FRAME_BYTES, which bounds what
+    // the service sends). More closes with 1009.
+    int maxInbound = runtime.settings().inboundMessageLimit();
     ChannelPipeline p = ch.pipeline();
     // Replies written while one read is processed (a client pipelining requests) leave in one write
     // at the end of the read instead of one system call each; writes outside a read flush at once.
@@ -60,7 +63,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     p.addLast("http", new HttpServerCodec());
     p.addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
     p.addLast("routes", new HttpRoutesHandler(runtime));
-    p.addLast("deflate", DeflateExtension.serverHandler(runtime.settings().compression(), maxFrame));
+    p.addLast("deflate", DeflateExtension.serverHandler(runtime.settings().compression(), maxInbound));
     p.addLast("websocket", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
         .websocketPath(WEBSOCKET_PATH)
         .checkStartsWith(true)
@@ -71,12 +74,12 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         // which fails Autobahn's close-handling cases (java-stack.md §3).
         .sendCloseFrame(null)
         .dropPongFrames(true)
-        .maxFramePayloadLength(maxFrame)
+        .maxFramePayloadLength(maxInbound)
         .allowExtensions(true)
         .closeOnProtocolViolation(true)
         .withUTF8Validator(true)
         .build()));
-    p.addLast("fragments", new WebSocketFrameAggregator(maxFrame));
+    p.addLast("fragments", new WebSocketFrameAggregator(maxInbound));
     p.addLast("protocol", application.get());
   }
 }

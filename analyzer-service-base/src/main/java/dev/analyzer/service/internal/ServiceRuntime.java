@@ -34,6 +34,7 @@ public final class ServiceRuntime {
   private final ServiceMetrics metrics;
   private final SourceRoots sourceRoots;
   private final ChannelGroup channels;
+  private final ConnectionSlots connectionSlots;
   private final Instant started;
   private volatile List<String> availableTools = List.of();
   private volatile boolean draining;
@@ -48,6 +49,7 @@ public final class ServiceRuntime {
     this.metrics = metrics;
     this.sourceRoots = new SourceRoots(settings.sourceRoots());
     this.channels = channels;
+    this.connectionSlots = new ConnectionSlots(settings.maxConnections());
     this.started = clock.instant();
   }
 
@@ -85,6 +87,11 @@ public final class ServiceRuntime {
 
   public ChannelGroup channels() {
     return channels;
+  }
+
+  /** The open-connection bound ({@code ANALYZER_MAX_CONNECTIONS_PER_SERVICE}). */
+  public ConnectionSlots connectionSlots() {
+    return connectionSlots;
   }
 
   public void availableTools(List<String> tools) {

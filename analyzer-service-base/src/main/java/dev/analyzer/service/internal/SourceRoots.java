@@ -2,14 +2,19 @@ package dev.analyzer.service.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The directories source paths must lie under. A path is normalized ({@code ..} removed) and, when
- * it exists, resolved through symlinks before the check, so neither traversal nor a link can escape.
- * A path under a root that does not exist is accepted here; the service reports it as missing.
- * Immutable and thread-safe.
+ * The directories source paths must lie under ({@code ANALYZER_SOURCE_ROOTS}). Every path is
+ * checked after {@code ..} and symlinks are resolved: the longest prefix of it that exists is
+ * resolved to its real path and the rest appended, so a path that does not exist yet is refused
+ * when an existing parent is a link out of the roots; a dangling link on the way is refused, since
+ * what it will point to is unknown. A relative path is taken relative to the first root. The check
+ * does file-system work (it may block), so call it off the event loop. Refusals name the path the
+ * caller gave, never the roots. Immutable and thread-safe.
  */
 public final class SourceRoots {
 
@@ -17,13 +22,16 @@ public final class SourceRoots {
 
   /** @param roots real (symlink-free) absolute directories */
   public SourceRoots(List<Path> roots) {
+    if (roots == null || roots.isEmpty()) {
+      throw new IllegalArgumentException("at least one source root is required");
+    }
     this.roots = List.copyOf(roots);
   }
 
   /**
-   * The checked path.
+   * The checked real path of {@code path}.
    *
-   * @throws IllegalArgumentException naming the path and the roots when it lies outside them
+   * @throws IllegalArgumentException naming the path when it is blank, holds a NUL, or lies outside the roots
    */
   public Path resolve(String path) {
     if (path == null || path.isBlank()) {
@@ -35,30 +43,54 @@ public final class SourceRoots {
     Path p;
     try {
       p = Path.of(path);
-    } catch (RuntimeException e) {
+    } catch (InvalidPathException e) {
       throw new IllegalArgumentException("source_path is not a valid path: " + path);
     }
     return resolve(p);
   }
 
-  /** As {@link #resolve(String)}; a relative path is taken relative to the first root. */
+  /** As {@link #resolve(String)}. */
   public Path resolve(Path p) {
-    Path absolute = (p.isAbsolute() ? p : roots.get(0).resolve(p)).normalize();
-    Path checked = absolute;
-    if (Files.exists(absolute)) {
-      try {
-        checked = absolute.toRealPath();
-      } catch (IOException e) {
-        throw new IllegalArgumentException("source_path cannot be read: " + absolute);
-      }
+    if (p == null || p.toString().isBlank()) {
+      throw new IllegalArgumentException("source_path is empty");
     }
+    if (p.toString().indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("source_path contains a NUL character");
+    }
+    Path absolute = (p.isAbsolute() ? p : roots.get(0).resolve(p)).normalize();
+    Path checked = realPath(absolute, p);
     for (Path root : roots) {
       if (checked.startsWith(root)) {
         return checked;
       }
     }
-    throw new IllegalArgumentException("source_path " + p + " lies outside the allowed source roots "
-        + roots + " (set ANALYZER_SOURCE_ROOTS to allow more)");
+    throw outside(p);
+  }
+
+  /** The real path of the longest existing prefix of {@code absolute}, with the rest appended. */
+  private static Path realPath(Path absolute, Path given) {
+    Path existing = absolute;
+    while (existing != null && !Files.exists(existing)) {
+      if (Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+        throw new IllegalArgumentException("source_path " + given + " goes through a symlink that points nowhere");
+      }
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      throw outside(given);
+    }
+    Path real;
+    try {
+      real = existing.toRealPath();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("source_path cannot be read: " + given);
+    }
+    return real.resolve(existing.relativize(absolute)).normalize();
+  }
+
+  private static IllegalArgumentException outside(Path given) {
+    return new IllegalArgumentException("source_path " + given
+        + " lies outside the allowed source roots (set ANALYZER_SOURCE_ROOTS to allow more)");
   }
 
   public List<Path> roots() {

@@ -17,6 +17,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
@@ -25,7 +26,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateEvent;
-import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,16 +131,8 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
           + "another replica", request.id());
       return;
     }
-    Path source = null;
-    if (request.sourcePath() != null) {
-      try {
-        source = runtime.sourceRoots().resolve(request.sourcePath());
-      } catch (IllegalArgumentException e) {
-        refuse(channel, ErrorCode.INVALID_REQUEST, e.getMessage(), request.id());
-        return;
-      }
-    }
-    switch (runtime.registry().start(request, channel, source)) {
+    // source_path is checked on the analysis thread (RunningAnalysis): it touches the file system.
+    switch (runtime.registry().start(request, channel)) {
       case BUSY:
         refuse(channel, ErrorCode.BUSY, runtime.service().name() + " is at its limit of "
             + runtime.settings().maxConcurrentAnalyses() + " concurrent analyses; retry later or use another replica",
@@ -196,10 +188,11 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof TooLongFrameException) {
+    if (cause instanceof TooLongFrameException || cause instanceof DecompressionException) {
+      // DecompressionException: a compressed frame inflated past the cap (a deflate bomb).
       LOG.info("closing connection {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
       ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG,
-          "message larger than " + runtime.settings().maxFrameBytes() + " bytes"))
+          "message larger than " + runtime.settings().inboundMessageLimit() + " bytes"))
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }

@@ -55,4 +55,57 @@ class SourceRootsTest {
     assertThatThrownBy(() -> roots.resolve("a\0b")).hasMessageContaining("NUL");
     assertThatThrownBy(() -> roots.resolve(" ")).hasMessageContaining("empty");
   }
+
+  @Test
+  void aMissingPathUnderASymlinkOutOfTheRootIsRefused() throws Exception {
+    Path root = Files.createDirectories(tmp.resolve("apps")).toRealPath();
+    Path outside = Files.createDirectories(tmp.resolve("secret"));
+    Files.createSymbolicLink(root.resolve("m"), outside);
+
+    assertThatThrownBy(() -> new SourceRoots(List.of(root)).resolve(root + "/m/app9"))
+        .hasMessageContaining("lies outside the allowed source roots");
+    assertThatThrownBy(() -> new SourceRoots(List.of(root)).resolve("m/app9/deeper/still"))
+        .hasMessageContaining("lies outside the allowed source roots");
+  }
+
+  @Test
+  void aPathThroughADanglingSymlinkIsRefused() throws Exception {
+    Path root = Files.createDirectories(tmp.resolve("apps")).toRealPath();
+    Files.createSymbolicLink(root.resolve("later"), tmp.resolve("not-yet-there"));
+
+    assertThatThrownBy(() -> new SourceRoots(List.of(root)).resolve(root + "/later/app1"))
+        .hasMessageContaining("symlink that points nowhere");
+  }
+
+  @Test
+  void relativePathsThatEscapeAreRefused() throws Exception {
+    Path root = Files.createDirectories(tmp.resolve("apps")).toRealPath();
+    Files.createDirectories(tmp.resolve("secret"));
+
+    assertThatThrownBy(() -> new SourceRoots(List.of(root)).resolve("../secret"))
+        .hasMessageContaining("lies outside");
+    assertThatThrownBy(() -> new SourceRoots(List.of(root)).resolve("m/../../secret/x"))
+        .hasMessageContaining("lies outside");
+  }
+
+  @Test
+  void aLinkInsideTheRootOrARootReachedThroughALinkResolvesToTheRealPath() throws Exception {
+    Path root = Files.createDirectories(tmp.resolve("apps")).toRealPath();
+    Path app = Files.createDirectories(root.resolve("m/app1"));
+    Files.createSymbolicLink(root.resolve("alias"), root.resolve("m"));
+    Path viaLink = Files.createSymbolicLink(tmp.resolve("apps-link"), root);
+    SourceRoots roots = new SourceRoots(List.of(root));
+
+    assertThat(roots.resolve(root + "/alias/app1")).isEqualTo(app.toRealPath());
+    assertThat(roots.resolve(viaLink + "/m/app1")).isEqualTo(app.toRealPath());
+    assertThat(roots.resolve(viaLink + "/m/app7")).isEqualTo(root.resolve("m/app7"));
+  }
+
+  @Test
+  void refusalsNameThePathGivenButNotTheRoots() throws Exception {
+    Path root = Files.createDirectories(tmp.resolve("apps")).toRealPath();
+
+    assertThatThrownBy(() -> new SourceRoots(List.of(root)).resolve("/etc"))
+        .hasMessageContaining("/etc").hasMessageNotContaining(root.toString());
+  }
 }

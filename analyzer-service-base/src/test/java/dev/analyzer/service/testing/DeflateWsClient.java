@@ -15,6 +15,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
@@ -41,6 +42,7 @@ public final class DeflateWsClient implements AutoCloseable {
   private final BlockingQueue<Boolean> compressedIn = new LinkedBlockingQueue<>();
   private final CompletableFuture<String> extensions = new CompletableFuture<>();
   private final CompletableFuture<Void> handshake = new CompletableFuture<>();
+  private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
   private final Channel channel;
 
   public DeflateWsClient(String url) throws InterruptedException {
@@ -64,6 +66,8 @@ public final class DeflateWsClient implements AutoCloseable {
             if (msg instanceof FullHttpResponse) {
               String ext = ((FullHttpResponse) msg).headers().get("sec-websocket-extensions");
               extensions.complete(ext == null ? "" : ext);
+            } else if (msg instanceof CloseWebSocketFrame) {
+              closeCode.complete(((CloseWebSocketFrame) msg).statusCode());
             } else if (msg instanceof TextWebSocketFrame) {
               // After the handshake this stage sees frames as they came off the wire, before inflation.
               compressedIn.add((((TextWebSocketFrame) msg).rsv() & RSV1) != 0);
@@ -90,7 +94,18 @@ public final class DeflateWsClient implements AutoCloseable {
         });
       }
     }).connect(uri.getHost(), uri.getPort()).sync().channel();
+    channel.closeFuture().addListener(f -> closeCode.complete(-1));
     handshake.orTimeout(5, TimeUnit.SECONDS).join();
+  }
+
+  /** The status code of the close frame the server sent (-1 when the connection dropped without one). */
+  public int awaitCloseCode(Duration timeout) throws Exception {
+    return closeCode.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Sends {@code text} without waiting for the write (it may fail when the server closes first). */
+  public void sendAsync(String text) {
+    channel.writeAndFlush(new TextWebSocketFrame(text));
   }
 
   public void send(String text) {

@@ -1,0 +1,55 @@
+package dev.analyzer.service.internal;
+
+import dev.analyzer.service.ServiceSettings;
+import java.util.Locale;
+
+/**
+ * Decides whether a WebSocket handshake may proceed given its {@code Origin}: browsers always send
+ * one, so a page from another site cannot drive the service; clients that are not browsers send
+ * none (the JDK client, Python websockets) and always pass. Allowed, in order:
+ * <ol>
+ *   <li>no Origin;</li>
+ *   <li>an origin listed in {@code ANALYZER_ALLOWED_ORIGINS}, or any when it lists {@code *};</li>
+ *   <li>the service's own origin ({@code http://} or {@code https://} plus the Host header) when
+ *       that host is an IP literal or {@code localhost}: Netty's WebSocket client sends its target
+ *       as Origin by default, and no page can have that origin (the service serves none), while
+ *       a DNS-rebinding page, whose Host is the attacker's name, does not qualify.</li>
+ * </ol>
+ * Immutable and thread-safe.
+ */
+final class OriginPolicy {
+
+  private final ServiceSettings settings;
+
+  OriginPolicy(ServiceSettings settings) {
+    this.settings = settings;
+  }
+
+  boolean allows(String origin, String host) {
+    if (origin == null || settings.allowsOrigin(origin)) {
+      return true;
+    }
+    if (host == null || host.isBlank()) {
+      return false;
+    }
+    String o = origin.trim().toLowerCase(Locale.ROOT);
+    String h = host.trim().toLowerCase(Locale.ROOT);
+    return (o.equals("http://" + h) || o.equals("https://" + h)) && isLiteralOrLocalhost(hostName(h));
+  }
+
+  private static String hostName(String hostAndPort) {
+    if (hostAndPort.startsWith("[")) {
+      int end = hostAndPort.indexOf(']');
+      return end < 0 ? hostAndPort : hostAndPort.substring(0, end + 1);
+    }
+    int colon = hostAndPort.lastIndexOf(':');
+    return colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+  }
+
+  private static boolean isLiteralOrLocalhost(String name) {
+    if (name.equals("localhost") || name.startsWith("[")) {
+      return true;
+    }
+    return name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+  }
+}
