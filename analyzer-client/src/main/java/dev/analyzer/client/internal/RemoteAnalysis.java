@@ -266,7 +266,8 @@ public final class RemoteAnalysis implements dev.analyzer.client.dedup.RequestDe
   private void onConnected(Attempt attempt, WsConnection conn, Throwable err) {
     if (err != null) {
       Throwable cause = err instanceof CompletionException ? err.getCause() : err;
-      attempt.end(true);
+      // after a cancel or deadline the client itself drops a connection still in its handshake
+      attempt.end(!done.get());
       lastError = cause.getMessage();
       LOG.info("analysis {}: {}", request.id(), lastError);
       if (!done.get() && !next()) {

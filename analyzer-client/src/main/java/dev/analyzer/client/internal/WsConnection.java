@@ -202,8 +202,15 @@ public final class WsConnection {
     forceCloseLater();
   }
 
-  /** Closes with 1000, then waits (briefly) for the server to drop the TCP connection. Idempotent. */
+  /**
+   * Closes with 1000, then waits (briefly) for the server to drop the TCP connection; a connection
+   * still connecting or in its handshake has no WebSocket to close and is dropped at once. Idempotent.
+   */
   public void close() {
+    if (!ready.isDone()) {
+      channel.close();
+      return;
+    }
     if (channel.isActive() && closeSent.compareAndSet(false, true)) {
       channel.writeAndFlush(new CloseWebSocketFrame(1000, "client done"));
       forceCloseLater();

@@ -86,40 +86,71 @@ class NoLostCancelTest {
 
   @Test
   void closeAtAnyMomentCancelsEveryAnalysisSubmittedBeforeIt() throws Exception {
-    // 5 clients x 200 submits with random gaps, each client closed at a random moment from another
-    // thread: 1000 submit/close interleavings across every stage (leasing, connecting, sent)
-    try (Services.Running svc = Services.start(root, 1024, 0)) {
-      for (int round = 0; round < 5; round++) {
-        AnalyzerClient client = Services.client(Services.connection(300, 1000, Duration.ofSeconds(60), 3), svc.url())
+    // Three threads submit without pause while a fourth closes the client at a random moment: at the
+    // close, submits are caught between register and attach, or between the closed check and
+    // register. Whatever submit returned before close() returned must end cancelled.
+    ExecutorService submitters = Executors.newFixedThreadPool(3);
+    try (Services.Running svc = Services.start(root, 4096, 0)) {
+      int raced = 0;
+      for (int round = 0; round < 8; round++) {
+        AnalyzerClient client = Services.client(Services.connection(1000, 1000, Duration.ofSeconds(60), 3), svc.url())
             .withIoThreads(1).build();
-        AtomicLong closeCalled = new AtomicLong(Long.MAX_VALUE);
-        CompletableFuture<Void> closer = CompletableFuture.runAsync(() -> {
-          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextInt(5, 60)));
-          closeCalled.set(System.nanoTime());
-          client.close();
-        }, other);
-        List<AnalysisHandle> handles = new ArrayList<>();
-        List<Boolean> submittedBeforeClose = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-          handles.add(client.submit(Services.request("sleep", "r", round, "n", i), null));
-          // submit returned before close() was called
-          submittedBeforeClose.add(System.nanoTime() < closeCalled.get());
-          pause(400);
+        java.util.concurrent.atomic.AtomicBoolean closeReturned = new java.util.concurrent.atomic.AtomicBoolean();
+        List<java.util.concurrent.Future<List<Submitted>>> loops = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+          int thread = t;
+          int r = round;
+          loops.add(submitters.submit(() -> {
+            List<Submitted> mine = new ArrayList<>();
+            for (int i = 0; !closeReturned.get() || mine.isEmpty() || !mine.get(mine.size() - 1).startedAfterClose; i++) {
+              boolean startedAfter = closeReturned.get();
+              AnalysisHandle h = client.submit(Services.request("sleep", "r", r, "t", thread, "n", i), null);
+              mine.add(new Submitted(h, startedAfter, !closeReturned.get()));
+              pause(50);
+            }
+            return mine;
+          }));
         }
-        closer.get(10, TimeUnit.SECONDS);
-        for (int i = 0; i < handles.size(); i++) {
-          Message m = handles.get(i).result().get(5, TimeUnit.SECONDS);
-          if (submittedBeforeClose.get(i)) {
-            assertThat(ClientFailure.of(m)).as("round %d, analysis %d", round, i).contains(ClientFailure.CANCELLED);
-          } else {
-            assertThat(ClientFailure.of(m)).as("submitted after close").isPresent();
+        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextInt(2000, 20000)));
+        client.close();
+        closeReturned.set(true);
+        for (java.util.concurrent.Future<List<Submitted>> loop : loops) {
+          for (Submitted s : loop.get(10, TimeUnit.SECONDS)) {
+            Message m = s.handle.result().completeOnTimeout(null, 5, TimeUnit.SECONDS).join();
+            assertThat(m).as("round %d, %s (returned before close() returned: %s): a reply", round, s.handle.id(),
+                s.returnedBeforeClose).isNotNull();
+            if (s.returnedBeforeClose) {
+              // cancelled (a cancel_request, never a dropped connection), or refused up front by a
+              // submit that saw close() begin: nothing was sent
+              boolean refused = ClientFailure.of(m).equals(java.util.Optional.of(ClientFailure.ERROR))
+                  && "the client is closed".equals(m.extra().get("error"));
+              if (!refused) {
+                assertThat(ClientFailure.of(m)).as("round %d, %s: returned before close() returned: %s", round,
+                    s.handle.id(), m.extra()).contains(ClientFailure.CANCELLED);
+              }
+            } else if (s.startedAfterClose) {
+              assertThat(m.extra().get("error")).as("submitted after close").isEqualTo("the client is closed");
+            } else {
+              raced++;
+              assertThat(ClientFailure.of(m)).as("submitted during close").isPresent();
+            }
           }
         }
-        assertThat(client.stats().activeTasks()).isZero();
+        ClientStats stats = client.stats();
+        assertThat(stats.activeTasks()).isZero();
+        assertThat(stats.replicas()).allSatisfy(rep -> {
+          assertThat(rep.failures()).as("a cancel, not a dropped connection, ended each analysis").isZero();
+          assertThat(rep.inFlight()).isZero();
+        });
       }
+      assertThat(raced).as("submits that overlapped a close").isPositive();
       await().atMost(Duration.ofSeconds(10)).until(() -> svc.server().analysesInFlight() == 0);
+    } finally {
+      submitters.shutdownNow();
     }
   }
+
+  private record Submitted(AnalysisHandle handle, boolean startedAfterClose, boolean returnedBeforeClose) {}
 
   @Test
   void theIdleSweepNeverClosesAConnectionThatABorrowJustTook() throws Exception {
