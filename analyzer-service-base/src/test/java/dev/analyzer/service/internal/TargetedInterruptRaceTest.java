@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TargetedInterruptRaceTest {
 
   private static final int ITERATIONS = 1000;
-  private static final long B_RUNS_NANOS = TimeUnit.MICROSECONDS.toNanos(300);
+  private static final long B_RUNS_NANOS = TimeUnit.MICROSECONDS.toNanos(600);
 
   private final ProtocolCodec codec = ProtocolCodec.create();
   private final ExecutorService worker = Executors.newSingleThreadExecutor(SlowInterruptThread::new);
@@ -65,7 +65,7 @@ class TargetedInterruptRaceTest {
       RunningAnalysis b = analysis(runtime, "b" + i);
       worker.execute(a::execute);
       Future<?> bDone = worker.submit(b::execute);
-      spin(ThreadLocalRandom.current().nextLong(0, TimeUnit.MICROSECONDS.toNanos(60)));
+      spin(ThreadLocalRandom.current().nextLong(0, TimeUnit.MICROSECONDS.toNanos(200)));
 
       if (a.cancel(CancellationReason.CANCEL_REQUEST)) {
         aCancelled++;
@@ -95,7 +95,7 @@ class TargetedInterruptRaceTest {
     }
   }
 
-  /** A: ends at once (after a random few microseconds); B: runs a while, watching for an interrupt. */
+  /** A: ends after a random 50..400 us; B: runs 600 us, watching for an interrupt. */
   private final class RaceService implements AnalyzerService {
     @Override
     public String name() {
@@ -115,7 +115,7 @@ class TargetedInterruptRaceTest {
     @Override
     public AnalysisOutcome analyze(AnalysisContext ctx) {
       if (ctx.analysisId().startsWith("a")) {
-        spin(ThreadLocalRandom.current().nextLong(0, TimeUnit.MICROSECONDS.toNanos(40)));
+        spin(ThreadLocalRandom.current().nextLong(TimeUnit.MICROSECONDS.toNanos(50), TimeUnit.MICROSECONDS.toNanos(400)));
         return AnalysisOutcome.error("a done");
       }
       long end = System.nanoTime() + B_RUNS_NANOS;
@@ -140,7 +140,7 @@ class TargetedInterruptRaceTest {
     @Override
     public void interrupt() {
       if (Thread.currentThread() != this) {
-        spin(ThreadLocalRandom.current().nextLong(0, TimeUnit.MICROSECONDS.toNanos(200)));
+        spin(ThreadLocalRandom.current().nextLong(0, TimeUnit.MICROSECONDS.toNanos(400)));
       }
       super.interrupt();
     }
