@@ -164,7 +164,7 @@ public final class AnalyzerClient implements AutoCloseable {
     }
     DedupKey key = deduplicate ? DedupKey.of(service, request) : new DedupKey(request.id());
     RequestDeduplicator.Caller[] caller = new RequestDeduplicator.Caller[1];
-    caller[0] = dedup.join(key, request.id(), progress,
+    caller[0] = dedup.join(key, request.id(), progress, remoteDeadline(request, deadline),
         fanout -> new RemoteAnalysis(ctx, request, deadline, fanout).start(),
         id -> ClientFailure.CANCELLED.reply("cancelled by the caller", id, service, clock.instant()));
     // a cancel(id) or close() that came after register and before this point was queued: it runs now
@@ -177,6 +177,17 @@ public final class AnalyzerClient implements AutoCloseable {
     CompletableFuture<Message> result = caller[0].future().whenComplete((reply, e) -> tasks.finished(task,
         stateOf(reply)));
     return new AnalysisHandle(task, result, !caller[0].isLeader());
+  }
+
+  /**
+   * When a remote analysis started now for {@code request} would end, in {@link System#nanoTime()}
+   * (the clock its deadline timer runs on, not the builder's ticker): at the client's deadline, or
+   * earlier at the request's own {@code timeout_seconds}, which the service honours.
+   */
+  private long remoteDeadline(AnalysisRequest request, Duration deadline) {
+    Duration remote = request.timeoutSeconds() == null ? deadline
+        : java.util.Collections.min(List.of(deadline, Duration.ofSeconds(request.timeoutSeconds())));
+    return System.nanoTime() + remote.toNanos();
   }
 
   /**

@@ -26,9 +26,16 @@ import org.slf4j.LoggerFactory;
  *   <li>When the remote analysis ends, its entry leaves the map <em>before</em> the callers' futures
  *       complete, so a later caller starts a fresh analysis: results and failures are shared, never
  *       cached.</li>
+ *   <li>A caller joins an analysis in flight only when that flight's remote deadline is no earlier
+ *       than its own (less {@link #JOIN_TOLERANCE_NANOS}, so identical requests sent together still
+ *       merge): the remote analysis was sent with the first caller's deadline and ends there, so a
+ *       caller whose deadline is later starts an analysis of its own, a new flight under the same
+ *       key that later callers whose deadlines fit it can join. A key may so have several flights;
+ *       a caller joins the first (oldest) open one that fits.</li>
  *   <li>Each caller keeps its own deadline ({@link Caller#expire}): a follower with a shorter one
  *       times out at it while the shared analysis goes on for the others.</li>
- *   <li>The remote call is started outside any lock.</li>
+ *   <li>The remote call is started outside any lock. Lock order: a map bin, then a flight's
+ *       monitor; no code holding a flight's monitor touches the map.</li>
  * </ul>
  *
  * <p>Thread-safe.
@@ -96,13 +103,20 @@ public final class RequestDeduplicator {
 
   private final class Flight {
     private final DedupKey key;
+    private final long deadlineNanos;
     private final Set<Caller> callers = new LinkedHashSet<>();
     private SharedCall call;
     private boolean closed;
     private boolean cancelWhenStarted;
 
-    Flight(DedupKey key) {
+    Flight(DedupKey key, long deadlineNanos) {
       this.key = key;
+      this.deadlineNanos = deadlineNanos;
+    }
+
+    /** True when a caller whose deadline is {@code mine} may share this flight's remote analysis. */
+    boolean fits(long mine) {
+      return deadlineNanos == NO_DEADLINE || (mine != NO_DEADLINE && deadlineNanos - mine >= -JOIN_TOLERANCE_NANOS);
     }
 
     synchronized boolean join(Caller c) {
@@ -116,16 +130,20 @@ public final class RequestDeduplicator {
 
     void leave(Caller c, Message reply, boolean timedOut) {
       SharedCall toCancel = null;
+      boolean last = false;
       synchronized (this) {
         if (!callers.remove(c)) {
           return;
         }
         if (callers.isEmpty() && !closed) {
           closed = true;
-          inFlight.remove(key, this);
+          last = true;
           toCancel = call;
           cancelWhenStarted = call == null;
         }
+      }
+      if (last) {
+        remove(this);
       }
       c.future.complete(reply);
       if (toCancel != null) {
@@ -164,7 +182,7 @@ public final class RequestDeduplicator {
     }
 
     private void finish(Message reply) {
-      inFlight.remove(key, this);
+      remove(this);
       List<Caller> now;
       synchronized (this) {
         closed = true;
@@ -177,48 +195,79 @@ public final class RequestDeduplicator {
     }
   }
 
-  private final Map<DedupKey, Flight> inFlight = new ConcurrentHashMap<>();
+  /** A deadline for callers that have none (they join and start flights as before deadlines counted). */
+  public static final long NO_DEADLINE = Long.MAX_VALUE;
+  /** How much earlier than a caller's own deadline a flight's may be for the caller to join it: 250 ms. */
+  public static final long JOIN_TOLERANCE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250);
 
-  /**
-   * Joins the analysis in flight for {@code key}, or starts one with {@code starter} (which receives
-   * the progress fan-out and must not block).
-   *
-   * @param callerId the caller's own request id; its reply is addressed to it
-   * @param cancelledReply the reply a cancelled caller gets, given its id
-   */
+  /** Open flights by key, oldest first; each list is immutable and replaced under the key's bin lock. */
+  private final Map<DedupKey, List<Flight>> inFlight = new ConcurrentHashMap<>();
+
+  private void remove(Flight f) {
+    inFlight.computeIfPresent(f.key, (k, flights) -> {
+      List<Flight> rest = new ArrayList<>(flights);
+      rest.remove(f);
+      return rest.isEmpty() ? null : List.copyOf(rest);
+    });
+  }
+
+  /** As {@link #join(DedupKey, String, ProgressListener, long, Function, Function)} with no deadline. */
   public Caller join(DedupKey key, String callerId, ProgressListener listener,
       Function<Consumer<ProgressUpdate>, SharedCall> starter, Function<String, Message> cancelledReply) {
+    return join(key, callerId, listener, NO_DEADLINE, starter, cancelledReply);
+  }
+
+  /**
+   * Joins an analysis in flight for {@code key} whose remote deadline fits {@code deadlineNanos}, or
+   * starts one with {@code starter} (which receives the progress fan-out and must not block).
+   *
+   * @param callerId the caller's own request id; its reply is addressed to it
+   * @param deadlineNanos when the caller's deadline passes, on a ticker shared by every caller (the
+   *     remote deadline of a flight it starts), or {@link #NO_DEADLINE}
+   * @param cancelledReply the reply a cancelled caller gets, given its id
+   */
+  public Caller join(DedupKey key, String callerId, ProgressListener listener, long deadlineNanos,
+      Function<Consumer<ProgressUpdate>, SharedCall> starter, Function<String, Message> cancelledReply) {
     Caller caller = new Caller(callerId, listener == null ? ProgressListener.NONE : listener, cancelledReply);
-    while (true) {
-      Flight existing = inFlight.get(key);
-      if (existing != null) {
-        if (existing.join(caller)) {
-          return caller;
+    Flight[] fresh = new Flight[1];
+    inFlight.compute(key, (k, flights) -> {
+      if (flights != null) {
+        for (Flight f : flights) {
+          if (f.fits(deadlineNanos) && f.join(caller)) {
+            return flights;
+          }
         }
-        inFlight.remove(key, existing);
-        continue;
       }
-      Flight fresh = new Flight(key);
-      fresh.join(caller);
-      if (inFlight.putIfAbsent(key, fresh) == null) {
-        caller.leader = true;
-        fresh.started(starter.apply(fresh::progress));
-        return caller;
-      }
+      fresh[0] = new Flight(key, deadlineNanos);
+      fresh[0].join(caller);
+      List<Flight> more = flights == null ? new ArrayList<>() : new ArrayList<>(flights);
+      more.add(fresh[0]);
+      return List.copyOf(more);
+    });
+    if (fresh[0] != null) {
+      caller.leader = true;
+      fresh[0].started(starter.apply(fresh[0]::progress));
     }
+    return caller;
   }
 
   /** Distinct remote analyses in flight. */
   public int inFlight() {
-    return inFlight.size();
+    int n = 0;
+    for (List<Flight> flights : inFlight.values()) {
+      n += flights.size();
+    }
+    return n;
   }
 
   /** Callers waiting on an analysis another caller started (requests saved by dedup). */
   public int pendingFollowers() {
     int n = 0;
-    for (Flight f : inFlight.values()) {
-      synchronized (f) {
-        n += Math.max(0, f.callers.size() - 1);
+    for (List<Flight> flights : inFlight.values()) {
+      for (Flight f : flights) {
+        synchronized (f) {
+          n += Math.max(0, f.callers.size() - 1);
+        }
       }
     }
     return n;

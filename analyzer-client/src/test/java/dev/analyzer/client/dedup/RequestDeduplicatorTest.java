@@ -31,7 +31,11 @@ class RequestDeduplicatorTest {
   private final DedupKey key = new DedupKey("k");
 
   private RequestDeduplicator.Caller join(String id, List<ProgressUpdate> progress) {
-    return dedup.join(key, id, progress == null ? null : progress::add, fanout -> {
+    return join(id, progress, RequestDeduplicator.NO_DEADLINE);
+  }
+
+  private RequestDeduplicator.Caller join(String id, List<ProgressUpdate> progress, long deadlineNanos) {
+    return dedup.join(key, id, progress == null ? null : progress::add, deadlineNanos, fanout -> {
       started.incrementAndGet();
       fanouts.add(fanout);
       CompletableFuture<Message> f = new CompletableFuture<>();
@@ -68,6 +72,40 @@ class RequestDeduplicatorTest {
     assertThat(b.isLeader()).isFalse();
     assertThat(((AnalysisResult) a.future().get()).correlationId()).isEqualTo("a");
     assertThat(((AnalysisResult) b.future().get()).correlationId()).isEqualTo("b");
+  }
+
+  @Test
+  void aCallerJoinsOnlyAFlightWhoseDeadlineIsNoEarlierThanItsOwn() throws Exception {
+    long tol = RequestDeduplicator.JOIN_TOLERANCE_NANOS;
+    long t = 1_000_000_000_000L;
+    // Given a flight ending at t
+    RequestDeduplicator.Caller first = join("first", null, t);
+    // When callers with earlier, equal, slightly later (within the tolerance) and later deadlines come
+    RequestDeduplicator.Caller earlier = join("earlier", null, t - 5 * tol);
+    RequestDeduplicator.Caller same = join("same", null, t + tol);
+    RequestDeduplicator.Caller later = join("later", null, t + tol + 1);
+    // and one that fits only the later flight
+    RequestDeduplicator.Caller fitsLater = join("fits-later", null, t + 2 * tol);
+
+    // Then the first three share the first flight; the later one starts a second, joined by the last
+    assertThat(List.of(first.isLeader(), earlier.isLeader(), same.isLeader(), later.isLeader(),
+        fitsLater.isLeader())).containsExactly(true, false, false, true, false);
+    assertThat(started.get()).isEqualTo(2);
+    assertThat(dedup.inFlight()).isEqualTo(2);
+    assertThat(dedup.pendingFollowers()).isEqualTo(3);
+    // and each flight's result reaches its own callers only
+    calls.get(1).complete(result("later"));
+    assertThat(((AnalysisResult) fitsLater.future().get()).correlationId()).isEqualTo("fits-later");
+    assertThat(first.future()).isNotDone();
+    calls.get(0).complete(result("first"));
+    assertThat(((AnalysisResult) same.future().get()).correlationId()).isEqualTo("same");
+    assertThat(dedup.inFlight()).isZero();
+    // and a caller without a deadline joins only a flight without one
+    RequestDeduplicator.Caller bounded = join("bounded", null, t);
+    RequestDeduplicator.Caller unbounded = join("unbounded", null);
+    RequestDeduplicator.Caller bounded2 = join("bounded-2", null, t + 10 * tol);
+    assertThat(List.of(bounded.isLeader(), unbounded.isLeader(), bounded2.isLeader()))
+        .containsExactly(true, true, false);
   }
 
   @Test

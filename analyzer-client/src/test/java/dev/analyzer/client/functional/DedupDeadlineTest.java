@@ -48,4 +48,30 @@ class DedupDeadlineTest {
       assertThat(client.stats().activeTasks()).isZero();
     }
   }
+
+  @Test
+  void aCallerWithALaterDeadlineThanTheFlightsRunsItsOwnAnalysisToTheEnd() throws Exception {
+    try (Services.Running svc = Services.start(root);
+        AnalyzerClient client = Services.client(Services.connection(5, 5, Duration.ofSeconds(60), 3), svc.url()).build()) {
+      // Given an analysis whose work takes 1.2 s, in flight with a 0.5 s deadline
+      AnalysisHandle first = client.submit(Services.request("sleep", "millis", 1200), null, Duration.ofMillis(500));
+      assertThat(svc.service().started.await(5, TimeUnit.SECONDS)).isTrue();
+
+      // When an identical request with a 5 s deadline comes, then another with 4.9 s
+      AnalysisHandle later = client.submit(Services.request("sleep", "millis", 1200), null, Duration.ofSeconds(5));
+      AnalysisHandle fits = client.submit(Services.request("sleep", "millis", 1200), null, Duration.ofMillis(4900));
+
+      // Then the first times out at its deadline, and the later one, not held to it, gets the result
+      assertThat(ClientFailure.of(first.result().get(5, TimeUnit.SECONDS))).contains(ClientFailure.TIMEOUT);
+      Message result = later.result().get(10, TimeUnit.SECONDS);
+      assertThat(result).as("%s", result).isInstanceOf(AnalysisResult.class);
+      assertThat(((AnalysisResult) result).correlationId()).isEqualTo(later.id());
+      assertThat(later.isDeduplicated()).as("started its own analysis").isFalse();
+      // and the third, whose deadline fits the second flight's, shared it
+      assertThat(fits.isDeduplicated()).isTrue();
+      assertThat(((AnalysisResult) fits.result().get(10, TimeUnit.SECONDS)).correlationId()).isEqualTo(fits.id());
+      assertThat(svc.service().analyses.get()).isEqualTo(2);
+      assertThat(client.stats().activeTasks()).isZero();
+    }
+  }
 }
