@@ -1,11 +1,11 @@
 package dev.analyzer.client;
 
+import dev.analyzer.core.json.WireNames;
 import dev.analyzer.core.json.WireValue;
 import dev.analyzer.core.protocol.ErrorCode;
 import dev.analyzer.core.protocol.ErrorMessage;
 import dev.analyzer.core.protocol.Message;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +29,8 @@ public enum ClientFailure implements WireValue {
   UNREACHABLE("unreachable", ErrorCode.INTERNAL),
   /** The connection broke after the analysis started, or the client is closed. */
   ERROR("error", ErrorCode.INTERNAL);
+
+  private static final WireNames<ClientFailure> NAMES = WireNames.of(ClientFailure.class);
 
   private final String wire;
   private final ErrorCode code;
@@ -61,7 +63,6 @@ public enum ClientFailure implements WireValue {
     if (!(reply instanceof ErrorMessage)) {
       return Optional.empty();
     }
-    Object status = reply.extra().get("status");
-    return Arrays.stream(values()).filter(f -> f.wire.equals(status)).findFirst();
+    return NAMES.find(reply.extra().get("status"));
   }
 }
