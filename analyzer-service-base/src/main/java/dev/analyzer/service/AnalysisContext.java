@@ -27,15 +27,23 @@ public interface AnalysisContext {
   /**
    * The request's {@code source_path}, resolved (symlinks followed) and checked to lie under the
    * service's source roots; empty when the request carries none. The base refuses requests whose
-   * path lies outside the roots before {@code analyze} is called.
+   * path lies outside the roots (with {@code invalid_request}, checked on the analysis thread)
+   * before {@code analyze} is called.
    */
   Optional<Path> sourcePath();
 
   /**
    * Resolves a path the service derived itself (such as {@code {apps_dir}/{model}/app{N}}) and checks
-   * it lies under the source roots.
+   * it lies under the source roots after {@code ..} and symlinks are resolved: the real path of its
+   * longest existing prefix, with the rest appended, must lie under a root, so a path that does not
+   * exist yet is refused when an existing parent links out of the roots, and a dangling link on the
+   * way is refused. A relative path is taken relative to the first root. Does file-system work:
+   * call it on the analysis thread, at the moment of use (a link swapped in later is the walk's to
+   * refuse).
    *
-   * @throws IllegalArgumentException naming the path when it is outside the roots or does not exist
+   * @return the checked real path (which may not exist yet)
+   * @throws IllegalArgumentException naming the given path (never the roots) when it is blank,
+   *     holds a NUL, or lies outside the roots
    */
   Path resolveSource(Path path);
 

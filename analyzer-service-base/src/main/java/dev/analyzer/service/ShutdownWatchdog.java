@@ -23,7 +23,12 @@ final class ShutdownWatchdog {
 
   /** A watchdog that halts {@code grace} plus {@link #MARGIN} after it is armed. */
   ShutdownWatchdog(Duration grace) {
-    this.budget = grace.plus(MARGIN);
+    this(grace, MARGIN);
+  }
+
+  /** A watchdog that halts {@code grace} plus {@code margin} after it is armed. */
+  ShutdownWatchdog(Duration grace, Duration margin) {
+    this.budget = grace.plus(margin);
   }
 
   Duration budget() {

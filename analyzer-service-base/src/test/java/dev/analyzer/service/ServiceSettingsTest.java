@@ -38,6 +38,31 @@ class ServiceSettingsTest {
     assertThat(s.pingInterval()).isEqualTo(Duration.ofSeconds(20));
     assertThat(s.compression().level()).isEqualTo(6);
     assertThat(s.compression().thresholdBytes()).isEqualTo(1024);
+    assertThat(s.maxRequestBytes()).isEqualTo(1024 * 1024);
+    assertThat(s.maxConnections()).isEqualTo(1024);
+    assertThat(s.allowedOrigins()).isEmpty();
+  }
+
+  @Test
+  void theHardeningSettingsAreRead() {
+    ServiceSettings s = ServiceSettings.fromEnvironment(Environment.of(Map.of("ANALYZER_MAX_REQUEST_BYTES", "2048",
+        "ANALYZER_MAX_CONNECTIONS_PER_SERVICE", "7", "ANALYZER_ALLOWED_ORIGINS", "*")), 2001);
+
+    assertThat(s.maxRequestBytes()).isEqualTo(2048);
+    assertThat(s.inboundMessageLimit()).isEqualTo(2048);
+    assertThat(s.maxConnections()).isEqualTo(7);
+    assertThat(s.allowsOrigin("http://anything.example")).isTrue();
+  }
+
+  @Test
+  void theRequestCapNeverExceedsTheFrameCap() {
+    ServiceSettings small = ServiceSettings.fromEnvironment(Environment.of(Map.of("ANALYZER_MAX_FRAME_BYTES", "4096")), 1);
+
+    assertThat(small.maxRequestBytes()).isEqualTo(4096);
+    assertThat(ServiceSettings.defaults(1).withMaxFrameBytes(2048).inboundMessageLimit()).isEqualTo(2048);
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(Environment.of(Map.of("ANALYZER_MAX_FRAME_BYTES", "4096",
+        "ANALYZER_MAX_REQUEST_BYTES", "8192")), 1))
+        .hasMessage("ANALYZER_MAX_REQUEST_BYTES must be 1024..4096, got 8192");
   }
 
   @Test
@@ -82,6 +107,9 @@ class ServiceSettingsTest {
       "ANALYZER_PING_INTERVAL|soon|ANALYZER_PING_INTERVAL must be a number of seconds 0..3600, got 'soon'",
       "WEBSOCKET_PORT|-1|WEBSOCKET_PORT must be 0..65535, got -1",
       "ANALYZER_DEFLATE_LEVEL|10|ANALYZER_DEFLATE_LEVEL must be 0..9, got 10",
+      "ANALYZER_MAX_REQUEST_BYTES|100|ANALYZER_MAX_REQUEST_BYTES must be 1024..104857600, got 100",
+      "ANALYZER_MAX_CONNECTIONS_PER_SERVICE|0|ANALYZER_MAX_CONNECTIONS_PER_SERVICE must be 1..100000, got 0",
+      "ANALYZER_ALLOWED_ORIGINS|evil.example|ANALYZER_ALLOWED_ORIGINS must list origins such as http://localhost:3000 (scheme://host[:port], no path) or *, got 'evil.example'",
   })
   void badValuesNameVariableBoundAndValue(String name, String value, String message) {
     assertThatThrownBy(() -> with(name, value)).isInstanceOf(SettingsException.class).hasMessage(message);
