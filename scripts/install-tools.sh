@@ -3,7 +3,8 @@
 #   from Debian: bandit (python3-bandit), pylint, flake8 and shellcheck (needs root or sudo);
 #   from npm: ESLint 9 with the security, react and no-unsanitized plugins, into tools/eslint.
 # Safe to run twice; a tool that cannot be installed only makes its tests skip.
-# The Python interop test of the integration suite (to come) needs python3-websockets, installed here too.
+# The Python interop test of the integration suite needs python3-websockets, installed here too;
+# bubblewrap (bwrap) sandboxes the external tools that import the analyzed code (pylint).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +21,7 @@ install_eslint() {
 }
 trap install_eslint EXIT
 
-packages=(python3-bandit pylint flake8 shellcheck python3-websockets)
+packages=(python3-bandit pylint flake8 shellcheck python3-websockets bubblewrap)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
