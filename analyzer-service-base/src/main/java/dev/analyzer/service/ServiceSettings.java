@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A service's settings, validated on construction; a bad value names the variable, the range and
- * the value. Immutable; change one value with the {@code withX} methods.
+ * A service's settings, validated on construction through {@link ServiceOptions} (one table of
+ * name, default, bound and meaning: {@link #OPTIONS}); a bad value names the variable, the range
+ * and the value. Immutable; change one value with the {@code withX} methods.
  *
  * <table>
  *   <caption>Variables</caption>
@@ -72,15 +73,14 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
   public static final int DEFAULT_MAX_CONNECTIONS = 1024;
   /** The {@link #allowedOrigins()} entry that allows any origin. */
   public static final String ANY_ORIGIN = "*";
-  private static final int MAX_MAX_FRAME_BYTES = 1024 * 1024 * 1024;
-  private static final int MAX_MAX_CONNECTIONS = 100_000;
-  private static final java.util.regex.Pattern ORIGIN =
-      java.util.regex.Pattern.compile("[a-z][a-z0-9+.-]*://[^/\\s?#@]+|null");
+  /** The options of these settings (name, default, bound, meaning), in README order. */
+  public static final dev.analyzer.core.settings.OptionTable OPTIONS = ServiceOptions.TABLE;
 
   public ServiceSettings {
     new ListenSettings(host, port);
-    range(maxConcurrentAnalyses, 1, 10_000, MAX_CONCURRENT_ANALYSES);
-    range(maxFrameBytes, 1024, MAX_MAX_FRAME_BYTES, MAX_FRAME_BYTES);
+    ServiceOptions.MAX_CONCURRENT_ANALYSES.check(maxConcurrentAnalyses);
+    ServiceOptions.MAX_FRAME_BYTES.check(maxFrameBytes);
+    // Not AUTH_TOKEN.check(): its message would print the token.
     if (authToken != null && (authToken.length() < 8 || authToken.chars().anyMatch(Character::isWhitespace))) {
       throw new SettingsException(AUTH_TOKEN, AUTH_TOKEN + " must be at least 8 characters without spaces, got "
           + authToken.length() + " characters");
@@ -100,15 +100,15 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
       }
     }
     sourceRoots = List.copyOf(roots);
-    duration(shutdownGrace, Duration.ZERO, Duration.ofHours(1), SHUTDOWN_GRACE);
-    duration(analysisTimeout, Duration.ofSeconds(1), Duration.ofDays(1), ANALYSIS_TIMEOUT);
-    duration(pingInterval, Duration.ZERO, Duration.ofHours(1), PING_INTERVAL);
+    ServiceOptions.SHUTDOWN_GRACE.check(shutdownGrace);
+    ServiceOptions.ANALYSIS_TIMEOUT.check(analysisTimeout);
+    ServiceOptions.PING_INTERVAL.check(pingInterval);
     if (compression == null) {
       throw new SettingsException(CompressionSettings.LEVEL, "compression settings must not be null");
     }
-    range(maxRequestBytes, 1024, MAX_MAX_FRAME_BYTES, MAX_REQUEST_BYTES);
-    range(maxConnections, 1, MAX_MAX_CONNECTIONS, MAX_CONNECTIONS);
-    allowedOrigins = origins(allowedOrigins);
+    ServiceOptions.MAX_REQUEST_BYTES.check(maxRequestBytes);
+    ServiceOptions.MAX_CONNECTIONS.check(maxConnections);
+    allowedOrigins = ServiceOptions.origins(allowedOrigins);
   }
 
   /**
@@ -136,32 +136,15 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
     return allowedOrigins.contains(ANY_ORIGIN) || allowedOrigins.contains(o);
   }
 
-  private static List<String> origins(List<String> given) {
-    if (given == null) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    for (String raw : given) {
-      String o = raw == null ? "" : raw.trim().toLowerCase(java.util.Locale.ROOT);
-      if (o.endsWith("/")) {
-        o = o.substring(0, o.length() - 1);
-      }
-      if (!o.equals(ANY_ORIGIN) && !ORIGIN.matcher(o).matches()) {
-        throw new SettingsException(ALLOWED_ORIGINS, ALLOWED_ORIGINS + " must list origins such as "
-            + "http://localhost:3000 (scheme://host[:port], no path) or *, got '" + raw + "'");
-      }
-      if (!out.contains(o)) {
-        out.add(o);
-      }
-    }
-    return List.copyOf(out);
-  }
-
   /** The defaults for a service listening on {@code defaultPort}. */
   public static ServiceSettings defaults(int defaultPort) {
-    return new ServiceSettings(ListenSettings.DEFAULT_HOST, defaultPort, 8, DEFAULT_MAX_FRAME_BYTES, null,
-        List.of(Path.of("").toAbsolutePath()), Duration.ofSeconds(30), Duration.ofSeconds(900),
-        Duration.ofSeconds(20), CompressionSettings.defaults());
+    return new ServiceSettings(ListenSettings.DEFAULT_HOST, defaultPort,
+        ServiceOptions.MAX_CONCURRENT_ANALYSES.defaultValue(), ServiceOptions.MAX_FRAME_BYTES.defaultValue(),
+        ServiceOptions.AUTH_TOKEN.defaultValue(), List.of(Path.of("").toAbsolutePath()),
+        ServiceOptions.SHUTDOWN_GRACE.defaultValue(), ServiceOptions.ANALYSIS_TIMEOUT.defaultValue(),
+        ServiceOptions.PING_INTERVAL.defaultValue(), CompressionSettings.defaults(),
+        ServiceOptions.MAX_REQUEST_BYTES.defaultValue(), ServiceOptions.MAX_CONNECTIONS.defaultValue(),
+        ServiceOptions.ALLOWED_ORIGINS.defaultValue());
   }
 
   /**
@@ -170,42 +153,16 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
    * @throws SettingsException naming the first variable with a bad value
    */
   public static ServiceSettings fromEnvironment(Environment env, int defaultPort) {
-    EnvReader r = new EnvReader(env);
     ServiceSettings d = defaults(defaultPort);
     ListenSettings listen = ListenSettings.fromEnvironment(env, defaultPort);
-    int maxFrame = r.intIn(MAX_FRAME_BYTES, d.maxFrameBytes, 1024, MAX_MAX_FRAME_BYTES);
-    String roots = r.raw(SOURCE_ROOTS);
-    List<Path> sourceRoots = d.sourceRoots;
-    if (roots != null) {
-      sourceRoots = new ArrayList<>();
-      for (String part : roots.split("[:,]")) {
-        if (!part.isBlank()) {
-          sourceRoots.add(Path.of(part.trim()));
-        }
-      }
-    }
-    return new ServiceSettings(listen.host(), listen.port(),
-        r.intIn(MAX_CONCURRENT_ANALYSES, d.maxConcurrentAnalyses, 1, 10_000),
-        maxFrame, r.raw(AUTH_TOKEN), sourceRoots,
-        r.secondsIn(SHUTDOWN_GRACE, d.shutdownGrace, Duration.ZERO, Duration.ofHours(1)),
-        r.secondsIn(ANALYSIS_TIMEOUT, d.analysisTimeout, Duration.ofSeconds(1), Duration.ofDays(1)),
-        r.secondsIn(PING_INTERVAL, d.pingInterval, Duration.ZERO, Duration.ofHours(1)),
-        CompressionSettings.fromEnvironment(env),
-        r.intIn(MAX_REQUEST_BYTES, Math.min(d.maxRequestBytes, maxFrame), 1024, maxFrame),
-        r.intIn(MAX_CONNECTIONS, d.maxConnections, 1, MAX_MAX_CONNECTIONS),
-        splitOrigins(r.raw(ALLOWED_ORIGINS)));
-  }
-
-  private static List<String> splitOrigins(String raw) {
-    List<String> out = new ArrayList<>();
-    if (raw != null) {
-      for (String part : raw.split(",")) {
-        if (!part.isBlank()) {
-          out.add(part.trim());
-        }
-      }
-    }
-    return out;
+    int maxFrame = ServiceOptions.MAX_FRAME_BYTES.read(env);
+    List<Path> roots = ServiceOptions.SOURCE_ROOTS.read(env);
+    return new ServiceSettings(listen.host(), listen.port(), ServiceOptions.MAX_CONCURRENT_ANALYSES.read(env),
+        maxFrame, ServiceOptions.AUTH_TOKEN.read(env), roots == null ? d.sourceRoots : roots,
+        ServiceOptions.SHUTDOWN_GRACE.read(env), ServiceOptions.ANALYSIS_TIMEOUT.read(env),
+        ServiceOptions.PING_INTERVAL.read(env), CompressionSettings.fromEnvironment(env),
+        Math.min(ServiceOptions.MAX_REQUEST_BYTES.read(env), maxFrame), ServiceOptions.MAX_CONNECTIONS.read(env),
+        ServiceOptions.ALLOWED_ORIGINS.read(env));
   }
 
   public ServiceSettings withHost(String host) {
@@ -293,18 +250,5 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
         + ", sourceRoots=" + sourceRoots + ", shutdownGrace=" + shutdownGrace + ", analysisTimeout="
         + analysisTimeout + ", pingInterval=" + pingInterval + ", compression=" + compression + ", maxRequestBytes="
         + maxRequestBytes + ", maxConnections=" + maxConnections + ", allowedOrigins=" + allowedOrigins + "]";
-  }
-
-  private static void range(int v, int min, int max, String name) {
-    if (v < min || v > max) {
-      throw new SettingsException(name, name + " must be " + min + ".." + max + ", got " + v);
-    }
-  }
-
-  private static void duration(Duration d, Duration min, Duration max, String name) {
-    if (d == null || d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-      throw new SettingsException(name, name + " must be " + min.toSeconds() + ".." + max.toSeconds()
-          + " seconds, got " + (d == null ? "null" : d.toMillis() / 1000.0));
-    }
   }
 }

@@ -1,0 +1,108 @@
+package dev.analyzer.service;
+
+import dev.analyzer.core.settings.EnvReader;
+import dev.analyzer.core.settings.Option;
+import dev.analyzer.core.settings.OptionTable;
+import dev.analyzer.core.settings.SettingsException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The options of the service base (name, default, bound, meaning), declared once: {@link ServiceSettings}
+ * reads and checks its values through them, and {@link #TABLE} is what the README's table must
+ * match. {@code WEBSOCKET_HOST}/{@code WEBSOCKET_PORT} are core's {@code ListenSettings} and the
+ * deflate options core's {@code CompressionSettings.OPTIONS}. Immutable and thread-safe.
+ */
+public final class ServiceOptions {
+
+  static final int MAX_BYTES = 1024 * 1024 * 1024;
+  private static final Pattern ORIGIN = Pattern.compile("[a-z][a-z0-9+.-]*://[^/\\s?#@]+|null");
+
+  public static final Option<Integer> MAX_CONCURRENT_ANALYSES = Option.integer(ServiceSettings.MAX_CONCURRENT_ANALYSES,
+      8, 1, 10_000, "analyses running at once; more get `busy`");
+  public static final Option<Integer> MAX_FRAME_BYTES = Option.integer(ServiceSettings.MAX_FRAME_BYTES,
+      ServiceSettings.DEFAULT_MAX_FRAME_BYTES, 1024, MAX_BYTES, "the largest message the service sends (and the "
+          + "ceiling of `ANALYZER_MAX_REQUEST_BYTES`)");
+  public static final Option<Integer> MAX_REQUEST_BYTES = Option.custom(ServiceSettings.MAX_REQUEST_BYTES,
+      ServiceSettings.DEFAULT_MAX_REQUEST_BYTES, "1048576 (1 MiB)", "1024..`ANALYZER_MAX_FRAME_BYTES`",
+      "the largest complete message a peer may send, after inflation; larger closes with 1009",
+      (r, n) -> r.intIn(n, 0, 1024, r.intIn(MAX_FRAME_BYTES.name(), MAX_FRAME_BYTES.defaultValue(), 1024, MAX_BYTES)),
+      v -> v != null && v >= 1024 && v <= MAX_BYTES);
+  public static final Option<Integer> MAX_CONNECTIONS = Option.integer(ServiceSettings.MAX_CONNECTIONS,
+      ServiceSettings.DEFAULT_MAX_CONNECTIONS, 1, 100_000, "WebSocket connections open at once; a handshake "
+          + "beyond gets HTTP 503");
+  public static final Option<String> AUTH_TOKEN = Option.custom(ServiceSettings.AUTH_TOKEN, null, "none (no auth)",
+      "8+ characters, no spaces", "bearer token the handshake must carry (`Authorization: Bearer ...`)",
+      (r, n) -> r.raw(n), t -> t == null || (t.length() >= 8 && t.chars().noneMatch(Character::isWhitespace)));
+  public static final Option<List<Path>> SOURCE_ROOTS = Option.custom(ServiceSettings.SOURCE_ROOTS, null,
+      "the working directory", "existing directories, `:`-separated", "every path a request names must "
+          + "lie under one, after `..` and symlinks are resolved", ServiceOptions::paths, v -> v != null && !v.isEmpty());
+  public static final Option<List<String>> ALLOWED_ORIGINS = Option.custom(ServiceSettings.ALLOWED_ORIGINS,
+      List.of(), "none", "comma list of exact origins, or `*`", "`Origin`s a handshake may carry (browser pages); "
+          + "others get HTTP 403, handshakes without Origin always pass", (r, n) -> origins(List.of(r.raw(n).split(","))),
+      v -> true);
+  public static final Option<Duration> SHUTDOWN_GRACE = Option.seconds(ServiceSettings.SHUTDOWN_GRACE,
+      Duration.ofSeconds(30), Duration.ZERO, Duration.ofHours(1), "on SIGTERM, how long in-flight analyses get to "
+          + "finish; the process is halted 15 s after it at the latest");
+  public static final Option<Duration> ANALYSIS_TIMEOUT = Option.seconds(ServiceSettings.ANALYSIS_TIMEOUT,
+      Duration.ofSeconds(900), Duration.ofSeconds(1), Duration.ofDays(1), "the deadline of an analysis; "
+          + "`timeout_seconds` may lower it, never raise it");
+  public static final Option<Duration> PING_INTERVAL = Option.seconds(ServiceSettings.PING_INTERVAL,
+      Duration.ofSeconds(20), Duration.ZERO, Duration.ofHours(1), "the server pings a silent connection; 3 silent "
+          + "intervals close it; 0 disables");
+
+  /** Every option of the service base, in README order. */
+  public static final OptionTable TABLE = OptionTable.of("service base", MAX_CONCURRENT_ANALYSES, MAX_FRAME_BYTES,
+      MAX_REQUEST_BYTES, MAX_CONNECTIONS, AUTH_TOKEN, SOURCE_ROOTS, ALLOWED_ORIGINS, SHUTDOWN_GRACE,
+      ANALYSIS_TIMEOUT, PING_INTERVAL);
+
+  private ServiceOptions() {}
+
+  /** The allowed origins, lower-cased without a trailing slash, duplicates dropped; blanks skipped. */
+  static List<String> origins(List<String> given) {
+    List<String> out = new ArrayList<>();
+    for (String raw : given == null ? List.<String>of() : given) {
+      if (raw == null || raw.isBlank()) {
+        if (raw == null) {
+          throw badOrigin(null);
+        }
+        continue;
+      }
+      String o = raw.trim().toLowerCase(Locale.ROOT);
+      if (o.endsWith("/")) {
+        o = o.substring(0, o.length() - 1);
+      }
+      if (!o.equals(ServiceSettings.ANY_ORIGIN) && !ORIGIN.matcher(o).matches()) {
+        throw badOrigin(raw);
+      }
+      if (!out.contains(o)) {
+        out.add(o);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static SettingsException badOrigin(String raw) {
+    return new SettingsException(ServiceSettings.ALLOWED_ORIGINS, ServiceSettings.ALLOWED_ORIGINS
+        + " must list origins such as http://localhost:3000 (scheme://host[:port], no path) or *, got '" + raw + "'");
+  }
+
+  private static List<Path> paths(EnvReader r, String name) {
+    List<Path> out = new ArrayList<>();
+    for (String part : r.raw(name).split("[:,]")) {
+      if (!part.isBlank()) {
+        try {
+          out.add(Path.of(part.trim()));
+        } catch (InvalidPathException e) {
+          throw new SettingsException(name, name + " must name existing directories, got " + part.trim());
+        }
+      }
+    }
+    return out;
+  }
+}
