@@ -175,6 +175,18 @@ public final class WsConnection {
   }
 
   /** Sends one frame. */
+  /**
+   * Runs {@code task} on this connection's event loop (at once when already on it), so it is
+   * ordered with every other write and event of the connection.
+   */
+  public void onEventLoop(Runnable task) {
+    if (channel.eventLoop().inEventLoop()) {
+      task.run();
+    } else {
+      channel.eventLoop().execute(task);
+    }
+  }
+
   public CompletableFuture<Void> send(Message message) {
     lastUsedNanos = System.nanoTime();
     CompletableFuture<Void> sent = new CompletableFuture<>();
