@@ -1,11 +1,13 @@
 package dev.analyzer.client;
 
-import dev.analyzer.client.breaker.ReplicaBreaker;
 import dev.analyzer.client.dedup.DedupKey;
 import dev.analyzer.client.dedup.RequestDeduplicator;
 import dev.analyzer.client.internal.ClientContext;
+import dev.analyzer.client.internal.ClientShutdown;
 import dev.analyzer.client.internal.Exchange;
 import dev.analyzer.client.internal.RemoteAnalysis;
+import dev.analyzer.client.internal.ReplicaSet;
+import dev.analyzer.client.internal.StatsSnapshot;
 import dev.analyzer.client.internal.WsConnection;
 import dev.analyzer.client.pool.ConnectionPool;
 import dev.analyzer.client.replica.Replica;
@@ -28,8 +30,6 @@ import io.netty.util.HashedWheelTimer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +37,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The client of the analyzer services: one per process. It submits analyses to the named services
@@ -63,8 +61,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnalyzerClient implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AnalyzerClient.class);
-
   private final ClientSettings settings;
   private final Clock clock;
   private final EventLoopGroup group;
@@ -77,25 +73,16 @@ public final class AnalyzerClient implements AutoCloseable {
   private final RequestDeduplicator dedup = new RequestDeduplicator();
   private final boolean deduplicate;
   private final AtomicBoolean closed = new AtomicBoolean();
-  /** The client's own threads (I/O, timer, deadlines): close() must not block or stop them from inside. */
-  private final java.util.Set<Thread> ownThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  /** Longest close() waits for cancelled analyses to end, and then for the sockets to close. */
-  private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+  /** The client's threads and their shutdown: close() must not block or stop them from inside. */
+  private final ClientShutdown shutdown = new ClientShutdown();
 
   AnalyzerClient(AnalyzerClientBuilder b) {
     this.settings = b.settings;
     this.clock = b.clock;
     this.deduplicate = b.deduplicate;
-    this.group = new MultiThreadIoEventLoopGroup(b.ioThreads, r -> {
-      Thread t = ownThread(r, "analyzer-client-io");
-      t.setDaemon(true);
-      return t;
-    }, NioIoHandler.newFactory());
-    ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = ownThread(r, "analyzer-client-timer");
-      t.setDaemon(true);
-      return t;
-    });
+    this.group = new MultiThreadIoEventLoopGroup(b.ioThreads, shutdown.threads("analyzer-client-io"),
+        NioIoHandler.newFactory());
+    ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, shutdown.threads("analyzer-client-timer"));
     // Every request arms a deadline that is almost always cancelled by its reply: drop cancelled
     // deadlines at once, or each would sit in the queue (and wake the timer thread) until it was due.
     timerPool.setRemoveOnCancelPolicy(true);
@@ -105,22 +92,10 @@ public final class AnalyzerClient implements AutoCloseable {
     this.pool = new ConnectionPool(c.maxConnections(), c.connectionTimeout(), c.idleTimeout(), b.ticker, timer,
         uri -> WsConnection.open(group, uri, settings.authToken(), settings.maxFrameBytes(), c.connectionTimeout(),
             settings.compression(), codec));
-    Map<AnalysisKind, List<Replica>> r = new EnumMap<>(AnalysisKind.class);
-    Map<URI, Replica> byUrl = new LinkedHashMap<>();
-    for (AnalysisKind k : AnalysisKind.values()) {
-      List<Replica> list = new ArrayList<>();
-      for (URI u : settings.replicas().get(k)) {
-        list.add(byUrl.computeIfAbsent(u, x -> new Replica(x, new ReplicaBreaker(x.toString(), c.circuitThreshold(),
-            c.circuitTimeout(), c.circuitHalfOpenCalls(), b.ticker))));
-      }
-      r.put(k, List.copyOf(list));
-    }
-    this.replicas = Map.copyOf(r);
-    this.requestDeadlines = new HashedWheelTimer(task -> {
-      Thread t = ownThread(task, "analyzer-client-deadlines");
-      t.setDaemon(true);
-      return t;
-    }, 10, TimeUnit.MILLISECONDS, 512);
+    this.replicas = ReplicaSet.byKind(settings, b.ticker);
+    this.requestDeadlines = new HashedWheelTimer(shutdown.threads("analyzer-client-deadlines"), 10,
+        TimeUnit.MILLISECONDS, 512);
+    shutdown.attach(tasks, pool, timer, requestDeadlines, group);
     this.ctx = new ClientContext(settings, pool, replicas, clock, timer, requestDeadlines);
     long sweep = Math.max(1, Math.min(60, c.idleTimeout().toSeconds() / 2));
     timer.scheduleWithFixedDelay(pool::evictIdle, sweep, sweep, TimeUnit.SECONDS);
@@ -290,32 +265,8 @@ public final class AnalyzerClient implements AutoCloseable {
 
   /** A snapshot of pool, tasks, dedup, breakers and replicas. */
   public ClientStats stats() {
-    List<ClientStats.BreakerState> states = new ArrayList<>();
-    List<ClientStats.ReplicaStats> reps = new ArrayList<>();
-    int open = 0;
-    int halfOpen = 0;
-    List<Replica> seen = new ArrayList<>();
-    for (AnalysisKind k : AnalysisKind.values()) {
-      for (Replica r : replicas.get(k)) {
-        String state = r.breaker().state().name().toLowerCase(java.util.Locale.ROOT);
-        reps.add(new ClientStats.ReplicaStats(k.wire(), r.uri().toString(), r.inFlight(), r.requests(), r.failures(),
-            r.latencyMillis(), state));
-        if (seen.contains(r)) {
-          continue;
-        }
-        seen.add(r);
-        states.add(new ClientStats.BreakerState(r.uri().toString(), state, r.breaker().probesAdmitted(),
-            r.breaker().staleOutcomes()));
-        if (r.breaker().state() == ReplicaBreaker.State.OPEN) {
-          open++;
-        } else if (r.breaker().state() == ReplicaBreaker.State.HALF_OPEN) {
-          halfOpen++;
-        }
-      }
-    }
-    return new ClientStats(pool.maxConnections(), pool.activeConnections(), pool.pooledConnections(), pool.waiting(),
-        tasks.active(), dedup.pendingFollowers(), new ClientStats.Breakers(states.size(), open, halfOpen,
-        List.copyOf(states)), List.copyOf(reps), timer.getQueue().size() + (int) requestDeadlines.pendingTimeouts());
+    return StatsSnapshot.of(ctx, replicas, tasks.active(), dedup.pendingFollowers(),
+        timer.getQueue().size() + (int) requestDeadlines.pendingTimeouts());
   }
 
   /**
@@ -341,54 +292,8 @@ public final class AnalyzerClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
+    if (closed.compareAndSet(false, true)) {
+      shutdown.run();
     }
-    if (ownThreads.contains(Thread.currentThread())) {
-      Thread t = new Thread(this::shutdown, "analyzer-client-close");
-      t.setDaemon(true);
-      t.start();
-      return;
-    }
-    shutdown();
-  }
-
-  private void shutdown() {
-    int inFlight = tasks.active();
-    tasks.cancelAll();
-    if (inFlight > 0) {
-      LOG.info("client closing: cancelled {} analyses in flight", inFlight);
-    }
-    awaitBounded(tasks.drained(), "the cancelled analyses to end");
-    pool.close();
-    awaitBounded(pool.allClosed(), "the connections to close");
-    timer.shutdownNow();
-    requestDeadlines.stop();
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(CLOSE_WAIT.toMillis());
-  }
-
-  private static void awaitBounded(CompletableFuture<?> condition, String what) {
-    try {
-      condition.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      LOG.warn("client closing: gave up waiting for {} after {} ms", what, CLOSE_WAIT.toMillis());
-    } catch (java.util.concurrent.ExecutionException e) {
-      LOG.debug("client closing: {} ended with {}", what, e.getCause().toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private Thread ownThread(Runnable r, String name) {
-    Thread t = new Thread(() -> {
-      ownThreads.add(Thread.currentThread());
-      try {
-        r.run();
-      } finally {
-        ownThreads.remove(Thread.currentThread());
-      }
-    }, name);
-    t.setDaemon(true);
-    return t;
   }
 }

@@ -1,0 +1,52 @@
+package dev.analyzer.client.internal;
+
+import dev.analyzer.client.ClientStats;
+import dev.analyzer.client.breaker.ReplicaBreaker;
+import dev.analyzer.client.replica.Replica;
+import dev.analyzer.core.protocol.AnalysisKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds a {@link ClientStats} from the client's parts. Stateless. */
+public final class StatsSnapshot {
+
+  private StatsSnapshot() {}
+
+  /**
+   * A snapshot: pool figures from {@code ctx}'s pool, breakers once per replica URL, replicas per
+   * service.
+   */
+  public static ClientStats of(ClientContext ctx, Map<AnalysisKind, List<Replica>> replicas, int activeTasks,
+      int pendingFollowers, int armedTimers) {
+    List<ClientStats.BreakerState> states = new ArrayList<>();
+    List<ClientStats.ReplicaStats> reps = new ArrayList<>();
+    int open = 0;
+    int halfOpen = 0;
+    List<Replica> seen = new ArrayList<>();
+    for (AnalysisKind k : AnalysisKind.values()) {
+      for (Replica r : replicas.get(k)) {
+        ReplicaBreaker.State breaker = r.breaker().state();
+        String state = breaker.name().toLowerCase(Locale.ROOT);
+        reps.add(new ClientStats.ReplicaStats(k.wire(), r.uri().toString(), r.inFlight(), r.requests(), r.failures(),
+            r.latencyMillis(), state));
+        if (seen.contains(r)) {
+          continue;
+        }
+        seen.add(r);
+        states.add(new ClientStats.BreakerState(r.uri().toString(), state, r.breaker().probesAdmitted(),
+            r.breaker().staleOutcomes()));
+        if (breaker == ReplicaBreaker.State.OPEN) {
+          open++;
+        } else if (breaker == ReplicaBreaker.State.HALF_OPEN) {
+          halfOpen++;
+        }
+      }
+    }
+    var pool = ctx.pool();
+    return new ClientStats(pool.maxConnections(), pool.activeConnections(), pool.pooledConnections(), pool.waiting(),
+        activeTasks, pendingFollowers, new ClientStats.Breakers(states.size(), open, halfOpen, List.copyOf(states)),
+        List.copyOf(reps), armedTimers);
+  }
+}
