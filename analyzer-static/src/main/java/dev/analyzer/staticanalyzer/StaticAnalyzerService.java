@@ -17,6 +17,7 @@ import dev.analyzer.staticanalyzer.deps.DependencyScanner;
 import dev.analyzer.staticanalyzer.deps.OsvDatabase;
 import dev.analyzer.staticanalyzer.report.ResultAssembler;
 import dev.analyzer.staticanalyzer.rules.CodeRuleAnalyzer;
+import dev.analyzer.staticanalyzer.sandbox.ToolSandbox;
 import dev.analyzer.staticanalyzer.secrets.SecretScanner;
 import dev.analyzer.staticanalyzer.source.Language;
 import dev.analyzer.staticanalyzer.source.SourceResolver;
@@ -57,6 +58,7 @@ public final class StaticAnalyzerService implements AnalyzerService {
 
   private final StaticSettings settings;
   private final OsvDatabase osv;
+  private final ToolSandbox sandbox;
   private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "static-tool");
     t.setDaemon(true);
@@ -64,8 +66,19 @@ public final class StaticAnalyzerService implements AnalyzerService {
   });
   private volatile List<StaticTool> tools = List.of();
 
+  /**
+   * A service with {@code settings}; probes the tool sandbox ({@code ANALYZER_TOOL_SANDBOX}).
+   *
+   * @throws dev.analyzer.core.settings.SettingsException when the sandbox is required and does not work
+   */
   public StaticAnalyzerService(StaticSettings settings) {
+    this(settings, ToolSandbox.select(settings.toolSandbox()));
+  }
+
+  /** A service whose tools run in {@code sandbox} (chosen by the caller; {@code settings.toolSandbox()} is not read). */
+  public StaticAnalyzerService(StaticSettings settings, ToolSandbox sandbox) {
     this.settings = settings;
+    this.sandbox = sandbox;
     try {
       this.osv = OsvDatabase.load(settings.osvDir());
     } catch (IOException e) {
@@ -107,17 +120,17 @@ public final class StaticAnalyzerService implements AnalyzerService {
         (f, t) -> ConfigScanner.scan(f.path(), f.name(), f.language(), t)));
     all.add(new BuiltinTool(DependencyScanner.TOOL, "structure", VERSION + "+osv-" + osv.snapshotDate(),
         f -> DependencyScanner.isManifest(f.name()), (f, t) -> deps.scan(f.path(), f.name(), t)));
-    all.add(new BanditTool(ExternalTools.detect(runner, "bandit"), settings.toolTimeout()));
-    all.add(new PylintTool(ExternalTools.detect(runner, "pylint"), settings.toolTimeout()));
-    all.add(new Flake8Tool(ExternalTools.detect(runner, "flake8"), settings.toolTimeout()));
-    all.add(new ShellcheckTool(ExternalTools.detect(runner, "shellcheck"), settings.toolTimeout()));
+    all.add(new BanditTool(ExternalTools.detect(runner, "bandit"), settings.toolTimeout(), sandbox));
+    all.add(new PylintTool(ExternalTools.detect(runner, "pylint"), settings.toolTimeout(), sandbox));
+    all.add(new Flake8Tool(ExternalTools.detect(runner, "flake8"), settings.toolTimeout(), sandbox));
+    all.add(new ShellcheckTool(ExternalTools.detect(runner, "shellcheck"), settings.toolTimeout(), sandbox));
     Optional<Path> eslintHome = EslintTool.locate(settings.eslintDir());
     all.add(new EslintTool(eslintHome.orElse(null), eslintHome.map(h -> ExternalTools.detect(runner,
-        EslintTool.executable(h).toString())).orElse(null), settings.toolTimeout()));
+        EslintTool.executable(h).toString())).orElse(null), settings.toolTimeout(), sandbox));
     tools = List.copyOf(all);
     List<String> available = new ArrayList<>();
     for (StaticTool t : all) {
-      if (t.available()) {
+      if (runnable(t)) {
         available.add(t.name());
       }
     }
@@ -155,6 +168,9 @@ public final class StaticAnalyzerService implements AnalyzerService {
       } else if (!t.available()) {
         report.add(entry(t, ToolResult.notRun(t.name(), ToolStatus.NOT_INSTALLED, t.name()
             + " is not installed on this service's machine (scripts/install-tools.sh installs it)"), List.of()));
+      } else if (refusedBySandbox(t)) {
+        report.add(entry(t, ToolResult.notRun(t.name(), ToolStatus.SKIPPED, t.name() + ToolSandbox.REFUSAL),
+            List.of()));
       } else if (!t.appliesTo(tree)) {
         report.add(entry(t, ToolResult.notRun(t.name(), ToolStatus.NO_FILES, "no files for " + t.name()), List.of()));
       } else {
@@ -266,10 +282,24 @@ public final class StaticAnalyzerService implements AnalyzerService {
     return String.join("; ", names);
   }
 
+  /** True when {@code t} may run code of the app and no sandbox confines it (and the operator did not say off). */
+  private boolean refusedBySandbox(StaticTool t) {
+    return t.importsAnalysedCode() && sandbox.refusesCodeImportingTools();
+  }
+
+  private boolean runnable(StaticTool t) {
+    return t.available() && !refusedBySandbox(t);
+  }
+
+  /** The sandbox external tools run in. */
+  public ToolSandbox sandbox() {
+    return sandbox;
+  }
+
   private String availableNames() {
     List<String> names = new ArrayList<>();
     for (StaticTool t : tools) {
-      if (t.available()) {
+      if (runnable(t)) {
         names.add(t.name());
       }
     }

@@ -5,6 +5,7 @@ import dev.analyzer.core.settings.Environment;
 import dev.analyzer.core.settings.Option;
 import dev.analyzer.core.settings.OptionTable;
 import dev.analyzer.core.settings.SettingsException;
+import dev.analyzer.staticanalyzer.sandbox.SandboxMode;
 import dev.analyzer.staticanalyzer.source.WalkLimits;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -25,9 +26,11 @@ import java.time.Duration;
  *     files' sizes past this are skipped (default 256 MiB, {@value #MIN_TOTAL_BYTES}..{@value #MAX_TOTAL_BYTES_BOUND})
  * @param maxDepth {@code ANALYZER_MAX_DEPTH}: directories nested deeper than this below the source
  *     root are not entered (default {@value #DEFAULT_DEPTH}, 1..{@value #MAX_DEPTH_BOUND})
+ * @param toolSandbox {@code ANALYZER_TOOL_SANDBOX}: {@code auto} (default), {@code bwrap} or {@code off};
+ *     see {@link SandboxMode}
  */
 public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int maxFiles, Duration toolTimeout,
-    String eslintDir, long maxTotalBytes, int maxDepth) {
+    String eslintDir, long maxTotalBytes, int maxDepth, SandboxMode toolSandbox) {
 
   public static final String APPS_DIR = "ANALYZER_APPS_DIR";
   public static final String OSV_DIR = "ANALYZER_OSV_DIR";
@@ -37,6 +40,7 @@ public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int m
   public static final String MAX_TOTAL_BYTES = "ANALYZER_MAX_TOTAL_BYTES";
   public static final String MAX_DEPTH = "ANALYZER_MAX_DEPTH";
   public static final String ESLINT_DIR = "ANALYZER_ESLINT_DIR";
+  public static final String TOOL_SANDBOX = "ANALYZER_TOOL_SANDBOX";
   public static final long DEFAULT_TOTAL_BYTES = 256L * 1024 * 1024;
   public static final long MIN_TOTAL_BYTES = 1024L * 1024;
   public static final long MAX_TOTAL_BYTES_BOUND = 64L * 1024 * 1024 * 1024;
@@ -61,11 +65,15 @@ public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int m
       Duration.ofSeconds(1), Duration.ofHours(2), "per external tool; the process tree is killed past it");
   static final Option<String> ESLINT_DIR_OPTION = Option.custom(ESLINT_DIR, null, "tools/eslint",
       "a directory", "the ESLint install with its config", (r, n) -> r.raw(n), v -> true);
+  static final Option<String> TOOL_SANDBOX_OPTION = Option.oneOf(TOOL_SANDBOX, "auto",
+      "external tools run in bubblewrap (`/usr/bin/bwrap`): `auto` when a start-up probe works, else "
+          + "unsandboxed with pylint refused; `bwrap` required (start-up fails without it); `off` never "
+          + "(the operator accepts that pylint imports the analysed code)", "auto", "bwrap", "off");
 
   /** Every option of the static service, in README order. */
   public static final OptionTable OPTIONS = OptionTable.of("static service", APPS_DIR_OPTION, OSV_DIR_OPTION,
       MAX_FILE_BYTES_OPTION, MAX_FILES_OPTION, MAX_TOTAL_BYTES_OPTION, MAX_DEPTH_OPTION, TOOL_TIMEOUT_OPTION,
-      ESLINT_DIR_OPTION);
+      ESLINT_DIR_OPTION, TOOL_SANDBOX_OPTION);
 
   public StaticSettings {
     if (appsDir == null) {
@@ -76,6 +84,9 @@ public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int m
     TOOL_TIMEOUT_OPTION.check(toolTimeout);
     MAX_TOTAL_BYTES_OPTION.check(maxTotalBytes);
     MAX_DEPTH_OPTION.check(maxDepth);
+    if (toolSandbox == null) {
+      throw new SettingsException(TOOL_SANDBOX, TOOL_SANDBOX + " must be one of auto, bwrap, off, got null");
+    }
   }
 
   /** The walk's caps. */
@@ -91,7 +102,8 @@ public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int m
   public static StaticSettings fromEnvironment(Environment env) {
     return new StaticSettings(APPS_DIR_OPTION.read(env).toAbsolutePath().normalize(), OSV_DIR_OPTION.read(env),
         MAX_FILE_BYTES_OPTION.read(env), MAX_FILES_OPTION.read(env), TOOL_TIMEOUT_OPTION.read(env),
-        ESLINT_DIR_OPTION.read(env), MAX_TOTAL_BYTES_OPTION.read(env), MAX_DEPTH_OPTION.read(env));
+        ESLINT_DIR_OPTION.read(env), MAX_TOTAL_BYTES_OPTION.read(env), MAX_DEPTH_OPTION.read(env),
+        SandboxMode.fromWire(TOOL_SANDBOX_OPTION.read(env)));
   }
 
   private static Path path(EnvReader r, String name) {

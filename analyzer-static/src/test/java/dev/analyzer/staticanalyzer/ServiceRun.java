@@ -21,7 +21,12 @@ public final class ServiceRun {
    * {@code request} and returns the terminal result.
    */
   public static AnalysisResult analyze(Map<String, String> env, List<Path> roots, String request) throws Exception {
-    StaticAnalyzerService service = new StaticAnalyzerService(StaticSettings.fromEnvironment(Environment.of(env)));
+    return analyze(new StaticAnalyzerService(StaticSettings.fromEnvironment(Environment.of(env))), roots, request);
+  }
+
+  /** Serves {@code service} with {@code roots} as its source roots, sends {@code request}, returns the terminal result. */
+  public static AnalysisResult analyze(StaticAnalyzerService service, List<Path> roots, String request)
+      throws Exception {
     AnalyzerServer server = AnalyzerServer.builder(service).withSettings(ServiceSettings.defaults(0).withPort(0)
         .withSourceRoots(roots)).build().start();
     try (WsClient ws = WsClient.connect(server.webSocketUrl())) {

@@ -44,4 +44,13 @@ class StaticSettingsTest {
     assertThatThrownBy(() -> of(Map.of("ANALYZER_MAX_DEPTH", "257"))).isInstanceOf(SettingsException.class)
         .hasMessage("ANALYZER_MAX_DEPTH must be 1..256, got 257");
   }
+
+  @Test
+  void theToolSandboxIsAutoByDefaultAndOneOfThreeModes() {
+    assertThat(of(Map.of()).toolSandbox()).isEqualTo(dev.analyzer.staticanalyzer.sandbox.SandboxMode.AUTO);
+    assertThat(of(Map.of("ANALYZER_TOOL_SANDBOX", "off")).toolSandbox())
+        .isEqualTo(dev.analyzer.staticanalyzer.sandbox.SandboxMode.OFF);
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_TOOL_SANDBOX", "docker"))).isInstanceOf(SettingsException.class)
+        .hasMessageContaining("ANALYZER_TOOL_SANDBOX").hasMessageContaining("docker");
+  }
 }

@@ -9,6 +9,7 @@ import dev.analyzer.core.findings.Severity;
 import dev.analyzer.core.protocol.ToolStatus;
 import dev.analyzer.service.AnalysisContext;
 import dev.analyzer.service.process.ProcessResult;
+import dev.analyzer.staticanalyzer.sandbox.ToolSandbox;
 import dev.analyzer.staticanalyzer.source.Language;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,15 +40,15 @@ public final class BanditTool extends ExternalTool {
       Map.entry("B702", "CWE-79"), Map.entry("B703", "CWE-79"));
 
 
-  public BanditTool(String version, Duration timeout) {
-    super("bandit", "python", Language.PYTHON, version, timeout);
+  public BanditTool(String version, Duration timeout, ToolSandbox sandbox) {
+    super("bandit", "python", Language.PYTHON, version, timeout, sandbox);
   }
 
   @Override
   ToolRun run(ToolWorkspace ws, AnalysisContext ctx) throws IOException {
     Path ini = ws.writeConfig("bandit.ini", "[bandit]\n");
     ProcessResult r = ctx.processes().run(spec(ws, command(ini)));
-    Map<String, Object> extra = ExternalTools.record(r);
+    Map<String, Object> extra = record(r);
     if (!r.exitedWithOneOf(0, 1)) {
       return ExternalTools.failure(r, "bandit", extra);
     }

@@ -9,6 +9,7 @@ import dev.analyzer.core.findings.Severity;
 import dev.analyzer.core.protocol.ToolStatus;
 import dev.analyzer.service.AnalysisContext;
 import dev.analyzer.service.process.ProcessResult;
+import dev.analyzer.staticanalyzer.sandbox.ToolSandbox;
 import dev.analyzer.staticanalyzer.source.Language;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +48,15 @@ public final class EslintTool extends ExternalTool {
 
   private final Path home;
 
-  public EslintTool(Path home, String version, Duration timeout) {
-    super("eslint", "javascript", Language.JAVASCRIPT, version, timeout);
+  public EslintTool(Path home, String version, Duration timeout, ToolSandbox sandbox) {
+    super("eslint", "javascript", Language.JAVASCRIPT, version, timeout, sandbox);
     this.home = home;
+  }
+
+  /** The ESLint install (its node_modules and our config), read-only in the sandbox. */
+  @Override
+  List<Path> readOnlyDirectories() {
+    return home == null ? List.of() : List.of(home);
   }
 
   /** The ESLint directory: {@code $ANALYZER_ESLINT_DIR}, else {@code tools/eslint} here or one level up. */
@@ -83,7 +90,7 @@ public final class EslintTool extends ExternalTool {
   ToolRun run(ToolWorkspace ws, AnalysisContext ctx) {
     ProcessResult r = ctx.processes().run(spec(ws, command(home))
         .withEnv("ESLINT_USE_FLAT_CONFIG", "true").withEnv("ESLINT_FLAGS", ""));
-    Map<String, Object> extra = ExternalTools.record(r);
+    Map<String, Object> extra = record(r);
     if (!r.exitedWithOneOf(0, 1)) {
       return ExternalTools.failure(r, "eslint", extra);
     }

@@ -2,10 +2,13 @@ package dev.analyzer.staticanalyzer.tools;
 
 import dev.analyzer.core.protocol.ToolStatus;
 import dev.analyzer.service.AnalysisContext;
+import dev.analyzer.service.process.ProcessResult;
 import dev.analyzer.service.process.ProcessSpec;
+import dev.analyzer.staticanalyzer.sandbox.ToolSandbox;
 import dev.analyzer.staticanalyzer.source.Language;
 import dev.analyzer.staticanalyzer.source.SourceTree;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,9 @@ import java.util.Map;
  * reads, the version detected at start (null when not installed) and its timeout. Each run gets its
  * own {@link ToolWorkspace}: the tool sees a copy of the checked files only, runs there with a
  * configuration the service wrote (never one found in the app) and a scratch {@code HOME}.
- * Subclasses only build the command and read the output. Thread-safe.
+ * Every command runs through the service's {@link ToolSandbox} (bubblewrap when it is on: the
+ * workspace is the only directory the tool can write, and nothing of the app or the service is
+ * visible). Subclasses only build the command and read the output. Thread-safe.
  */
 abstract class ExternalTool implements StaticTool {
 
@@ -24,13 +29,15 @@ abstract class ExternalTool implements StaticTool {
   private final Language language;
   private final String version;
   protected final Duration timeout;
+  private final ToolSandbox sandbox;
 
-  ExternalTool(String name, String group, Language language, String version, Duration timeout) {
+  ExternalTool(String name, String group, Language language, String version, Duration timeout, ToolSandbox sandbox) {
     this.name = name;
     this.group = group;
     this.language = language;
     this.version = version;
     this.timeout = timeout;
+    this.sandbox = sandbox;
   }
 
   @Override
@@ -73,11 +80,25 @@ abstract class ExternalTool implements StaticTool {
   /** Runs the tool in {@code ws} (which holds at least one file). */
   abstract ToolRun run(ToolWorkspace ws, AnalysisContext ctx) throws IOException;
 
-  /** {@code command} run in the workspace's copy of the sources, with a scratch HOME and the timeout. */
+  /** Directories the tool needs to read besides the system's (none by default; ESLint's install). */
+  List<Path> readOnlyDirectories() {
+    return List.of();
+  }
+
+  /**
+   * {@code command} run in the workspace's copy of the sources (inside the sandbox when it is on),
+   * with a scratch HOME and the timeout.
+   */
   final ProcessSpec spec(ToolWorkspace ws, List<String> command) {
-    return ProcessSpec.of(command).inDirectory(ws.sources()).withTimeout(timeout)
+    List<String> started = sandbox.wrap(command, ws.directory(), ws.sources(), readOnlyDirectories());
+    return ProcessSpec.of(started).inDirectory(ws.sources()).withTimeout(timeout)
         .withEnv("HOME", ws.home().toString())
         .withEnv("XDG_CONFIG_HOME", ws.home().resolve(".config").toString())
         .withEnv("XDG_CACHE_HOME", ws.home().resolve(".cache").toString());
+  }
+
+  /** The run's execution record: the tool's own command, exit code, sizes and {@code sandbox}. */
+  final Map<String, Object> record(ProcessResult r) {
+    return ExternalTools.record(r, sandbox.unwrap(r.command()), sandbox.name());
   }
 }

@@ -34,10 +34,11 @@ public final class ExternalTools {
     return r.exitCode() == 0 ? "unknown" : null;
   }
 
-  /** The original's execution record: command, exit code, duration, output sizes. */
-  static Map<String, Object> record(ProcessResult r) {
+  /** The original's execution record: command, exit code, duration, output sizes, plus the sandbox used. */
+  static Map<String, Object> record(ProcessResult r, java.util.List<String> command, String sandbox) {
     Map<String, Object> rec = new LinkedHashMap<>();
-    rec.put("cmd", r.command());
+    rec.put("cmd", command);
+    rec.put("sandbox", sandbox);
     rec.put("exit_code", r.exitCode());
     rec.put("duration", r.duration().toMillis() / 1000.0);
     rec.put("stdout_size", r.stdout().length());

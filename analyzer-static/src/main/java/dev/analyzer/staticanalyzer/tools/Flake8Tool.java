@@ -6,6 +6,7 @@ import dev.analyzer.core.findings.Location;
 import dev.analyzer.core.findings.Severity;
 import dev.analyzer.service.AnalysisContext;
 import dev.analyzer.service.process.ProcessResult;
+import dev.analyzer.staticanalyzer.sandbox.ToolSandbox;
 import dev.analyzer.staticanalyzer.source.Language;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,14 +27,14 @@ public final class Flake8Tool extends ExternalTool {
   static final List<String> COMMAND = List.of("flake8", "--isolated",
       "--format=%(path)s:%(row)d:%(col)d:%(code)s:%(text)s", ".");
 
-  public Flake8Tool(String version, Duration timeout) {
-    super("flake8", "python", Language.PYTHON, version, timeout);
+  public Flake8Tool(String version, Duration timeout, ToolSandbox sandbox) {
+    super("flake8", "python", Language.PYTHON, version, timeout, sandbox);
   }
 
   @Override
   ToolRun run(ToolWorkspace ws, AnalysisContext ctx) {
     ProcessResult r = ctx.processes().run(spec(ws, COMMAND));
-    Map<String, Object> extra = ExternalTools.record(r);
+    Map<String, Object> extra = record(r);
     if (!r.exitedWithOneOf(0, 1)) {
       return ExternalTools.failure(r, "flake8", extra);
     }

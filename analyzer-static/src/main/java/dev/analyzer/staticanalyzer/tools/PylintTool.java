@@ -9,6 +9,7 @@ import dev.analyzer.core.findings.Severity;
 import dev.analyzer.core.protocol.ToolStatus;
 import dev.analyzer.service.AnalysisContext;
 import dev.analyzer.service.process.ProcessResult;
+import dev.analyzer.staticanalyzer.sandbox.ToolSandbox;
 import dev.analyzer.staticanalyzer.source.Language;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,8 +44,14 @@ public final class PylintTool extends ExternalTool {
     return cmd;
   }
 
-  public PylintTool(String version, Duration timeout) {
-    super("pylint", "python", Language.PYTHON, version, timeout);
+  public PylintTool(String version, Duration timeout, ToolSandbox sandbox) {
+    super("pylint", "python", Language.PYTHON, version, timeout, sandbox);
+  }
+
+  /** pylint puts the linted directories on sys.path and astroid imports modules (brain_gi): app code runs. */
+  @Override
+  public boolean importsAnalysedCode() {
+    return true;
   }
 
   @Override
@@ -53,7 +60,7 @@ public final class PylintTool extends ExternalTool {
     List<String> files = ws.files();
     ProcessResult r = ctx.processes().run(spec(ws, command(rc, files.subList(0, Math.min(MAX_FILES, files.size()))))
         .withEnv("PYLINTRC", rc.toString()).withEnv("PYLINTHOME", ws.home().resolve("pylint").toString()));
-    Map<String, Object> extra = ExternalTools.record(r);
+    Map<String, Object> extra = record(r);
     if (r.termination() != ProcessResult.Termination.EXITED || r.exitCode() == null || r.exitCode() >= 32) {
       return ExternalTools.failure(r, "pylint", extra);
     }

@@ -9,6 +9,7 @@ import dev.analyzer.core.findings.Severity;
 import dev.analyzer.core.protocol.ToolStatus;
 import dev.analyzer.service.AnalysisContext;
 import dev.analyzer.service.process.ProcessResult;
+import dev.analyzer.staticanalyzer.sandbox.ToolSandbox;
 import dev.analyzer.staticanalyzer.source.Language;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,15 +34,15 @@ public final class ShellcheckTool extends ExternalTool {
     return cmd;
   }
 
-  public ShellcheckTool(String version, Duration timeout) {
-    super("shellcheck", "shell", Language.SHELL, version, timeout);
+  public ShellcheckTool(String version, Duration timeout, ToolSandbox sandbox) {
+    super("shellcheck", "shell", Language.SHELL, version, timeout, sandbox);
   }
 
   @Override
   ToolRun run(ToolWorkspace ws, AnalysisContext ctx) {
     List<String> files = ws.files();
     ProcessResult r = ctx.processes().run(spec(ws, command(files.subList(0, Math.min(MAX_FILES, files.size())))));
-    Map<String, Object> extra = ExternalTools.record(r);
+    Map<String, Object> extra = record(r);
     if (!r.exitedWithOneOf(0, 1)) {
       return ExternalTools.failure(r, "shellcheck", extra);
     }

@@ -25,6 +25,14 @@ public interface StaticTool {
   /** True when the tree holds files this tool reads; otherwise the result is {@code no_files}. */
   boolean appliesTo(SourceTree tree);
 
+  /**
+   * True when running the tool may execute code of the analysed app (pylint imports modules); such
+   * a tool runs only in the sandbox unless {@code ANALYZER_TOOL_SANDBOX=off}.
+   */
+  default boolean importsAnalysedCode() {
+    return false;
+  }
+
   /** Runs the tool; its failures are reported in the returned run, not thrown. */
   ToolRun run(SourceTree tree, AnalysisContext ctx);
 }

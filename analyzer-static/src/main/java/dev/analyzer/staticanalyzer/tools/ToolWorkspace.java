@@ -77,6 +77,11 @@ final class ToolWorkspace implements Closeable {
     }
   }
 
+  /** The workspace itself (a real path): the only directory a sandboxed tool can write. */
+  Path directory() {
+    return dir;
+  }
+
   /** The copy of the sources: the tool's working directory (a real path). */
   Path sources() {
     return sources;
