@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A bounded fuzz run against the real service (fixed seed, 3,000 frames): invalid UTF-8, deep
- * nesting, huge numbers, wrong field types, multi-megabyte strings, binary frames, truncated frames.
- * Every frame gets an error reply or a clean close; the service stays healthy and its memory bounded.
+ * nesting, huge numbers, wrong field types, strings below and above the 1 MiB inbound cap, binary
+ * frames, truncated frames. Every frame gets an error reply or a clean close; the service stays
+ * healthy and its memory bounded.
  */
 class FuzzIT {
 
@@ -23,6 +24,9 @@ class FuzzIT {
 
   @TempDir
   Path tmp;
+
+  private static final int INBOUND_CAP = 1024 * 1024;
+  private static String lastNote = "";
 
   enum Kind { INVALID_UTF8, DEEP_NESTING, HUGE_NUMBER, WRONG_TYPES, BIG_STRING, BINARY, TRUNCATED, GARBAGE_JSON, VALID_PING }
 
@@ -40,7 +44,7 @@ class FuzzIT {
         }
         RawWebSocket.Reply reply = send(ws, kind, r);
         outcomes.computeIfAbsent(kind, k -> new int[3])[reply.ordinal()]++;
-        assertThat(reply).as("frame %d (%s) got neither a reply nor a close", i, kind).isNotEqualTo(RawWebSocket.Reply.NOTHING);
+        assertThat(reply).as("frame %d (%s, %s) got neither a reply nor a close", i, kind, lastNote).isNotEqualTo(RawWebSocket.Reply.NOTHING);
         if (reply == RawWebSocket.Reply.CLOSE) {
           ws.close();
           ws = new RawWebSocket(svc.port());
@@ -52,6 +56,8 @@ class FuzzIT {
       assertThat(rssMegabytes(svc.pid())).as("service RSS after the fuzz run").isLessThan(900);
       assertThat(outcomes.get(Kind.VALID_PING)[RawWebSocket.Reply.TEXT.ordinal()]).isPositive();
       assertThat(outcomes.get(Kind.INVALID_UTF8)[RawWebSocket.Reply.CLOSE.ordinal()]).isPositive();
+      assertThat(outcomes.get(Kind.BIG_STRING)[RawWebSocket.Reply.TEXT.ordinal()]).as("strings under the cap").isPositive();
+      assertThat(outcomes.get(Kind.BIG_STRING)[RawWebSocket.Reply.CLOSE.ordinal()]).as("strings over the cap").isPositive();
       System.out.println("fuzz outcomes (text, close, nothing): " + describe(outcomes));
     }
   }
@@ -76,8 +82,17 @@ class FuzzIT {
         ws.frame(0x1, bad[r.nextInt(bad.length)].getBytes(StandardCharsets.UTF_8), true);
         break;
       case BIG_STRING:
-        ws.frame(0x1, ("{\"type\":\"ping\",\"pad\":\"" + "x".repeat((1 + r.nextInt(4)) * 1024 * 1024) + "\"}")
-            .getBytes(StandardCharsets.UTF_8), true);
+        // Half below the 1 MiB inbound cap (ANALYZER_MAX_REQUEST_BYTES, parsed), half above it (closed
+        // with 1009; the service may drop TCP while the rest is still being written, which is that close).
+        int size = r.nextBoolean() ? (256 + r.nextInt(640)) * 1024 : (1 + r.nextInt(4)) * 1024 * 1024;
+        byte[] big = ("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(size) + "\"}").getBytes(StandardCharsets.UTF_8);
+        lastNote = big.length + " bytes";
+        try {
+          ws.frame(0x1, big, true);
+        } catch (java.net.SocketException closedMidWrite) {
+          lastNote += ", write failed: " + closedMidWrite.getMessage();
+          return big.length > INBOUND_CAP ? RawWebSocket.Reply.CLOSE : RawWebSocket.Reply.NOTHING;
+        }
         break;
       case BINARY:
         byte[] bin = new byte[r.nextInt(2000)];
