@@ -15,7 +15,13 @@ public enum SkipReason {
   /** A link that points outside the root, or nowhere. */
   SYMLINK_OUTSIDE_ROOT("symlink_outside_root"),
   /** A link to a directory inside the root: not entered, so nothing is visited twice and no loop is followed. */
-  SYMLINK_DIRECTORY("symlink_directory");
+  SYMLINK_DIRECTORY("symlink_directory"),
+  /**
+   * A file or directory whose name holds a control character (U+0000..U+001F, U+007F: newline, CR,
+   * tab, escape...): such a name can forge lines in a tool's line-based output or a log, so it is not
+   * analysed (a directory is not entered; counted once).
+   */
+  UNSAFE_NAME("unsafe_name");
 
   private final String wire;
 

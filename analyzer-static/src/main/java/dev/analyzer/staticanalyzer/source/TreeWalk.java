@@ -50,6 +50,10 @@ final class TreeWalk {
 
   private void walk(ConfinedDirectory dir, String prefix, int depth) throws IOException {
     for (String name : dir.names()) {
+      if (hasControlCharacter(name)) {
+        skip(SkipReason.UNSAFE_NAME);
+        continue;
+      }
       String rel = prefix + name;
       BasicFileAttributes a;
       try {
@@ -110,6 +114,17 @@ final class TreeWalk {
       totalBytes += size;
       files.add(new SourceFile(rel, stored, Language.of(name), size, root));
     }
+  }
+
+  /** True when {@code name} holds a C0 control character or DEL ({@link SkipReason#UNSAFE_NAME}). */
+  static boolean hasControlCharacter(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void skip(SkipReason reason) {

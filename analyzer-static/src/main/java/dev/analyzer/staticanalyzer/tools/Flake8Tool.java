@@ -10,6 +10,10 @@ import dev.analyzer.staticanalyzer.sandbox.ToolSandbox;
 import dev.analyzer.staticanalyzer.source.Language;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +31,32 @@ public final class Flake8Tool extends ExternalTool {
   static final List<String> COMMAND = List.of("flake8", "--isolated",
       "--format=%(path)s:%(row)d:%(col)d:%(code)s:%(text)s", ".");
 
+  private static final Pattern REST = Pattern.compile("(\\d{1,9}):(\\d{1,9}):([A-Z]+[0-9]*):(.*)");
+
+  /**
+   * The parts of an output line (path, row, col, code, text) whose path is one of the copied
+   * {@code files}: a file name may itself hold {@code :12:3:E999:}, so the path is the copied file
+   * the line starts with (the longest one, when several are), not the text before the first colon;
+   * other lines are ignored.
+   */
+  static Matcher locate(String line, Set<String> files) {
+    if (!line.startsWith("./")) {
+      return null;
+    }
+    String path = null;
+    for (int colon = line.indexOf(':', 2); colon > 0; colon = line.indexOf(':', colon + 1)) {
+      String candidate = line.substring(2, colon);
+      if (files.contains(candidate) && REST.matcher(line.substring(colon + 1)).matches()) {
+        path = candidate;
+      }
+    }
+    if (path == null) {
+      return null;
+    }
+    Matcher m = Pattern.compile("\\./(" + Pattern.quote(path) + "):" + REST.pattern()).matcher(line);
+    return m.matches() ? m : null;
+  }
+
   public Flake8Tool(String version, Duration timeout, ToolSandbox sandbox) {
     super("flake8", "python", Language.PYTHON, version, timeout, sandbox);
   }
@@ -39,18 +69,20 @@ public final class Flake8Tool extends ExternalTool {
       return ExternalTools.failure(r, "flake8", extra);
     }
     List<Finding> out = new ArrayList<>();
+    Set<String> files = new HashSet<>(ws.files());
     for (String line : r.stdout().split("\n")) {
-      String[] p = line.split(":", 5);
-      if (p.length < 5 || !p[1].matches("\\d+") || !p[2].matches("\\d+")) {
+      Matcher m = locate(line, files);
+      if (m == null) {
         continue;
       }
-      String code = p[3];
+      String code = m.group(4);
+      String text = m.group(5).strip();
       Severity sev = code.startsWith("E9") || code.startsWith("F63") || code.startsWith("F7") || code.startsWith("F82")
           ? Severity.HIGH : code.startsWith("F") ? Severity.MEDIUM : Severity.LOW;
-      out.add(Finding.builder("flake8", code).withTitle(code + " " + p[4].strip()).withMessage(p[4].strip())
+      out.add(Finding.builder("flake8", code).withTitle(code + " " + text).withMessage(text)
           .withSeverity(sev).withConfidence(Confidence.HIGH)
-          .withLocation(Location.inFile(p[0].replaceFirst("^\\./", ""), Math.max(1, Integer.parseInt(p[1])),
-              Math.max(1, Integer.parseInt(p[2]))))
+          .withLocation(Location.inFile(m.group(1), Math.max(1, Integer.parseInt(m.group(2))),
+              Math.max(1, Integer.parseInt(m.group(3)))))
           .build());
     }
     return ToolRun.success(out, extra);

@@ -57,8 +57,7 @@ public final class PylintTool extends ExternalTool {
   @Override
   ToolRun run(ToolWorkspace ws, AnalysisContext ctx) throws IOException {
     Path rc = ws.writeConfig("pylintrc", RCFILE);
-    List<String> files = ws.files();
-    ProcessResult r = ctx.processes().run(spec(ws, command(rc, files.subList(0, Math.min(MAX_FILES, files.size()))))
+    ProcessResult r = ctx.processes().run(spec(ws, command(rc, ws.fileArguments(MAX_FILES)))
         .withEnv("PYLINTRC", rc.toString()).withEnv("PYLINTHOME", ws.home().resolve("pylint").toString()));
     Map<String, Object> extra = record(r);
     if (r.termination() != ProcessResult.Termination.EXITED || r.exitCode() == null || r.exitCode() >= 32) {
@@ -73,7 +72,7 @@ public final class PylintTool extends ExternalTool {
         out.add(Finding.builder("pylint", m.path("message-id").asText("pylint"))
             .withTitle(m.path("symbol").asText() + ": " + m.path("message").asText())
             .withMessage(m.path("message").asText()).withSeverity(sev).withConfidence(Confidence.HIGH)
-            .withLocation(Location.inFile(m.path("path").asText().replace('\\', '/'), Math.max(1, m.path("line").asInt(1)),
+            .withLocation(Location.inFile(m.path("path").asText().replace('\\', '/').replaceFirst("^\\./", ""), Math.max(1, m.path("line").asInt(1)),
                 m.path("column").asInt(0) + 1))
             .withExtra("symbol", m.path("symbol").asText()).build());
       }

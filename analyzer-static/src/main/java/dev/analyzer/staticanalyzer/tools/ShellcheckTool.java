@@ -40,8 +40,7 @@ public final class ShellcheckTool extends ExternalTool {
 
   @Override
   ToolRun run(ToolWorkspace ws, AnalysisContext ctx) {
-    List<String> files = ws.files();
-    ProcessResult r = ctx.processes().run(spec(ws, command(files.subList(0, Math.min(MAX_FILES, files.size())))));
+    ProcessResult r = ctx.processes().run(spec(ws, command(ws.fileArguments(MAX_FILES))));
     Map<String, Object> extra = record(r);
     if (!r.exitedWithOneOf(0, 1)) {
       return ExternalTools.failure(r, "shellcheck", extra);
@@ -54,7 +53,7 @@ public final class ShellcheckTool extends ExternalTool {
             : level.equals("info") ? Severity.LOW : Severity.INFO;
         out.add(Finding.builder("shellcheck", "SC" + c.path("code").asInt()).withTitle(c.path("message").asText())
             .withSeverity(sev).withConfidence(Confidence.HIGH)
-            .withLocation(Location.inFile(c.path("file").asText(), Math.max(1, c.path("line").asInt(1)),
+            .withLocation(Location.inFile(c.path("file").asText().replaceFirst("^\\./", ""), Math.max(1, c.path("line").asInt(1)),
                 Math.max(1, c.path("column").asInt(1))))
             .withRemediation("https://www.shellcheck.net/wiki/SC" + c.path("code").asInt()).build());
       }

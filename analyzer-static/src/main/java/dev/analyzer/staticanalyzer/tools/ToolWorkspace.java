@@ -97,6 +97,19 @@ final class ToolWorkspace implements Closeable {
     return files;
   }
 
+  /**
+   * The copied files as command-line arguments: {@code ./<path>}, so that no argument starts with
+   * {@code -} (pylint pre-scans every argument for {@code --init-hook}, {@code --rcfile} and
+   * {@code --load-plugins}, even after {@code --}).
+   */
+  List<String> fileArguments(int max) {
+    List<String> out = new ArrayList<>();
+    for (String f : files.subList(0, Math.min(max, files.size()))) {
+      out.add("./" + f);
+    }
+    return out;
+  }
+
   /** Writes a configuration file of the service's into {@code config/} and returns its path. */
   Path writeConfig(String name, String content) throws IOException {
     return Files.writeString(config.resolve(name), content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
