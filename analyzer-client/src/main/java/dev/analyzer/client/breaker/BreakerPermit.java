@@ -11,11 +11,13 @@ public final class BreakerPermit {
 
   private final ReplicaBreaker breaker;
   private final long epoch;
+  private final boolean probe;
   private final AtomicBoolean settled = new AtomicBoolean();
 
-  BreakerPermit(ReplicaBreaker breaker, long epoch) {
+  BreakerPermit(ReplicaBreaker breaker, long epoch, boolean probe) {
     this.breaker = breaker;
     this.epoch = epoch;
+    this.probe = probe;
   }
 
   /** The replica answered properly. */
@@ -35,6 +37,11 @@ public final class BreakerPermit {
   /** The breaker epoch this permit was admitted in. */
   public long epoch() {
     return epoch;
+  }
+
+  /** True when admitted while half-open: one of that half-open period's probes. */
+  public boolean isProbe() {
+    return probe;
   }
 
   /** True once recorded. */

@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
  *       only counted ({@link #staleOutcomes()}) while open or half-open, so it can neither close the
  *       breaker nor hand out an extra probe permit (Failsafe releases a half-open permit on every
  *       record, matched or not: its issue #391).</li>
+ *   <li><b>A probe budget per half-open period.</b> Failsafe's half-open state limits probes in
+ *       flight, not probes admitted: every recorded probe releases its permit, so with probes
+ *       finishing one after another it would admit any number of them. This class counts the
+ *       probes admitted in the current half-open epoch and refuses beyond {@code halfOpenCalls};
+ *       Failsafe still decides open and close (it needs {@code halfOpenCalls} successes to close
+ *       and reopens on a probe failure, so only real probes of this period can close it).</li>
  * </ul>
  *
  * <p>Callers take a {@link BreakerPermit} per request and must settle it exactly once; a probe left
@@ -43,10 +49,12 @@ public final class ReplicaBreaker {
   private final CircuitBreaker<Object> breaker;
   private final Duration delay;
   private final LongSupplier nanoTime;
+  private final int halfOpenCalls;
   private long epoch;
   private CircuitBreaker.State seen = CircuitBreaker.State.CLOSED;
   private long openedAtNanos;
   private long probesAdmitted;
+  private int probesThisEpoch;
   private long staleOutcomes;
 
   /** A breaker timed by {@link System#nanoTime()}. */
@@ -59,6 +67,7 @@ public final class ReplicaBreaker {
     this.url = url;
     this.delay = delay;
     this.nanoTime = nanoTime;
+    this.halfOpenCalls = halfOpenCalls;
     this.breaker = CircuitBreaker.builder()
         .withFailureThreshold(threshold)
         .withSuccessThreshold(halfOpenCalls)
@@ -75,13 +84,18 @@ public final class ReplicaBreaker {
       breaker.halfOpen();
       sync();
     }
+    boolean probe = seen == CircuitBreaker.State.HALF_OPEN;
+    if (probe && probesThisEpoch >= halfOpenCalls) {
+      return Optional.empty();
+    }
     if (!breaker.tryAcquirePermit()) {
       return Optional.empty();
     }
-    if (seen == CircuitBreaker.State.HALF_OPEN) {
+    if (probe) {
+      probesThisEpoch++;
       probesAdmitted++;
     }
-    return Optional.of(new BreakerPermit(this, epoch));
+    return Optional.of(new BreakerPermit(this, epoch, probe));
   }
 
   /** Records a permit's outcome (called by {@link BreakerPermit}, once per permit). */
@@ -103,6 +117,7 @@ public final class ReplicaBreaker {
     if (now != seen) {
       seen = now;
       epoch++;
+      probesThisEpoch = 0;
       if (now == CircuitBreaker.State.OPEN) {
         openedAtNanos = nanoTime.getAsLong();
       }

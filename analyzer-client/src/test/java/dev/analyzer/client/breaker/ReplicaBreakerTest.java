@@ -132,6 +132,28 @@ class ReplicaBreakerTest {
   }
 
   @Test
+  void aRecordedProbeDoesNotFreeAPermitForAnotherProbeInTheSameHalfOpenPeriod() {
+    // Given a half-open breaker with three probe permits, one probe still running
+    AtomicLong now = new AtomicLong();
+    ReplicaBreaker b = new ReplicaBreaker("ws://test", 1, Duration.ofSeconds(60), 3, now::get);
+    b.tryAcquire().orElseThrow().failure();
+    now.addAndGet(Duration.ofSeconds(60).toNanos());
+    BreakerPermit running = b.tryAcquire().orElseThrow();
+
+    // When the other two probes are admitted and succeed one after the other
+    b.tryAcquire().orElseThrow().success();
+    b.tryAcquire().orElseThrow().success();
+
+    // Then no fourth caller gets in (Failsafe's half-open state releases a permit on every record)
+    assertThat(b.tryAcquire()).isEmpty();
+    assertThat(b.probesAdmitted()).isEqualTo(3);
+    assertThat(b.state()).isEqualTo(ReplicaBreaker.State.HALF_OPEN);
+    assertThat(running.isProbe()).isTrue();
+    running.success();
+    assertThat(b.state()).isEqualTo(ReplicaBreaker.State.CLOSED);
+  }
+
+  @Test
   void aStaleOutcomeAfterTheBreakerClosedAgainIsAnOrdinaryOutcome() {
     AtomicLong now = new AtomicLong();
     ReplicaBreaker b = new ReplicaBreaker("ws://test", 1, Duration.ofSeconds(1), 1, now::get);

@@ -23,11 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12 point 10: analyses admitted while the breaker was closed and finishing while it is
- * half-open are not probes. Time is a fake ticker: the 60 s open period passes at once.
+ * half-open are not probes, and a half-open period admits at most {@code HALF_OPEN_CALLS} probes
+ * even when probes finish one after another. Time is a fake ticker (the 60 s open period passes at
+ * once) and the slow analyses wait at gates the test opens, so no step depends on timing.
  */
 class BreakerEpochTest {
 
   private static final int HALF_OPEN_CALLS = 3;
+  private static final int SLOW = 20;
+  private static final int CALLERS = 10;
 
   @TempDir
   Path root;
@@ -40,10 +44,10 @@ class BreakerEpochTest {
             svc.url()).withTicker(ticker::get).build()) {
       // Given 20 slow analyses in flight, admitted while closed
       List<AnalysisHandle> slow = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
-        slow.add(client.submit(Services.request("sleep", "millis", 1500, "n", i), null));
+      for (int i = 0; i < SLOW; i++) {
+        slow.add(client.submit(Services.request("gate", "gate", "slow", "n", i), null));
       }
-      await().atMost(Duration.ofSeconds(5)).until(() -> svc.service().analyses.get() == 20);
+      await().atMost(Duration.ofSeconds(10)).until(() -> svc.gates().arrived("slow") == SLOW);
       // and other failures open the breaker
       for (int i = 0; i < 2; i++) {
         AnalysisResult r = (AnalysisResult) reply(client.submit(Services.request("throw", "n", 100 + i), null));
@@ -52,10 +56,11 @@ class BreakerEpochTest {
       assertThat(breaker(client, svc.url()).state()).isEqualTo("open");
       // and the open period passes: one slow probe goes in
       ticker.addAndGet(Duration.ofSeconds(60).toNanos());
-      AnalysisHandle probe = client.submit(Services.request("sleep", "millis", 2500, "n", 200), null);
-      await().atMost(Duration.ofSeconds(5)).until(() -> svc.service().analyses.get() == 23);
+      AnalysisHandle probe = client.submit(Services.request("gate", "gate", "probe", "n", 200), null);
+      await().atMost(Duration.ofSeconds(10)).until(() -> svc.gates().arrived("probe") == 1);
 
       // When the 20 finish, successfully, while half-open
+      svc.gates().open("slow");
       for (AnalysisHandle h : slow) {
         assertThat(reply(h)).isInstanceOf(AnalysisResult.class);
       }
@@ -63,25 +68,23 @@ class BreakerEpochTest {
       // Then the breaker is still half-open and has admitted one probe
       assertThat(breaker(client, svc.url()).state()).isEqualTo("half_open");
       assertThat(breaker(client, svc.url()).probesAdmitted()).isEqualTo(1);
-      assertThat(breaker(client, svc.url()).staleOutcomes()).isEqualTo(20);
-      // and 10 more callers get only the remaining probe permits
-      List<AnalysisHandle> callers = new ArrayList<>();
-      for (int i = 0; i < 10; i++) {
-        callers.add(client.submit(Services.request("quick", "n", 300 + i), null));
-      }
+      assertThat(breaker(client, svc.url()).staleOutcomes()).isEqualTo(SLOW);
+      // and 10 more callers, one after another (each probe has finished before the next asks),
+      // get only the remaining probe permits
       List<Message> replies = new ArrayList<>();
-      for (AnalysisHandle h : callers) {
-        replies.add(reply(h));
+      for (int i = 0; i < CALLERS; i++) {
+        replies.add(reply(client.submit(Services.request("quick", "n", 300 + i), null)));
       }
-      assertThat(replies).filteredOn(r -> r instanceof AnalysisResult).hasSize(HALF_OPEN_CALLS - 1);
-      assertThat(replies).filteredOn(r -> ClientFailure.of(r).equals(Optional.of(ClientFailure.CIRCUIT_OPEN)))
-          .hasSize(10 - (HALF_OPEN_CALLS - 1));
+      assertThat(replies.subList(0, HALF_OPEN_CALLS - 1)).allMatch(r -> r instanceof AnalysisResult);
+      assertThat(replies.subList(HALF_OPEN_CALLS - 1, CALLERS))
+          .allMatch(r -> ClientFailure.of(r).equals(Optional.of(ClientFailure.CIRCUIT_OPEN)));
       assertThat(breaker(client, svc.url()).probesAdmitted()).isEqualTo(HALF_OPEN_CALLS);
       assertThat(breaker(client, svc.url()).state()).as("two of three real probes succeeded").isEqualTo("half_open");
       // and it closes on the last real probe's success
+      svc.gates().open("probe");
       assertThat(reply(probe)).isInstanceOf(AnalysisResult.class);
       assertThat(breaker(client, svc.url()).state()).isEqualTo("closed");
-      assertThat(svc.service().analyses.get()).isEqualTo(20 + 2 + HALF_OPEN_CALLS);
+      assertThat(svc.service().analyses.get()).isEqualTo(SLOW + 2 + HALF_OPEN_CALLS);
     }
   }
 

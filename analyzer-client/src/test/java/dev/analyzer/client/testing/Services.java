@@ -20,8 +20,12 @@ public final class Services {
 
   private Services() {}
 
-  /** A started scripted static service with peak-connection metrics. */
-  public record Running(AnalyzerServer server, ScriptedService service, PeakConnections metrics) implements AutoCloseable {
+  /**
+   * A started scripted static service with peak-connection metrics; {@code gates} is the service the
+   * server runs: {@code service} plus the {@code gate} mode.
+   */
+  public record Running(AnalyzerServer server, ScriptedService service, PeakConnections metrics, GatedService gates)
+      implements AutoCloseable {
     public String url() {
       return "ws://127.0.0.1:" + server.port();
     }
@@ -38,12 +42,13 @@ public final class Services {
 
   public static Running start(Path root, int maxConcurrent, int port) {
     ScriptedService service = new ScriptedService();
+    GatedService gates = new GatedService(service);
     PeakConnections metrics = new PeakConnections();
     ServiceSettings settings = ServiceSettings.defaults(0).withPort(port).withSourceRoots(List.of(root))
         .withMaxConcurrentAnalyses(maxConcurrent).withShutdownGrace(Duration.ofSeconds(2));
-    AnalyzerServer server = AnalyzerServer.builder(service).withSettings(settings).withMetrics(metrics)
+    AnalyzerServer server = AnalyzerServer.builder(gates).withSettings(settings).withMetrics(metrics)
         .withEventLoopThreads(2).build().start();
-    return new Running(server, service, metrics);
+    return new Running(server, service, metrics, gates);
   }
 
   /** Connection settings for tests: a small pool, tight breaker timing. */
