@@ -19,23 +19,29 @@ import java.util.Set;
 
 /**
  * One open directory under a {@link ConfinedRoot}: lists its entries and opens children by name,
- * never following a link. Not thread-safe; each walk or read opens its own.
+ * never following a link. Names are single-element {@link Path}s as the directory listed them, so a
+ * name whose bytes are not valid in the file-name encoding (say {@code evil\xff.py}) is opened by its
+ * own bytes, not by a lossy string. Not thread-safe; each walk or read opens its own.
  */
 abstract sealed class ConfinedDirectory implements Closeable {
 
   private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
-  /** The entry names, sorted. */
-  abstract List<String> names() throws IOException;
+  /** The entry names (raw single-element paths), sorted by their string form. */
+  abstract List<Path> names() throws IOException;
 
   /** The entry's own attributes (a link is reported as a link). */
-  abstract BasicFileAttributes attributes(String name) throws IOException;
+  abstract BasicFileAttributes attributes(Path name) throws IOException;
 
   /** The child directory {@code name}; fails when it is a link or not a directory. */
-  abstract ConfinedDirectory directory(String name) throws IOException;
+  abstract ConfinedDirectory directory(Path name) throws IOException;
 
   /** The regular file {@code name}; fails when it is a link or not a regular file. */
-  abstract InputStream file(String name) throws IOException;
+  abstract InputStream file(Path name) throws IOException;
+
+  static void sort(List<Path> names) {
+    names.sort((a, b) -> a.toString().compareTo(b.toString()));
+  }
 
   @Override
   public abstract void close() throws IOException;
@@ -49,31 +55,31 @@ abstract sealed class ConfinedDirectory implements Closeable {
     }
 
     @Override
-    List<String> names() {
-      List<String> out = new ArrayList<>();
+    List<Path> names() {
+      List<Path> out = new ArrayList<>();
       for (Path p : dir) {
-        out.add(p.getFileName().toString());
+        out.add(p.getFileName());
       }
-      out.sort(null);
+      sort(out);
       return out;
     }
 
     @Override
-    BasicFileAttributes attributes(String name) throws IOException {
-      return dir.getFileAttributeView(Path.of(name), BasicFileAttributeView.class, NOFOLLOW).readAttributes();
+    BasicFileAttributes attributes(Path name) throws IOException {
+      return dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW).readAttributes();
     }
 
     @Override
-    ConfinedDirectory directory(String name) throws IOException {
-      return new Secure(dir.newDirectoryStream(Path.of(name), NOFOLLOW));
+    ConfinedDirectory directory(Path name) throws IOException {
+      return new Secure(dir.newDirectoryStream(name, NOFOLLOW));
     }
 
     @Override
-    InputStream file(String name) throws IOException {
+    InputStream file(Path name) throws IOException {
       if (!attributes(name).isRegularFile()) {
         throw new IOException(name + " is not a regular file");
       }
-      var channel = dir.newByteChannel(Path.of(name), Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+      var channel = dir.newByteChannel(name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
       return Channels.newInputStream(channel);
     }
 
@@ -93,7 +99,7 @@ abstract sealed class ConfinedDirectory implements Closeable {
       this.dir = dir;
     }
 
-    private Path checked(String name) throws IOException {
+    private Path checked(Path name) throws IOException {
       Path p = dir.resolve(name);
       if (Files.isSymbolicLink(p) || !p.toRealPath().startsWith(root)) {
         throw new IOException(p + " is a link or lies outside " + root);
@@ -102,24 +108,24 @@ abstract sealed class ConfinedDirectory implements Closeable {
     }
 
     @Override
-    List<String> names() throws IOException {
-      List<String> out = new ArrayList<>();
-      try (DirectoryStream<Path> s = Files.newDirectoryStream(checked("."))) {
+    List<Path> names() throws IOException {
+      List<Path> out = new ArrayList<>();
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(checked(Path.of(".")))) {
         for (Path p : s) {
-          out.add(p.getFileName().toString());
+          out.add(p.getFileName());
         }
       }
-      out.sort(null);
+      sort(out);
       return out;
     }
 
     @Override
-    BasicFileAttributes attributes(String name) throws IOException {
+    BasicFileAttributes attributes(Path name) throws IOException {
       return Files.readAttributes(dir.resolve(name), BasicFileAttributes.class, NOFOLLOW);
     }
 
     @Override
-    ConfinedDirectory directory(String name) throws IOException {
+    ConfinedDirectory directory(Path name) throws IOException {
       Path p = checked(name);
       if (!attributes(name).isDirectory()) {
         throw new NotDirectoryException(p.toString());
@@ -128,7 +134,7 @@ abstract sealed class ConfinedDirectory implements Closeable {
     }
 
     @Override
-    InputStream file(String name) throws IOException {
+    InputStream file(Path name) throws IOException {
       Path p = checked(name);
       if (!attributes(name).isRegularFile()) {
         throw new IOException(p + " is not a regular file");

@@ -83,20 +83,37 @@ public final class ConfinedRoot {
    * @throws IOException when a part is missing, is a link, or the file is not a regular file
    */
   public InputStream open(String relative) throws IOException {
-    String[] parts = relative.split("/");
-    for (String p : parts) {
+    for (String p : relative.split("/")) {
       if (p.isEmpty() || p.equals(".") || p.equals("..")) {
+        throw new IOException("not a plain relative path: " + relative);
+      }
+    }
+    return open(Path.of(relative));
+  }
+
+  /**
+   * Opens the regular file at {@code relative} (a relative path of plain names, as the walk built
+   * it from the names the directories listed, so names that are not valid in the file-name encoding
+   * keep their bytes) without following any link on the way.
+   */
+  InputStream open(Path relative) throws IOException {
+    if (relative.isAbsolute() || relative.getNameCount() == 0) {
+      throw new IOException("not a plain relative path: " + relative);
+    }
+    for (Path p : relative) {
+      if (p.toString().equals(".") || p.toString().equals("..")) {
         throw new IOException("not a plain relative path: " + relative);
       }
     }
     ConfinedDirectory dir = openRoot();
     try {
-      for (int i = 0; i < parts.length - 1; i++) {
-        ConfinedDirectory child = dir.directory(parts[i]);
+      int n = relative.getNameCount();
+      for (int i = 0; i < n - 1; i++) {
+        ConfinedDirectory child = dir.directory(relative.getName(i));
         dir.close();
         dir = child;
       }
-      return dir.file(parts[parts.length - 1]);
+      return dir.file(relative.getName(n - 1));
     } finally {
       dir.close();
     }
@@ -104,6 +121,13 @@ public final class ConfinedRoot {
 
   /** The content of the file at {@code relative}, at most {@code maxBytes} of it; see {@link #open}. */
   public byte[] read(String relative, long maxBytes) throws IOException {
+    try (InputStream in = open(relative)) {
+      return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
+    }
+  }
+
+  /** The content of the file at the raw {@code relative} path, at most {@code maxBytes}; see {@link #open(Path)}. */
+  byte[] read(Path relative, long maxBytes) throws IOException {
     try (InputStream in = open(relative)) {
       return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
     }

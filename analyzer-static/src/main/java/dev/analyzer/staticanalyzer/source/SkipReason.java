@@ -21,7 +21,15 @@ public enum SkipReason {
    * tab, escape...): such a name can forge lines in a tool's line-based output or a log, so it is not
    * analysed (a directory is not entered; counted once).
    */
-  UNSAFE_NAME("unsafe_name");
+  UNSAFE_NAME("unsafe_name"),
+  /**
+   * An entry the walk could not open or whose attributes could not be read (permission denied,
+   * vanished, a directory that fails to open: not entered, counted once), or a name that is not
+   * valid in the file-name encoding and reads the same as another entry's (names that are not
+   * valid but unique are analysed, opened by their own bytes, reported with U+FFFD in place of the
+   * bad bytes).
+   */
+  UNREADABLE("unreadable");
 
   private final String wire;
 

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -42,50 +44,69 @@ final class TreeWalk {
   static SourceTree run(ConfinedRoot root, WalkLimits limits) throws IOException {
     TreeWalk w = new TreeWalk(root, limits);
     try (ConfinedDirectory top = root.openRoot()) {
-      w.walk(top, "", 0);
+      w.walk(top, "", null, 0);
     }
     w.files.sort((a, b) -> a.path().compareTo(b.path()));
     return new SourceTree(root, w.files, w.skipped, w.ignoredDirectories, w.totalBytes);
   }
 
-  private void walk(ConfinedDirectory dir, String prefix, int depth) throws IOException {
-    for (String name : dir.names()) {
+  /**
+   * Walks {@code dir}, whose path is {@code prefix} (reported, "" or ending in '/') and
+   * {@code rawPrefix} (the names as listed, null at the root).
+   */
+  private void walk(ConfinedDirectory dir, String prefix, Path rawPrefix, int depth) throws IOException {
+    Set<String> seen = new HashSet<>();
+    for (Path raw : dir.names()) {
+      String name = raw.toString();
       if (hasControlCharacter(name)) {
         skip(SkipReason.UNSAFE_NAME);
         continue;
       }
+      if (!seen.add(name)) {
+        skip(SkipReason.UNREADABLE);
+        continue;
+      }
       String rel = prefix + name;
+      Path rawRel = rawPrefix == null ? raw : rawPrefix.resolve(raw);
       BasicFileAttributes a;
       try {
-        a = dir.attributes(name);
-      } catch (IOException vanished) {
+        a = dir.attributes(raw);
+      } catch (IOException unreadable) {
+        skip(SkipReason.UNREADABLE);
         continue;
       }
       if (a.isSymbolicLink()) {
-        link(rel, name);
+        link(rel, rawRel, name);
       } else if (a.isDirectory()) {
         if (SourceTree.IGNORED_DIRECTORIES.contains(name)) {
           ignoredDirectories++;
         } else if (depth + 1 > limits.maxDepth()) {
           skip(SkipReason.TOO_DEEP);
         } else {
-          try (ConfinedDirectory child = dir.directory(name)) {
-            walk(child, rel + "/", depth + 1);
-          } catch (IOException replacedOrGone) {
-            // a directory turned into a link (or removed) since it was listed is not entered
+          ConfinedDirectory child;
+          try {
+            child = dir.directory(raw);
+          } catch (IOException unopenable) {
+            skip(SkipReason.UNREADABLE);
+            continue;
+          }
+          try (child) {
+            walk(child, rel + "/", rawRel, depth + 1);
+          } catch (IOException | java.nio.file.DirectoryIteratorException unlistable) {
+            skip(SkipReason.UNREADABLE);
           }
         }
       } else if (a.isRegularFile()) {
-        file(rel, rel, name, a.size(), () -> dir.file(name));
+        file(rel, rel, rawRel, name, a.size(), () -> dir.file(raw));
       }
     }
   }
 
-  private void link(String rel, String name) {
+  private void link(String rel, Path rawRel, String name) {
     Path real;
     BasicFileAttributes target;
     try {
-      real = root.realPath().resolve(rel).toRealPath();
+      real = root.realPath().resolve(rawRel).toRealPath();
       target = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException | SecurityException dangling) {
       skip(SkipReason.SYMLINK_OUTSIDE_ROOT);
@@ -96,12 +117,13 @@ final class TreeWalk {
     } else if (target.isDirectory()) {
       skip(SkipReason.SYMLINK_DIRECTORY);
     } else if (target.isRegularFile()) {
-      String stored = root.realPath().relativize(real).toString().replace('\\', '/');
-      file(rel, stored, name, target.size(), () -> root.open(stored));
+      Path rawStored = root.realPath().relativize(real);
+      String stored = rawStored.toString().replace('\\', '/');
+      file(rel, stored, rawStored, name, target.size(), () -> root.open(rawStored));
     }
   }
 
-  private void file(String rel, String stored, String name, long size, Opener opener) {
+  private void file(String rel, String stored, Path rawStored, String name, long size, Opener opener) {
     if (size > limits.maxFileBytes()) {
       skip(SkipReason.TOO_LARGE);
     } else if (files.size() >= limits.maxFiles()) {
@@ -112,7 +134,7 @@ final class TreeWalk {
       skip(SkipReason.BINARY);
     } else {
       totalBytes += size;
-      files.add(new SourceFile(rel, stored, Language.of(name), size, root));
+      files.add(new SourceFile(rel, stored, Language.of(name), size, root, rawStored));
     }
   }
 
