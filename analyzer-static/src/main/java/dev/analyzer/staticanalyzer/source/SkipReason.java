@@ -29,7 +29,12 @@ public enum SkipReason {
    * valid but unique are analysed, opened by their own bytes, reported with U+FFFD in place of the
    * bad bytes).
    */
-  UNREADABLE("unreadable");
+  UNREADABLE("unreadable"),
+  /**
+   * A file whose path below the root is longer than {@value WalkLimits#MAX_PATH_BYTES} bytes (UTF-8):
+   * its copy in a tool workspace would pass the system's path limit (4096) and fail the tools.
+   */
+  PATH_TOO_LONG("path_too_long");
 
   private final String wire;
 

@@ -124,7 +124,9 @@ final class TreeWalk {
   }
 
   private void file(String rel, String stored, Path rawStored, String name, long size, Opener opener) {
-    if (size > limits.maxFileBytes()) {
+    if (rel.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > WalkLimits.MAX_PATH_BYTES) {
+      skip(SkipReason.PATH_TOO_LONG);
+    } else if (size > limits.maxFileBytes()) {
       skip(SkipReason.TOO_LARGE);
     } else if (files.size() >= limits.maxFiles()) {
       skip(SkipReason.OVER_FILE_LIMIT);

@@ -12,6 +12,13 @@ package dev.analyzer.staticanalyzer.source;
  */
 public record WalkLimits(long maxFileBytes, int maxFiles, long maxTotalBytes, int maxDepth) {
 
+  /**
+   * The longest path below the root, in UTF-8 bytes, that a file may have to be listed: a tool
+   * workspace ({@code $TMPDIR/analyzer-static-<n>/src/}) must still fit in Linux's PATH_MAX (4096)
+   * with it, with room for a temporary directory of up to about 900 bytes.
+   */
+  public static final int MAX_PATH_BYTES = 3072;
+
   public WalkLimits {
     if (maxFileBytes < 1) {
       throw new IllegalArgumentException("maxFileBytes must be >= 1, got " + maxFileBytes);

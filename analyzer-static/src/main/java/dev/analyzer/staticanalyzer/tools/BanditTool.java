@@ -48,9 +48,9 @@ public final class BanditTool extends ExternalTool {
   ToolRun run(ToolWorkspace ws, AnalysisContext ctx) throws IOException {
     Path ini = ws.writeConfig("bandit.ini", "[bandit]\n");
     ProcessResult r = ctx.processes().run(spec(ws, command(ini)));
-    Map<String, Object> extra = record(r);
+    Map<String, Object> extra = record(ws, r);
     if (!r.exitedWithOneOf(0, 1)) {
-      return ExternalTools.failure(r, "bandit", extra);
+      return failure(ws, r, extra);
     }
     try {
       return ToolRun.success(parse(r.stdout()), extra);

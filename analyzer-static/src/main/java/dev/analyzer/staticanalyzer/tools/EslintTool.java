@@ -90,9 +90,9 @@ public final class EslintTool extends ExternalTool {
   ToolRun run(ToolWorkspace ws, AnalysisContext ctx) {
     ProcessResult r = ctx.processes().run(spec(ws, command(home))
         .withEnv("ESLINT_USE_FLAT_CONFIG", "true").withEnv("ESLINT_FLAGS", ""));
-    Map<String, Object> extra = record(r);
+    Map<String, Object> extra = record(ws, r);
     if (!r.exitedWithOneOf(0, 1)) {
-      return ExternalTools.failure(r, "eslint", extra);
+      return failure(ws, r, extra);
     }
     try {
       return ToolRun.success(parse(r.stdout(), ws.sources()), extra);

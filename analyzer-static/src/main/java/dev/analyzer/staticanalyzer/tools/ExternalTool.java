@@ -69,11 +69,18 @@ abstract class ExternalTool implements StaticTool {
   public final ToolRun run(SourceTree tree, AnalysisContext ctx) {
     try (ToolWorkspace ws = ToolWorkspace.create(tree, language)) {
       if (ws.files().isEmpty()) {
-        return ToolRun.success(List.of(), Map.of("files_scanned", 0));
+        return ToolRun.success(List.of(), Map.of("files_scanned", 0, "files_not_copied", ws.notCopied()));
       }
-      return run(ws, ctx);
+      ToolRun run = run(ws, ctx);
+      if (ws.notCopied() == 0) {
+        return run;
+      }
+      Map<String, Object> extra = new java.util.LinkedHashMap<>(run.extra());
+      extra.put("files_not_copied", ws.notCopied());
+      return new ToolRun(run.status(), run.findings(), run.error(), extra);
     } catch (IOException e) {
-      return ToolRun.failed(ToolStatus.ERROR, name + " could not prepare its workspace: " + e.getMessage(), Map.of());
+      return ToolRun.failed(ToolStatus.ERROR, name + " could not prepare its workspace ("
+          + e.getClass().getSimpleName() + ")", Map.of());
     }
   }
 
@@ -97,8 +104,21 @@ abstract class ExternalTool implements StaticTool {
         .withEnv("XDG_CACHE_HOME", ws.home().resolve(".cache").toString());
   }
 
-  /** The run's execution record: the tool's own command, exit code, sizes and {@code sandbox}. */
-  final Map<String, Object> record(ProcessResult r) {
-    return ExternalTools.record(r, sandbox.unwrap(r.command()), sandbox.name());
+  /**
+   * The run's execution record: the tool's own command (the workspace's path in it shown as
+   * {@value ToolWorkspace#PLACEHOLDER}), exit code, sizes and {@code sandbox}.
+   */
+  final Map<String, Object> record(ToolWorkspace ws, ProcessResult r) {
+    List<String> cmd = new java.util.ArrayList<>();
+    for (String arg : sandbox.unwrap(r.command())) {
+      cmd.add(ws.hidePaths(arg));
+    }
+    return ExternalTools.record(r, cmd, sandbox.name());
+  }
+
+  /** A failed run's result, its stderr shown with workspace paths relative (see {@link ToolWorkspace#hidePaths}). */
+  final ToolRun failure(ToolWorkspace ws, ProcessResult r, Map<String, Object> extra) {
+    String error = r.error() == null ? null : ws.hidePaths(r.error()).replace(ToolSandbox.BWRAP.toString(), name);
+    return ExternalTools.failure(r, name, error, ws.hidePaths(r.stderr()), extra);
   }
 }

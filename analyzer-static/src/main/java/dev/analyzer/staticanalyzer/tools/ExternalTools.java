@@ -47,16 +47,20 @@ public final class ExternalTools {
     return Map.of("execution_record", rec, "exit_code", r.exitCode() == null ? -1 : r.exitCode());
   }
 
-  static ToolRun failure(ProcessResult r, String tool, Map<String, Object> extra) {
+  /**
+   * The failed run's result; {@code error} and {@code stderr} are the runner's error and the tool's
+   * stderr as the reply may show them (workspace paths already made relative).
+   */
+  static ToolRun failure(ProcessResult r, String tool, String error, String stderr, Map<String, Object> extra) {
     switch (r.termination()) {
       case TIMED_OUT:
-        return ToolRun.failed(ToolStatus.TIMEOUT, r.error(), extra);
+        return ToolRun.failed(ToolStatus.TIMEOUT, error, extra);
       case CANCELLED:
         return ToolRun.failed(ToolStatus.CANCELLED, "analysis cancelled", extra);
       case START_FAILED:
-        return ToolRun.failed(ToolStatus.ERROR, r.error(), extra);
+        return ToolRun.failed(ToolStatus.ERROR, error, extra);
       default:
-        String err = r.stderr().strip();
+        String err = stderr.strip();
         return ToolRun.failed(ToolStatus.ERROR, tool + " exited with " + r.exitCode() + ". Stderr: "
             + (err.length() > STDERR_SHOWN ? err.substring(0, STDERR_SHOWN) : err), extra);
     }

@@ -64,9 +64,9 @@ public final class Flake8Tool extends ExternalTool {
   @Override
   ToolRun run(ToolWorkspace ws, AnalysisContext ctx) {
     ProcessResult r = ctx.processes().run(spec(ws, COMMAND));
-    Map<String, Object> extra = record(r);
+    Map<String, Object> extra = record(ws, r);
     if (!r.exitedWithOneOf(0, 1)) {
-      return ExternalTools.failure(r, "flake8", extra);
+      return failure(ws, r, extra);
     }
     List<Finding> out = new ArrayList<>();
     Set<String> files = new HashSet<>(ws.files());

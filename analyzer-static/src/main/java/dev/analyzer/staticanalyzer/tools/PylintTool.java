@@ -59,9 +59,9 @@ public final class PylintTool extends ExternalTool {
     Path rc = ws.writeConfig("pylintrc", RCFILE);
     ProcessResult r = ctx.processes().run(spec(ws, command(rc, ws.fileArguments(MAX_FILES)))
         .withEnv("PYLINTRC", rc.toString()).withEnv("PYLINTHOME", ws.home().resolve("pylint").toString()));
-    Map<String, Object> extra = record(r);
+    Map<String, Object> extra = record(ws, r);
     if (r.termination() != ProcessResult.Termination.EXITED || r.exitCode() == null || r.exitCode() >= 32) {
-      return ExternalTools.failure(r, "pylint", extra);
+      return failure(ws, r, extra);
     }
     try {
       List<Finding> out = new ArrayList<>();

@@ -41,9 +41,9 @@ public final class ShellcheckTool extends ExternalTool {
   @Override
   ToolRun run(ToolWorkspace ws, AnalysisContext ctx) {
     ProcessResult r = ctx.processes().run(spec(ws, command(ws.fileArguments(MAX_FILES))));
-    Map<String, Object> extra = record(r);
+    Map<String, Object> extra = record(ws, r);
     if (!r.exitedWithOneOf(0, 1)) {
-      return ExternalTools.failure(r, "shellcheck", extra);
+      return failure(ws, r, extra);
     }
     try {
       List<Finding> out = new ArrayList<>();

@@ -28,12 +28,15 @@ import java.util.List;
 final class ToolWorkspace implements Closeable {
 
   private static final String PREFIX = "analyzer-static-";
+  /** What the workspace's own path reads as in records and messages. */
+  static final String PLACEHOLDER = "<workspace>";
 
   private final Path dir;
   private final Path sources;
   private final Path config;
   private final Path home;
   private final List<String> files;
+  private int notCopied;
 
   private ToolWorkspace(Path dir, List<String> files) {
     this.dir = dir;
@@ -44,8 +47,8 @@ final class ToolWorkspace implements Closeable {
   }
 
   /**
-   * Copies the files of {@code language} into a new workspace; files that cannot be read through the
-   * confined root (replaced by a link since the walk, say) are left out.
+   * Copies the files of {@code language} into a new workspace; files that cannot be copied are left
+   * out and counted ({@link #notCopied()}).
    */
   static ToolWorkspace create(SourceTree tree, Language language) throws IOException {
     Path dir = Files.createTempDirectory(PREFIX).toRealPath();
@@ -56,19 +59,11 @@ final class ToolWorkspace implements Closeable {
       Files.createDirectories(ws.config);
       Files.createDirectories(ws.home);
       for (SourceFile f : tree.files(language)) {
-        byte[] content;
-        try {
-          content = f.readBytes();
-        } catch (IOException unreadable) {
-          continue;
+        if (ws.copy(f)) {
+          copied.add(f.path());
+        } else {
+          ws.notCopied++;
         }
-        Path target = ws.sources.resolve(f.path()).normalize();
-        if (!target.startsWith(ws.sources)) {
-          continue;
-        }
-        Files.createDirectories(target.getParent());
-        Files.write(target, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        copied.add(f.path());
       }
       return ws;
     } catch (IOException | RuntimeException e) {
@@ -80,6 +75,31 @@ final class ToolWorkspace implements Closeable {
   /** The workspace itself (a real path): the only directory a sandboxed tool can write. */
   Path directory() {
     return dir;
+  }
+
+  /**
+   * Copies {@code f} under {@code src/}; false when it cannot be read through the confined root
+   * (replaced by a link since the walk, say) or written (a name the copy cannot hold, two names that
+   * read the same): that file is left out of this tool's run, never fails it.
+   */
+  private boolean copy(SourceFile f) {
+    try {
+      byte[] content = f.readBytes();
+      Path target = sources.resolve(f.path()).normalize();
+      if (!target.startsWith(sources)) {
+        return false;
+      }
+      Files.createDirectories(target.getParent());
+      Files.write(target, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      return true;
+    } catch (IOException | java.nio.file.InvalidPathException notCopied) {
+      return false;
+    }
+  }
+
+  /** How many of the tree's files of the language could not be copied (left out of the run). */
+  int notCopied() {
+    return notCopied;
   }
 
   /** The copy of the sources: the tool's working directory (a real path). */
@@ -108,6 +128,15 @@ final class ToolWorkspace implements Closeable {
       out.add("./" + f);
     }
     return out;
+  }
+
+  /**
+   * {@code text} with this workspace's paths made relative: {@code <workspace>/src/a.py} becomes
+   * {@code a.py}, any other path in the workspace {@code <workspace>/...}; so no reply names the
+   * service's temporary directory.
+   */
+  String hidePaths(String text) {
+    return text.replace(sources + "/", "").replace(sources.toString(), ".").replace(dir.toString(), PLACEHOLDER);
   }
 
   /** Writes a configuration file of the service's into {@code config/} and returns its path. */
