@@ -8,6 +8,7 @@ import dev.analyzer.client.AnalyzerClient;
 import dev.analyzer.client.ClientFailure;
 import dev.analyzer.client.ClientStats;
 import dev.analyzer.client.task.TaskState;
+import dev.analyzer.client.testing.ConnectionCountingProxy;
 import dev.analyzer.client.testing.Services;
 import dev.analyzer.core.protocol.AnalysisResult;
 import dev.analyzer.core.protocol.Message;
@@ -271,10 +272,18 @@ class SeedRobustnessSuiteTest {
 
   // 15-17: module level.
 
+  /**
+   * Counted on the wire (a proxy that drops its count before it relays the server's end of stream),
+   * not by the service: the service records a close only in the {@code channelInactive} Netty runs
+   * after the socket's FIN is out, so its count may trail the wire and once showed 4 here. The
+   * service's close count is made to lag 30 ms to show that the wire count does not depend on it.
+   */
   @Test
   void test15_connectionExhaustionPrevention() throws Exception {
-    try (Services.Running svc = Services.start(root);
-        AnalyzerClient client = Services.client(Services.connection(3, 5, Duration.ofSeconds(60), 3), svc.url()).build()) {
+    try (Services.Running svc = Services.start(root, 64, 0, Duration.ofMillis(30));
+        ConnectionCountingProxy wire = new ConnectionCountingProxy(svc.server().port());
+        AnalyzerClient client = Services.client(Services.connection(3, 5, Duration.ofSeconds(60), 3), wire.url())
+            .build()) {
       List<AnalysisHandle> handles = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         handles.add(client.submit(Services.request("sleep", "millis", 100, "n", i), null));
@@ -283,7 +292,8 @@ class SeedRobustnessSuiteTest {
         assertThat(reply(h)).isInstanceOf(AnalysisResult.class);
       }
 
-      assertThat(svc.metrics().peak()).isLessThanOrEqualTo(3);
+      assertThat(wire.peak()).isLessThanOrEqualTo(3);
+      assertThat(wire.total()).isEqualTo(20);
       assertThat(svc.service().analyses.get()).isEqualTo(20);
     }
   }

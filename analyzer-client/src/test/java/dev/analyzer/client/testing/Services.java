@@ -8,6 +8,7 @@ import dev.analyzer.core.settings.ConnectionSettings;
 import dev.analyzer.core.settings.Environment;
 import dev.analyzer.service.AnalyzerServer;
 import dev.analyzer.service.ServiceSettings;
+import dev.analyzer.service.metrics.ServiceMetrics;
 import dev.analyzer.service.testing.PeakConnections;
 import dev.analyzer.service.testing.ScriptedService;
 import java.nio.file.Path;
@@ -41,12 +42,21 @@ public final class Services {
   }
 
   public static Running start(Path root, int maxConcurrent, int port) {
+    return start(root, maxConcurrent, port, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #start(Path, int, int)}, with the service's count of closed connections lagging the
+   * wire by {@code closeCountLag} (see {@link LaggingCloseMetrics}).
+   */
+  public static Running start(Path root, int maxConcurrent, int port, Duration closeCountLag) {
     ScriptedService service = new ScriptedService();
     GatedService gates = new GatedService(service);
     PeakConnections metrics = new PeakConnections();
     ServiceSettings settings = ServiceSettings.defaults(0).withPort(port).withSourceRoots(List.of(root))
         .withMaxConcurrentAnalyses(maxConcurrent).withShutdownGrace(Duration.ofSeconds(2));
-    AnalyzerServer server = AnalyzerServer.builder(gates).withSettings(settings).withMetrics(metrics)
+    ServiceMetrics served = closeCountLag.isZero() ? metrics : new LaggingCloseMetrics(metrics, closeCountLag);
+    AnalyzerServer server = AnalyzerServer.builder(gates).withSettings(settings).withMetrics(served)
         .withEventLoopThreads(2).build().start();
     return new Running(server, service, metrics, gates);
   }
