@@ -149,12 +149,12 @@ public final class StaticAnalyzerService implements AnalyzerService {
     if (source.error() != null) {
       return failed(ctx, source.error());
     }
-    ctx.progress("discovering", "listing files under " + source.directory(), 0.0);
+    ctx.progress("discovering", "listing files under " + source.shown(), 0.0);
     SourceTree tree;
     try {
       tree = SourceTree.walk(source.directory(), settings.walkLimits());
     } catch (IOException e) {
-      return failed(ctx, "source path not found or not readable: " + e.getMessage());
+      return failed(ctx, "source path not found or not readable: " + source.shown());
     }
     Set<String> selected = req.selectedTools();
     List<StaticTool> toRun = new ArrayList<>();

@@ -23,24 +23,31 @@ public final class SourceResolver {
 
   private static final int MAX_NAME_LENGTH = 255;
 
+  /** How a refusal for a path outside the roots ends; names no root and no absolute path. */
+  static final String OUTSIDE = "lies outside the allowed source roots (set ANALYZER_SOURCE_ROOTS to allow more)";
+
   /**
    * What a request's source resolved to: a real directory, or why there is none (no scan follows).
+   * Messages name the source as the request did ({@code source_path} as given, or
+   * {@code <model_slug>/[<template>/]app<N>} relative to the apps directory), never the apps
+   * directory's or a root's absolute path.
    *
    * @param directory the directory to scan, or null
    * @param error why nothing is scanned, or null
+   * @param shown how messages name the source
    */
-  public record Resolution(Path directory, String error) {
+  public record Resolution(Path directory, String error, String shown) {
 
-    static Resolution found(Path directory) {
-      return new Resolution(directory, null);
+    static Resolution found(Path directory, String shown) {
+      return new Resolution(directory, null, shown);
     }
 
     static Resolution refused(String error) {
-      return new Resolution(null, error);
+      return new Resolution(null, error, null);
     }
 
-    static Resolution notFound(Path where) {
-      return new Resolution(null, "source path not found or not readable: " + where);
+    static Resolution notFound(String shown) {
+      return new Resolution(null, "source path not found or not readable: " + shown, shown);
     }
   }
 
@@ -48,17 +55,21 @@ public final class SourceResolver {
 
   /** Resolves the request of {@code ctx} against {@code appsDir}. Never throws for what a request names. */
   public static Resolution resolve(AnalysisContext ctx, Path appsDir) {
-    try {
-      Optional<Path> sourcePath = ctx.sourcePath();
-      if (sourcePath.isPresent()) {
+    Optional<Path> sourcePath = ctx.sourcePath();
+    if (sourcePath.isPresent()) {
+      String shown = sourcePath.get().toString();
+      try {
         Path checked = ctx.resolveSource(sourcePath.get());
-        return Files.isDirectory(checked) ? Resolution.found(checked) : Resolution.notFound(checked);
+        return Files.isDirectory(checked) ? Resolution.found(checked, shown) : Resolution.notFound(shown);
+      } catch (IllegalArgumentException refused) {
+        return Resolution.refused("source_path " + shown + " " + OUTSIDE);
       }
+    }
+    try {
       return fromAppsDir(ctx, appsDir);
-    } catch (IllegalArgumentException refused) {
-      return Resolution.refused(refused.getMessage());
     } catch (IOException e) {
-      return Resolution.refused("source path not readable: " + e.getMessage());
+      return Resolution.refused("source path not readable: " + ctx.request().modelSlug() + "/app"
+          + ctx.request().appNumber());
     }
   }
 
@@ -74,32 +85,50 @@ public final class SourceResolver {
     if (req.appNumber() < 0) {
       return Resolution.refused("invalid request: app_number must be >= 0, got " + req.appNumber());
     }
-    try {
-      return inAppsDir(ctx, appsDir.resolve(req.modelSlug()), "app" + req.appNumber());
-    } catch (IllegalArgumentException outside) {
-      return Resolution.refused("model_slug " + quoted(req.modelSlug()) + " with app_number " + req.appNumber()
-          + " is refused: " + outside.getMessage());
-    }
+    return inAppsDir(ctx, appsDir.resolve(req.modelSlug()), req.modelSlug(), "app" + req.appNumber());
   }
 
-  private static Resolution inAppsDir(AnalysisContext ctx, Path model, String app) throws IOException {
-    Path direct = ctx.resolveSource(model.resolve(app));
-    if (Files.isDirectory(direct)) {
-      return Resolution.found(direct);
+  /**
+   * {@code slug/app} directly, else the first template (name order) whose {@code app} lies inside the
+   * roots; a template linked out of the roots is skipped and named in the not-found message.
+   */
+  private static Resolution inAppsDir(AnalysisContext ctx, Path model, String slug, String app) throws IOException {
+    String refusal = "model_slug " + quoted(slug) + " with " + app.replace("app", "app_number ") + " is refused: ";
+    String direct = slug + "/" + app;
+    Path checkedApp;
+    Path checkedModel;
+    try {
+      checkedApp = ctx.resolveSource(model.resolve(app));
+      if (Files.isDirectory(checkedApp)) {
+        return Resolution.found(checkedApp, direct);
+      }
+      checkedModel = ctx.resolveSource(model);
+    } catch (IllegalArgumentException outside) {
+      return Resolution.refused(refusal + direct + " " + OUTSIDE);
     }
-    Path checkedModel = ctx.resolveSource(model);
+    List<String> skipped = new ArrayList<>();
     if (Files.isDirectory(checkedModel)) {
       for (Path template : templates(checkedModel)) {
-        Path candidate = template.resolve(app);
-        if (Files.isDirectory(candidate)) {
-          Path checked = ctx.resolveSource(candidate);
+        String name = template.getFileName().toString();
+        if (!Files.isDirectory(template.resolve(app))) {
+          continue;
+        }
+        try {
+          Path checked = ctx.resolveSource(template.resolve(app));
           if (Files.isDirectory(checked)) {
-            return Resolution.found(checked);
+            return Resolution.found(checked, slug + "/" + name + "/" + app);
           }
+        } catch (IllegalArgumentException outside) {
+          skipped.add(quoted(name));
         }
       }
     }
-    return Resolution.notFound(model.resolve(app));
+    Resolution missing = Resolution.notFound(direct);
+    if (skipped.isEmpty()) {
+      return missing;
+    }
+    return new Resolution(null, missing.error() + " (model_slug " + quoted(slug) + ": skipped " + skipped.size()
+        + " template(s) linked outside the allowed source roots: " + String.join(", ", skipped) + ")", direct);
   }
 
   private static List<Path> templates(Path model) throws IOException {
