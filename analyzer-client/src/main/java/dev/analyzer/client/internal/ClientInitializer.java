@@ -27,7 +27,10 @@ import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageD
 import java.net.URI;
 import java.time.Duration;
 
-/** The client pipeline: HTTP, permessage-deflate, the WebSocket handshake, aggregation, events. */
+/**
+ * The client pipeline: HTTP, permessage-deflate, the WebSocket handshake (with no {@code Origin}
+ * header: this client is not a browser), aggregation, events.
+ */
 final class ClientInitializer extends ChannelInitializer<SocketChannel> {
 
   /** What the pipeline reports, on the I/O thread. */
@@ -99,6 +102,9 @@ final class ClientInitializer extends ChannelInitializer<SocketChannel> {
         .webSocketUri(uri)
         .customHeaders(headers)
         .allowExtensions(true)
+        // Netty sends its target as Origin by default; services refuse a foreign Origin (only
+        // browsers must send one), and an Origin naming a host name counts as foreign
+        .generateOriginHeader(false)
         .maxFramePayloadLength(maxFrameBytes)
         .handshakeTimeoutMillis(Math.max(1, handshakeTimeout.toMillis()))
         .handleCloseFrames(false)
