@@ -50,17 +50,8 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
 
   public static final String PING_INTERVAL = "ANALYZER_CLIENT_PING_INTERVAL";
   public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(15);
-  static final Duration MIN_PING_INTERVAL = Duration.ofMillis(50);
-  static final Duration MAX_PING_INTERVAL = Duration.ofHours(1);
-  static final Map<AnalysisKind, String> URL_VARIABLES = Map.of(AnalysisKind.STATIC, "STATIC_ANALYZER_URLS",
-      AnalysisKind.DYNAMIC, "DYNAMIC_ANALYZER_URLS", AnalysisKind.PERFORMANCE, "PERF_TESTER_URLS",
-      AnalysisKind.AI, "AI_ANALYZER_URLS");
-  static final Map<AnalysisKind, String> TIMEOUT_VARIABLES = Map.of(AnalysisKind.STATIC, "STATIC_ANALYSIS_TIMEOUT",
-      AnalysisKind.DYNAMIC, "DYNAMIC_ANALYSIS_TIMEOUT", AnalysisKind.PERFORMANCE, "PERFORMANCE_TEST_TIMEOUT",
-      AnalysisKind.AI, "AI_ANALYSIS_TIMEOUT");
-  static final Map<AnalysisKind, Duration> DEFAULT_TIMEOUTS = Map.of(AnalysisKind.STATIC, Duration.ofSeconds(480),
-      AnalysisKind.DYNAMIC, Duration.ofSeconds(600), AnalysisKind.PERFORMANCE, Duration.ofSeconds(600),
-      AnalysisKind.AI, Duration.ofSeconds(900));
+  static final Duration MIN_PING_INTERVAL = ClientOptions.MIN_PING_INTERVAL;
+  static final Duration MAX_PING_INTERVAL = ClientOptions.MAX_PING_INTERVAL;
   public static final int DEFAULT_MAX_FRAME_BYTES = 100 * 1024 * 1024;
 
   public ClientSettings {
@@ -70,22 +61,19 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
     Map<AnalysisKind, List<URI>> r = new EnumMap<>(AnalysisKind.class);
     for (AnalysisKind k : AnalysisKind.values()) {
       List<URI> urls = replicas == null ? null : replicas.get(k);
+      String variable = ClientOptions.REPLICAS.get(k).name();
       if (urls == null || urls.isEmpty()) {
-        throw new SettingsException(URL_VARIABLES.get(k), URL_VARIABLES.get(k) + " must name at least one ws:// URL");
+        throw new SettingsException(variable, variable + " must name at least one ws:// URL");
       }
       for (URI u : urls) {
-        checkUrl(u, URL_VARIABLES.get(k));
+        checkUrl(u, variable);
       }
       r.put(k, List.copyOf(urls));
     }
     replicas = Map.copyOf(r);
     Map<AnalysisKind, Duration> t = new EnumMap<>(AnalysisKind.class);
     for (AnalysisKind k : AnalysisKind.values()) {
-      Duration d = timeouts == null ? null : timeouts.get(k);
-      if (d == null || d.isNegative() || d.isZero() || d.compareTo(Duration.ofDays(1)) > 0) {
-        throw new SettingsException(TIMEOUT_VARIABLES.get(k), TIMEOUT_VARIABLES.get(k) + " must be 1..86400 seconds, got " + d);
-      }
-      t.put(k, d);
+      t.put(k, ClientOptions.TIMEOUTS.get(k).check(timeouts == null ? null : timeouts.get(k)));
     }
     timeouts = Map.copyOf(t);
     if (authToken != null && authToken.isBlank()) {
@@ -100,15 +88,7 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
     if (compression == null) {
       throw new IllegalArgumentException("compression settings are required");
     }
-    checkPingInterval(pingInterval);
-  }
-
-  private static void checkPingInterval(Duration d) {
-    if (d == null || d.isNegative() || (!d.isZero() && (d.compareTo(MIN_PING_INTERVAL) < 0
-        || d.compareTo(MAX_PING_INTERVAL) > 0))) {
-      throw new SettingsException(PING_INTERVAL, PING_INTERVAL + " must be 0 (off) or 0.05..3600 seconds, got "
-          + (d == null ? "null" : d.toNanos() / 1e9));
-    }
+    ClientOptions.PING_INTERVAL.check(pingInterval);
   }
 
   /** The defaults: the robustness guide's pool and breaker values, one local replica per service. */
@@ -126,26 +106,12 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
     Map<AnalysisKind, List<URI>> replicas = new EnumMap<>(AnalysisKind.class);
     Map<AnalysisKind, Duration> timeouts = new EnumMap<>(AnalysisKind.class);
     for (AnalysisKind k : AnalysisKind.values()) {
-      String var = URL_VARIABLES.get(k);
-      String raw = r.raw(var);
-      String used = var;
-      if (raw == null) {
-        used = var.substring(0, var.length() - 1);
-        raw = r.raw(used);
-      }
-      replicas.put(k, raw == null ? List.of(URI.create("ws://127.0.0.1:" + k.defaultPort())) : parseUrls(used, raw));
-      timeouts.put(k, r.secondsIn(TIMEOUT_VARIABLES.get(k), DEFAULT_TIMEOUTS.get(k), Duration.ofSeconds(1),
-          Duration.ofDays(1)));
+      replicas.put(k, ClientOptions.replicas(r, k));
+      timeouts.put(k, ClientOptions.TIMEOUTS.get(k).read(env));
     }
     return new ClientSettings(ConnectionSettings.fromEnvironment(env), replicas, timeouts,
-        r.raw("ANALYZER_AUTH_TOKEN"), DEFAULT_MAX_FRAME_BYTES, Duration.ofSeconds(5),
-        CompressionSettings.fromEnvironment(env), pingInterval(r));
-  }
-
-  private static Duration pingInterval(EnvReader r) {
-    Duration d = r.secondsIn(PING_INTERVAL, DEFAULT_PING_INTERVAL, Duration.ZERO, MAX_PING_INTERVAL);
-    checkPingInterval(d);
-    return d;
+        ClientOptions.AUTH_TOKEN.read(env), DEFAULT_MAX_FRAME_BYTES, Duration.ofSeconds(5),
+        CompressionSettings.fromEnvironment(env), ClientOptions.PING_INTERVAL.read(env));
   }
 
   /** A comma list of ws:// or wss:// URLs, as the original's *_URLS variables. */

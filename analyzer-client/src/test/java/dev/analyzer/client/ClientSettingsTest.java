@@ -61,7 +61,7 @@ class ClientSettingsTest {
     assertThat(of(Map.of("ANALYZER_CLIENT_PING_INTERVAL", "0.5")).pingInterval()).isEqualTo(Duration.ofMillis(500));
     assertThat(of(Map.of("ANALYZER_CLIENT_PING_INTERVAL", "0")).pingInterval()).isZero();
     assertThatThrownBy(() -> of(Map.of("ANALYZER_CLIENT_PING_INTERVAL", "0.01"))).isInstanceOf(SettingsException.class)
-        .hasMessage("ANALYZER_CLIENT_PING_INTERVAL must be 0 (off) or 0.05..3600 seconds, got 0.01");
+        .hasMessage("ANALYZER_CLIENT_PING_INTERVAL must be 0 (off) or 0.05..3600 s, got 0.01 s");
     assertThatThrownBy(() -> of(Map.of("ANALYZER_CLIENT_PING_INTERVAL", "3601")))
         .hasMessageContaining("ANALYZER_CLIENT_PING_INTERVAL");
   }

@@ -71,6 +71,22 @@ public final class Option<T> {
         v -> v != null && v.compareTo(min) >= 0 && v.compareTo(max) <= 0, v -> EnvReader.seconds(v) + " s");
   }
 
+  /**
+   * A duration in seconds that is either 0 (the feature is off) or in {@code min..max}, such as a
+   * ping interval.
+   */
+  public static Option<Duration> secondsOrOff(String name, Duration defaultValue, Duration min, Duration max,
+      String description) {
+    Predicate<Duration> valid = v -> v != null && (v.isZero() || (v.compareTo(min) >= 0 && v.compareTo(max) <= 0));
+    checkDefault(name, valid.test(defaultValue));
+    String range = "0 (off) or " + EnvReader.seconds(min) + ".." + EnvReader.seconds(max) + " s";
+    Option<Duration>[] self = new Option[1];
+    self[0] = new Option<>(name, defaultValue, EnvReader.seconds(defaultValue), range, description,
+        (r, n) -> self[0].check(r.secondsIn(n, defaultValue, Duration.ZERO, max)), valid,
+        v -> EnvReader.seconds(v) + " s");
+    return self[0];
+  }
+
   /** One of {@code allowed}, lower-case. */
   public static Option<String> oneOf(String name, String defaultValue, String description, String... allowed) {
     java.util.List<String> list = java.util.List.of(allowed);

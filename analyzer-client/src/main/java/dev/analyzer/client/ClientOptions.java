@@ -1,0 +1,81 @@
+package dev.analyzer.client;
+
+import dev.analyzer.core.protocol.AnalysisKind;
+import dev.analyzer.core.settings.EnvReader;
+import dev.analyzer.core.settings.Option;
+import dev.analyzer.core.settings.OptionTable;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The client's own options (name, default, bound, meaning), declared once: {@link ClientSettings}
+ * reads and checks its values through them, and {@link #TABLE} is what the README's client table
+ * must match. The pool and breaker options are core's {@code ConnectionSettings.OPTIONS}, the
+ * deflate ones {@code CompressionSettings.OPTIONS}. Immutable and thread-safe.
+ */
+public final class ClientOptions {
+
+  static final Duration MIN_PING_INTERVAL = Duration.ofMillis(50);
+  static final Duration MAX_PING_INTERVAL = Duration.ofHours(1);
+
+  /** Replica URLs per kind ({@code *_URLS}, or the original's singular {@code *_URL}). */
+  static final Map<AnalysisKind, Option<List<URI>>> REPLICAS = new EnumMap<>(Map.of(
+      AnalysisKind.STATIC, urls("STATIC_ANALYZER_URLS", AnalysisKind.STATIC, "comma list of static replicas"),
+      AnalysisKind.DYNAMIC, urls("DYNAMIC_ANALYZER_URLS", AnalysisKind.DYNAMIC, "dynamic replicas"),
+      AnalysisKind.PERFORMANCE, urls("PERF_TESTER_URLS", AnalysisKind.PERFORMANCE, "performance replicas"),
+      AnalysisKind.AI, urls("AI_ANALYZER_URLS", AnalysisKind.AI, "ai replicas")));
+
+  /** The default deadline of an analysis, per kind. */
+  static final Map<AnalysisKind, Option<Duration>> TIMEOUTS = new EnumMap<>(Map.of(
+      AnalysisKind.STATIC, timeout("STATIC_ANALYSIS_TIMEOUT", 480, "default deadline of static analyses"),
+      AnalysisKind.DYNAMIC, timeout("DYNAMIC_ANALYSIS_TIMEOUT", 600, "dynamic"),
+      AnalysisKind.PERFORMANCE, timeout("PERFORMANCE_TEST_TIMEOUT", 600, "performance"),
+      AnalysisKind.AI, timeout("AI_ANALYSIS_TIMEOUT", 900, "ai")));
+
+  static final Option<String> AUTH_TOKEN = Option.custom("ANALYZER_AUTH_TOKEN", null, "none",
+      "8+ characters, no spaces", "sent as `Authorization: Bearer` on every handshake (the services' bound)",
+      (r, n) -> ClientOptions.AUTH_TOKEN.check(r.raw(n)),
+      t -> t == null || (t.length() >= 8 && t.chars().noneMatch(Character::isWhitespace)));
+
+  static final Option<Duration> PING_INTERVAL = Option.secondsOrOff(ClientSettings.PING_INTERVAL,
+      Duration.ofSeconds(15), MIN_PING_INTERVAL, MAX_PING_INTERVAL, "a connection carrying an analysis that is "
+          + "silent this long is pinged; silent as long again (no pong, no frame) and it is dropped, and the "
+          + "analysis moves to the next replica as a replica failure");
+
+  /** Every option of the client (besides the pool, breaker and deflate ones), in README order. */
+  public static final OptionTable TABLE = OptionTable.of("client", REPLICAS.get(AnalysisKind.STATIC),
+      REPLICAS.get(AnalysisKind.DYNAMIC), REPLICAS.get(AnalysisKind.PERFORMANCE), REPLICAS.get(AnalysisKind.AI),
+      TIMEOUTS.get(AnalysisKind.STATIC), TIMEOUTS.get(AnalysisKind.DYNAMIC), TIMEOUTS.get(AnalysisKind.PERFORMANCE),
+      TIMEOUTS.get(AnalysisKind.AI), AUTH_TOKEN, PING_INTERVAL);
+
+  private ClientOptions() {}
+
+  private static Option<List<URI>> urls(String name, AnalysisKind kind, String description) {
+    List<URI> local = List.of(URI.create("ws://127.0.0.1:" + kind.defaultPort()));
+    return Option.custom(name, local, "ws://127.0.0.1:" + kind.defaultPort(), "ws:// or wss:// URLs, comma-separated",
+        description + " (the original's singular `" + singular(name) + "` is read when this is unset)",
+        (r, n) -> ClientSettings.parseUrls(n, r.raw(n)), u -> u != null && !u.isEmpty());
+  }
+
+  private static Option<Duration> timeout(String name, int seconds, String description) {
+    return Option.seconds(name, Duration.ofSeconds(seconds), Duration.ofSeconds(1), Duration.ofDays(1), description);
+  }
+
+  /** {@code STATIC_ANALYZER_URL} for {@code STATIC_ANALYZER_URLS}. */
+  static String singular(String name) {
+    return name.substring(0, name.length() - 1);
+  }
+
+  /** The replicas of {@code kind}: its {@code *_URLS}, else its {@code *_URL}, else the local default. */
+  static List<URI> replicas(EnvReader r, AnalysisKind kind) {
+    Option<List<URI>> o = REPLICAS.get(kind);
+    if (r.raw(o.name()) != null) {
+      return ClientSettings.parseUrls(o.name(), r.raw(o.name()));
+    }
+    String legacy = singular(o.name());
+    return r.raw(legacy) != null ? ClientSettings.parseUrls(legacy, r.raw(legacy)) : o.defaultValue();
+  }
+}
