@@ -27,6 +27,7 @@ import dev.analyzer.staticanalyzer.tools.BuiltinTool;
 import dev.analyzer.staticanalyzer.tools.EslintTool;
 import dev.analyzer.staticanalyzer.tools.ExternalTools;
 import dev.analyzer.staticanalyzer.tools.Flake8Tool;
+import dev.analyzer.staticanalyzer.tools.ParallelToolRun;
 import dev.analyzer.staticanalyzer.tools.PylintTool;
 import dev.analyzer.staticanalyzer.tools.ShellcheckTool;
 import dev.analyzer.staticanalyzer.tools.StaticTool;
@@ -40,10 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The static analysis service (port 2001): built-in {@code secrets}, {@code python-security},
@@ -183,7 +182,7 @@ public final class StaticAnalyzerService implements AnalyzerService {
             name + " is not a tool of this service; available: " + availableNames()), List.of()));
       }
     }
-    runAll(toRun, tree, ctx, report);
+    ParallelToolRun.runAll(toRun, tree, ctx, report, workers);
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("source_path", tree.root().toString());
     meta.put("file_counts", tree.fileCounts());
@@ -217,46 +216,6 @@ public final class StaticAnalyzerService implements AnalyzerService {
   private static AnalysisOutcome failed(AnalysisContext ctx, String error) {
     return AnalysisOutcome.error(Analysis.builder().forRequest(ctx.request()).withStatus("error").withError(error)
         .withAnalysisTime(ctx.clock().instant()).build(), error);
-  }
-
-  private void runAll(List<StaticTool> toRun, SourceTree tree, AnalysisContext ctx, ResultAssembler report)
-      throws Exception {
-    int total = toRun.size();
-    AtomicInteger done = new AtomicInteger();
-    List<CompletableFuture<ResultAssembler.Entry>> futures = new ArrayList<>();
-    for (StaticTool t : toRun) {
-      futures.add(CompletableFuture.supplyAsync(() -> {
-        ctx.progress("tool_started", t.name() + ": running", 100.0 * done.get() / Math.max(1, total), done.get(), total);
-        long start = System.nanoTime();
-        ToolRun run;
-        try {
-          run = t.run(tree, ctx);
-        } catch (RuntimeException e) {
-          run = ToolRun.failed(ToolStatus.ERROR, t.name() + " failed: " + e.getMessage(), Map.of());
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        ToolResult result = run.status() == ToolStatus.SUCCESS
-            ? withExtra(ToolResult.success(t.name(), run.findings(), seconds), run.extra(), t.version())
-            : new ToolResult(t.name(), run.status(), true, 0, Map.of(), List.of(), seconds, run.error(), run.extra());
-        int n = done.incrementAndGet();
-        ctx.progress("tool_finished", t.name() + ": " + (run.status() == ToolStatus.SUCCESS
-            ? run.findings().size() + " issues" : run.status().wire() + (run.error() == null ? "" : " (" + run.error() + ")")),
-            100.0 * n / Math.max(1, total), n, total);
-        return new ResultAssembler.Entry(t.name(), t.group(), t.version(), result, run.findings());
-      }, workers));
-    }
-    for (CompletableFuture<ResultAssembler.Entry> f : futures) {
-      report.add(f.get());
-    }
-  }
-
-  private static ToolResult withExtra(ToolResult r, Map<String, Object> extra, String version) {
-    Map<String, Object> e = new LinkedHashMap<>(extra);
-    if (version != null) {
-      e.put("version", version);
-    }
-    return new ToolResult(r.tool(), r.status(), r.executed(), r.totalIssues(), r.severityBreakdown(), r.issues(),
-        r.durationSeconds(), r.error(), e);
   }
 
   private static ResultAssembler.Entry entry(StaticTool t, ToolResult r, List<Finding> findings) {
