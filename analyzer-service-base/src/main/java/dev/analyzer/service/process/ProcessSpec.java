@@ -24,14 +24,21 @@ import java.util.Map;
  * @param stdoutLimitBytes stdout kept beyond this is discarded (still drained); default 16 MiB
  * @param stderrLimitBytes stderr kept beyond this is discarded (still drained); default 1 MiB
  * @param inheritedEnvironment names of the service's variables passed through when set (default none)
+ * @param lineListener gets stdout and stderr line by line as they arrive (default {@link LineListener#NONE})
+ * @param maxLineBytes a line longer than this reaches the listener truncated to it and flagged
+ *     ({@link OutputLine#truncated()}); default {@value #DEFAULT_MAX_LINE_BYTES}, bound 1..{@value #MAX_LINE_BYTES}.
+ *     The captured {@code stdout}/{@code stderr} of the result are unaffected (they have their own caps).
  */
 public record ProcessSpec(List<String> command, Path workingDirectory, Map<String, String> environment,
-    Duration timeout, int stdoutLimitBytes, int stderrLimitBytes, List<String> inheritedEnvironment) {
+    Duration timeout, int stdoutLimitBytes, int stderrLimitBytes, List<String> inheritedEnvironment,
+    LineListener lineListener, int maxLineBytes) {
 
   public static final int DEFAULT_TIMEOUT_SECONDS = 120;
   public static final int DEFAULT_STDOUT_LIMIT = 16 * 1024 * 1024;
   public static final int DEFAULT_STDERR_LIMIT = 1024 * 1024;
   private static final int MAX_LIMIT = 512 * 1024 * 1024;
+  public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+  public static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
 
   public ProcessSpec {
     if (command == null || command.isEmpty()) {
@@ -63,6 +70,18 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
     for (String name : inheritedEnvironment) {
       checkName(name);
     }
+    lineListener = lineListener == null ? LineListener.NONE : lineListener;
+    if (maxLineBytes < 1 || maxLineBytes > MAX_LINE_BYTES) {
+      throw new IllegalArgumentException("process max line length must be 1.." + MAX_LINE_BYTES + " bytes, got "
+          + maxLineBytes);
+    }
+  }
+
+  /** A spec without a line listener (see the class comment). */
+  public ProcessSpec(List<String> command, Path workingDirectory, Map<String, String> environment,
+      Duration timeout, int stdoutLimitBytes, int stderrLimitBytes, List<String> inheritedEnvironment) {
+    this(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes, inheritedEnvironment,
+        LineListener.NONE, DEFAULT_MAX_LINE_BYTES);
   }
 
   /** A spec that passes none of the service's variables through (see the class comment). */
@@ -86,13 +105,13 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
   /** A spec for {@code command} with the defaults. */
   public static ProcessSpec of(List<String> command) {
     return new ProcessSpec(command, null, Map.of(), Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS),
-        DEFAULT_STDOUT_LIMIT, DEFAULT_STDERR_LIMIT, List.of());
+        DEFAULT_STDOUT_LIMIT, DEFAULT_STDERR_LIMIT, List.of(), LineListener.NONE, DEFAULT_MAX_LINE_BYTES);
   }
 
   /** This spec, run in {@code directory}. */
   public ProcessSpec inDirectory(Path directory) {
     return new ProcessSpec(command, directory, environment, timeout, stdoutLimitBytes, stderrLimitBytes,
-        inheritedEnvironment);
+        inheritedEnvironment, lineListener, maxLineBytes);
   }
 
   /** This spec with {@code name=value} added to the environment. */
@@ -100,7 +119,7 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.put(name, value);
     return new ProcessSpec(command, workingDirectory, env, timeout, stdoutLimitBytes, stderrLimitBytes,
-        inheritedEnvironment);
+        inheritedEnvironment, lineListener, maxLineBytes);
   }
 
   /**
@@ -114,18 +133,37 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
         all.add(name);
       }
     }
-    return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes, all);
+    return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes, all,
+        lineListener, maxLineBytes);
   }
 
   /** This spec with another timeout. */
   public ProcessSpec withTimeout(Duration timeout) {
     return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes,
-        inheritedEnvironment);
+        inheritedEnvironment, lineListener, maxLineBytes);
   }
 
   /** This spec with other output caps. */
   public ProcessSpec withOutputLimits(int stdoutBytes, int stderrBytes) {
     return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutBytes, stderrBytes,
-        inheritedEnvironment);
+        inheritedEnvironment, lineListener, maxLineBytes);
+  }
+
+  /**
+   * This spec with {@code listener} called for every line of stdout and stderr as the process
+   * writes it (see {@link LineListener} for threads, order and failures).
+   */
+  public ProcessSpec onLine(LineListener listener) {
+    if (listener == null) {
+      throw new IllegalArgumentException("line listener must not be null");
+    }
+    return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes,
+        inheritedEnvironment, listener, maxLineBytes);
+  }
+
+  /** This spec with another bound on the length of a line given to the listener. */
+  public ProcessSpec withMaxLineBytes(int bytes) {
+    return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes,
+        inheritedEnvironment, lineListener, bytes);
   }
 }

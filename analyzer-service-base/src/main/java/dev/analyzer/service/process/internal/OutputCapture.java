@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Drains one output stream of a process, keeping at most {@code limit} bytes and discarding (but
- * still reading) the rest, so the process never blocks on a full pipe. Runs on its own thread;
+ * still reading) the rest, so the process never blocks on a full pipe; with a {@link LineSplitter}
+ * it also hands each line on as it arrives (the last one, without a line end, when the stream
+ * ends or is closed). Runs on its own thread;
  * {@link #text()} and {@link #truncated()} are read after {@link #run()} has returned.
  */
 final class OutputCapture implements Runnable {
@@ -15,10 +17,17 @@ final class OutputCapture implements Runnable {
   private final InputStream in;
   private final int limit;
   private final ByteArrayOutputStream kept;
+  private final LineSplitter lines;
   private volatile boolean truncated;
 
   OutputCapture(InputStream in, int limit) {
+    this(in, limit, null);
+  }
+
+  /** @param lines gets every byte read, or {@code null} when nobody listens for lines */
+  OutputCapture(InputStream in, int limit, LineSplitter lines) {
     this.in = in;
+    this.lines = lines;
     this.limit = limit;
     this.kept = new ByteArrayOutputStream(Math.min(limit, 8192));
   }
@@ -36,9 +45,16 @@ final class OutputCapture implements Runnable {
         if (n > room) {
           truncated = true;
         }
+        if (lines != null) {
+          lines.feed(buf, 0, n);
+        }
       }
     } catch (IOException closedWhileReading) {
       // the stream was closed because the process was killed or outlived its reader
+    } finally {
+      if (lines != null) {
+        lines.finish();
+      }
     }
   }
 

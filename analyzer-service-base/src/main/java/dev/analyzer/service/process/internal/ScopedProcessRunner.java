@@ -1,5 +1,7 @@
 package dev.analyzer.service.process.internal;
 
+import dev.analyzer.service.process.LineListener;
+import dev.analyzer.service.process.OutputLine;
 import dev.analyzer.service.process.ProcessResult;
 import dev.analyzer.service.process.ProcessResult.Termination;
 import dev.analyzer.service.process.ProcessRunner;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The {@link ProcessRunner} of one analysis: starts each process with stdin from /dev/null and an
  * allow-listed environment ({@link ChildEnvironment}; HOME and TMPDIR in the scope's scratch
  * directory), registers it in the analysis's {@link ProcessScope}, drains its output on the I/O
- * executor, and kills its whole tree on timeout or when the scope closes. Thread-safe.
+ * executor (handing lines to the spec's {@link LineListener} there, never on an event loop), and kills its whole tree on timeout or when the scope closes. Thread-safe.
  */
 public final class ScopedProcessRunner implements ProcessRunner {
 
@@ -91,8 +93,12 @@ public final class ScopedProcessRunner implements ProcessRunner {
           elapsed(started), startError(spec, e));
     }
     reaper.javaChildStarted(p.pid());
-    OutputCapture out = new OutputCapture(p.getInputStream(), spec.stdoutLimitBytes());
-    OutputCapture err = new OutputCapture(p.getErrorStream(), spec.stderrLimitBytes());
+    LineDispatcher dispatcher = spec.lineListener() == LineListener.NONE ? null
+        : new LineDispatcher(exe, spec.lineListener());
+    OutputCapture out = new OutputCapture(p.getInputStream(), spec.stdoutLimitBytes(),
+        splitter(dispatcher, OutputLine.Stream.STDOUT, spec));
+    OutputCapture err = new OutputCapture(p.getErrorStream(), spec.stderrLimitBytes(),
+        splitter(dispatcher, OutputLine.Stream.STDERR, spec));
     Future<?> outDone = ioExecutor.submit(out);
     Future<?> errDone = ioExecutor.submit(err);
     Termination termination = Termination.EXITED;
@@ -200,6 +206,10 @@ public final class ScopedProcessRunner implements ProcessRunner {
     } catch (IOException ignored) {
       // nothing left to release
     }
+  }
+
+  private static LineSplitter splitter(LineDispatcher dispatcher, OutputLine.Stream stream, ProcessSpec spec) {
+    return dispatcher == null ? null : new LineSplitter(stream, spec.maxLineBytes(), dispatcher::deliver);
   }
 
   private static String startError(ProcessSpec spec, IOException e) {
