@@ -8,6 +8,7 @@ import dev.analyzer.service.internal.ServiceRuntime;
 import dev.analyzer.service.internal.Transport;
 import dev.analyzer.service.metrics.PrometheusServiceMetrics;
 import dev.analyzer.service.metrics.ServiceMetrics;
+import dev.analyzer.service.process.ToolDaemon;
 import dev.analyzer.service.process.internal.ProcessScope;
 import dev.analyzer.service.process.internal.ProcessTrees;
 import dev.analyzer.service.process.internal.ScopedProcessRunner;
@@ -65,6 +66,7 @@ public final class AnalyzerServer implements AutoCloseable {
   private EventLoopGroup group;
   private Channel serverChannel;
   private Transport transport;
+  private volatile List<ToolDaemon> daemons = List.of();
 
   AnalyzerServer(AnalyzerServerBuilder b) {
     this.service = b.service;
@@ -97,6 +99,7 @@ public final class AnalyzerServer implements AutoCloseable {
     if (serverChannel != null) {
       throw new IllegalStateException(service.name() + " is already started");
     }
+    daemons = List.copyOf(service.daemons());
     runtime.availableTools(detectTools());
     transport = Transport.best();
     group = new MultiThreadIoEventLoopGroup(eventLoopThreads, new NamedThreads(service.name() + "-io"),
@@ -111,6 +114,7 @@ public final class AnalyzerServer implements AutoCloseable {
     ChannelFuture bind = bootstrap.bind(settings.host(), settings.port()).awaitUninterruptibly();
     if (!bind.isSuccess()) {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      stopDaemons();
       stopExecutors();
       throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
           + bind.cause().getMessage(), bind.cause());
@@ -204,6 +208,7 @@ public final class AnalyzerServer implements AutoCloseable {
     if (group != null) {
       group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
+    stopDaemons();
     stopExecutors();
     LOG.info("{} stopped", service.name());
   }
@@ -212,6 +217,16 @@ public final class AnalyzerServer implements AutoCloseable {
     long end = System.nanoTime() + max.toNanos();
     while (registry.inFlight() > 0 && System.nanoTime() < end) {
       Thread.sleep(20);
+    }
+  }
+
+  private void stopDaemons() {
+    for (ToolDaemon d : daemons) {
+      try {
+        d.close();
+      } catch (RuntimeException e) {
+        LOG.warn("{}: stopping daemon {} failed: {}", service.name(), d.name(), e.toString());
+      }
     }
   }
 

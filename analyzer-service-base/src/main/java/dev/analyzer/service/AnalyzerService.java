@@ -3,6 +3,7 @@ package dev.analyzer.service;
 import dev.analyzer.core.protocol.AnalysisKind;
 import dev.analyzer.core.protocol.MessageType;
 import dev.analyzer.service.process.ProcessRunner;
+import dev.analyzer.service.process.ToolDaemon;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +52,15 @@ public interface AnalyzerService {
    * {@code <tool> --version}); listed in health's {@code available_tools}. Default: none.
    */
   default List<String> detectTools(ProcessRunner runner) {
+    return List.of();
+  }
+
+  /**
+   * The daemons this service owns ({@link ToolDaemon}), asked for once at start; the server closes
+   * each on shutdown (after in-flight analyses ended), so none outlives the service. A daemon starts
+   * only when the service first calls {@link ToolDaemon#ensureRunning()}. Default: none.
+   */
+  default List<ToolDaemon> daemons() {
     return List.of();
   }
 

@@ -33,7 +33,7 @@ public final class ScopedProcessRunner implements ProcessRunner {
   /** How long to keep draining after the root exits (a background child may hold the pipe open). */
   private static final long DRAIN_AFTER_EXIT_MILLIS = 1000;
   /** setsid(1) when present: tools then lead their own session, and orphans can be found by it. */
-  private static final String SETSID = ProcessRunner.which("setsid").map(Object::toString).orElse(null);
+  static final String SETSID = ProcessRunner.which("setsid").map(Object::toString).orElse(null);
   private static final long WATCH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
   private final ProcessScope scope;
@@ -174,7 +174,7 @@ public final class ScopedProcessRunner implements ProcessRunner {
    * Prefixes {@code setsid}, which execs the tool in place (same pid) as leader of a new session,
    * so every process the tool starts carries the tool's pid as its session id.
    */
-  private static List<String> inOwnSession(List<String> command) {
+  static List<String> inOwnSession(List<String> command) {
     if (SETSID == null) {
       return command;
     }
