@@ -31,6 +31,7 @@ import javax.net.ssl.SSLContext;
  *   <li>{@code /big?n=N}: N bytes of 'x'</li>
  *   <li>{@code /gzip?n=N}: N bytes of 'a', gzip-encoded</li>
  *   <li>{@code /status?code=C}: status C</li>
+ *   <li>{@code /fail/}: 503</li>
  *   <li>{@code /redirect?to=URL}: 302 to URL</li>
  *   <li>{@code /hold}: never answers until the server stops</li>
  *   <li>{@code /cookie/set}: Set-Cookie sid=abc; {@code /cookie/echo}: the Cookie header</li>
@@ -105,6 +106,7 @@ public final class TestServer implements AutoCloseable {
         send(ex, 200, out.toByteArray());
       }
       case "/status" -> send(ex, Integer.parseInt(q.get("code")), new byte[0]);
+      case "/fail/" -> send(ex, 503, new byte[0]);
       case "/redirect" -> {
         ex.getResponseHeaders().set("Location", q.get("to"));
         send(ex, 302, new byte[0]);
