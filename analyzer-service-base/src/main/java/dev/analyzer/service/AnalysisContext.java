@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,4 +86,20 @@ public interface AnalysisContext {
 
   /** The service name, for replies and findings. */
   String serviceName();
+
+  /** The tools the service detected at start ({@link AnalyzerService#detectToolDetails}). */
+  default List<ToolInfo> tools() {
+    return List.of();
+  }
+
+  /**
+   * {@code tools_available} (names) and {@code tool_versions} (name to version) of {@link #tools()},
+   * to put in a result so it says what ran: {@code toolReport().forEach(builder::withExtra)}.
+   */
+  default Map<String, Object> toolReport() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("tools_available", tools().stream().map(ToolInfo::name).toList());
+    out.put("tool_versions", ToolInfo.versions(tools()));
+    return out;
+  }
 }

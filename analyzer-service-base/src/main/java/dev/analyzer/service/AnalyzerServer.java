@@ -100,7 +100,7 @@ public final class AnalyzerServer implements AutoCloseable {
       throw new IllegalStateException(service.name() + " is already started");
     }
     daemons = List.copyOf(service.daemons());
-    runtime.availableTools(detectTools());
+    runtime.tools(detectTools());
     transport = Transport.best();
     group = new MultiThreadIoEventLoopGroup(eventLoopThreads, new NamedThreads(service.name() + "-io"),
         transport.ioHandlerFactory());
@@ -125,10 +125,11 @@ public final class AnalyzerServer implements AutoCloseable {
     return this;
   }
 
-  private List<String> detectTools() {
+  private List<ToolInfo> detectTools() {
     ProcessScope scope = new ProcessScope(ProcessTrees.DEFAULT_GRACE);
     try {
-      return List.copyOf(service.detectTools(new ScopedProcessRunner(scope, ioExecutor, ProcessTrees.DEFAULT_GRACE)));
+      return List.copyOf(service.detectToolDetails(new ScopedProcessRunner(scope, ioExecutor,
+          ProcessTrees.DEFAULT_GRACE)));
     } catch (RuntimeException e) {
       LOG.warn("{}: tool detection failed, serving with no external tools: {}", service.name(), e.toString());
       return List.of();

@@ -56,6 +56,22 @@ public interface AnalyzerService {
   }
 
   /**
+   * The tools available on this machine with version and path, detected once at start; the server
+   * calls this (not {@link #detectTools}) and reports the names in health's {@code available_tools},
+   * the details in health's {@code tools} and {@code tool_versions}, and offers them to results
+   * ({@link AnalysisContext#toolReport()}). Use {@link ToolInfo#detect} for each external tool.
+   * Default: the names from {@link #detectTools}, each with its path when it is on PATH and no version.
+   */
+  default List<ToolInfo> detectToolDetails(ProcessRunner runner) {
+    List<ToolInfo> out = new java.util.ArrayList<>();
+    for (String name : detectTools(runner)) {
+      out.add(new ToolInfo(name, null, ProcessRunner.which(name).filter(p -> !name.contains("/"))
+          .map(p -> p.toAbsolutePath().normalize()).orElse(null)));
+    }
+    return out;
+  }
+
+  /**
    * The daemons this service owns ({@link ToolDaemon}), asked for once at start; the server closes
    * each on shutdown (after in-flight analyses ended), so none outlives the service. A daemon starts
    * only when the service first calls {@link ToolDaemon#ensureRunning()}. Default: none.

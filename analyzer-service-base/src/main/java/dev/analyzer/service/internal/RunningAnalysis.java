@@ -269,6 +269,11 @@ final class RunningAnalysis implements AnalysisContext {
     return runtime.service().name();
   }
 
+  @Override
+  public java.util.List<dev.analyzer.service.ToolInfo> tools() {
+    return runtime.tools();
+  }
+
   /** A hook that runs at most once, whichever of cancel() and onCancel() gets to it first. */
   private final class OnceHook {
     private final Runnable hook;

@@ -7,6 +7,7 @@ import dev.analyzer.core.protocol.Message;
 import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.service.AnalyzerService;
 import dev.analyzer.service.ServiceSettings;
+import dev.analyzer.service.ToolInfo;
 import dev.analyzer.service.metrics.ServiceMetrics;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
@@ -36,7 +37,7 @@ public final class ServiceRuntime {
   private final ChannelGroup channels;
   private final ConnectionSlots connectionSlots;
   private final Instant started;
-  private volatile List<String> availableTools = List.of();
+  private volatile List<ToolInfo> tools = List.of();
   private volatile boolean draining;
   private volatile AnalysisRegistry registry;
 
@@ -94,8 +95,14 @@ public final class ServiceRuntime {
     return connectionSlots;
   }
 
-  public void availableTools(List<String> tools) {
-    this.availableTools = List.copyOf(tools);
+  /** Sets the tools detected at start. */
+  public void tools(List<ToolInfo> detected) {
+    this.tools = List.copyOf(detected);
+  }
+
+  /** The tools detected at start. */
+  public List<ToolInfo> tools() {
+    return tools;
   }
 
   public boolean isDraining() {
@@ -111,8 +118,10 @@ public final class ServiceRuntime {
     Instant now = clock.instant();
     double uptime = Duration.between(started, now).toMillis() / 1000.0;
     return new HealthResponse(correlationId, draining ? HealthResponse.DRAINING : HealthResponse.HEALTHY,
-        service.name(), service.version(), uptime, availableTools, registry == null ? 0 : registry.inFlight(),
-        now, Map.of("max_concurrent_analyses", settings.maxConcurrentAnalyses()));
+        service.name(), service.version(), uptime, tools.stream().map(ToolInfo::name).toList(),
+        registry == null ? 0 : registry.inFlight(), now, Map.of("max_concurrent_analyses",
+            settings.maxConcurrentAnalyses(), "tools", tools.stream().map(ToolInfo::toJson).toList(),
+            "tool_versions", ToolInfo.versions(tools)));
   }
 
   /**
