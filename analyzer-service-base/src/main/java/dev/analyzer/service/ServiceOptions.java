@@ -39,6 +39,14 @@ public final class ServiceOptions {
   public static final Option<String> AUTH_TOKEN = Option.custom(ServiceSettings.AUTH_TOKEN, null, "none (no auth)",
       "8+ characters, no spaces", "bearer token the handshake must carry (`Authorization: Bearer ...`)",
       (r, n) -> r.raw(n), t -> t == null || (t.length() >= 8 && t.chars().noneMatch(Character::isWhitespace)));
+  /**
+   * Documents the file form of {@link #AUTH_TOKEN} (read through {@code Secrets}, not through this
+   * option's parser). Not in {@link #TABLE} until the README has its row.
+   */
+  public static final Option<String> AUTH_TOKEN_FILE = Option.custom(ServiceSettings.AUTH_TOKEN_FILE, null, "none",
+      "a readable UTF-8 file of at most 64 KiB; not with `ANALYZER_AUTH_TOKEN`", "file holding the bearer token "
+          + "(trimmed), instead of `ANALYZER_AUTH_TOKEN`; an unreadable file stops the service at start, naming it",
+      (r, n) -> r.raw(n), t -> true);
   public static final Option<List<Path>> SOURCE_ROOTS = Option.custom(ServiceSettings.SOURCE_ROOTS, null,
       "the working directory", "existing directories, `:`-separated", "every path a request names must "
           + "lie under one, after `..` and symlinks are resolved", ServiceOptions::paths, v -> v != null && !v.isEmpty());

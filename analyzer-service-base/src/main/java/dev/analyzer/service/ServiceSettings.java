@@ -7,6 +7,8 @@ import dev.analyzer.core.settings.ListenSettings;
 import dev.analyzer.core.settings.SettingsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.analyzer.service.secrets.Secret;
+import dev.analyzer.service.secrets.Secrets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.List;
  *   <tr><td>ANALYZER_MAX_CONCURRENT_ANALYSES</td><td>8</td><td>1..10000</td></tr>
  *   <tr><td>ANALYZER_MAX_FRAME_BYTES</td><td>104857600 (100 MiB)</td><td>1024..1073741824</td></tr>
  *   <tr><td>ANALYZER_AUTH_TOKEN</td><td>none (no auth)</td><td>8+ characters, no spaces</td></tr>
+ *   <tr><td>ANALYZER_AUTH_TOKEN_FILE</td><td>none</td><td>a readable UTF-8 file of at most 64 KiB, not with ANALYZER_AUTH_TOKEN</td></tr>
  *   <tr><td>ANALYZER_SOURCE_ROOTS</td><td>the working directory</td><td>existing directories, ':'-separated</td></tr>
  *   <tr><td>ANALYZER_SHUTDOWN_GRACE</td><td>30 s</td><td>0..3600 s</td></tr>
  *   <tr><td>ANALYZER_ANALYSIS_TIMEOUT</td><td>900 s</td><td>1..86400 s</td></tr>
@@ -60,6 +63,8 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
   public static final String MAX_CONCURRENT_ANALYSES = "ANALYZER_MAX_CONCURRENT_ANALYSES";
   public static final String MAX_FRAME_BYTES = "ANALYZER_MAX_FRAME_BYTES";
   public static final String AUTH_TOKEN = "ANALYZER_AUTH_TOKEN";
+  /** The file holding the token instead of {@link #AUTH_TOKEN} (trimmed); see {@link Secrets}. */
+  public static final String AUTH_TOKEN_FILE = AUTH_TOKEN + Secrets.FILE_SUFFIX;
   public static final String SOURCE_ROOTS = "ANALYZER_SOURCE_ROOTS";
   public static final String SHUTDOWN_GRACE = "ANALYZER_SHUTDOWN_GRACE";
   public static final String ANALYSIS_TIMEOUT = "ANALYZER_ANALYSIS_TIMEOUT";
@@ -158,11 +163,16 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
     int maxFrame = ServiceOptions.MAX_FRAME_BYTES.read(env);
     List<Path> roots = ServiceOptions.SOURCE_ROOTS.read(env);
     return new ServiceSettings(listen.host(), listen.port(), ServiceOptions.MAX_CONCURRENT_ANALYSES.read(env),
-        maxFrame, ServiceOptions.AUTH_TOKEN.read(env), roots == null ? d.sourceRoots : roots,
+        maxFrame, authToken(env), roots == null ? d.sourceRoots : roots,
         ServiceOptions.SHUTDOWN_GRACE.read(env), ServiceOptions.ANALYSIS_TIMEOUT.read(env),
         ServiceOptions.PING_INTERVAL.read(env), CompressionSettings.fromEnvironment(env),
         Math.min(ServiceOptions.MAX_REQUEST_BYTES.read(env), maxFrame), ServiceOptions.MAX_CONNECTIONS.read(env),
         ServiceOptions.ALLOWED_ORIGINS.read(env));
+  }
+
+  /** The token from ANALYZER_AUTH_TOKEN or the file ANALYZER_AUTH_TOKEN_FILE names ({@link Secrets}), or null. */
+  private static String authToken(Environment env) {
+    return Secrets.from(env).optional(AUTH_TOKEN).map(Secret::reveal).orElse(null);
   }
 
   public ServiceSettings withHost(String host) {

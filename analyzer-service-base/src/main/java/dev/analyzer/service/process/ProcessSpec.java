@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.analyzer.service.secrets.Secret;
 
 /**
  * What to run: an argument list (never a shell line), a working directory, extra environment
@@ -15,7 +16,8 @@ import java.util.Map;
  * {@code TMPDIR} pointing at a scratch directory of the analysis (deleted when it ends),
  * {@code LANG} and {@code LC_ALL} (the service's, else {@code C.UTF-8}) and {@code TERM=dumb};
  * then the service's variables named by {@link #withInheritedEnv(String...)}; then the spec's own
- * {@link #withEnv(String, String)} values, which override everything.
+ * {@link #withEnv(String, String)} values; then the secrets it asks for by name
+ * ({@link #withSecretEnv(String, Secret)}), which override everything.
  *
  * @param command the executable and its arguments; the executable is looked up on PATH
  * @param workingDirectory where it runs, or {@code null} for the service's working directory
@@ -28,10 +30,12 @@ import java.util.Map;
  * @param maxLineBytes a line longer than this reaches the listener truncated to it and flagged
  *     ({@link OutputLine#truncated()}); default {@value #DEFAULT_MAX_LINE_BYTES}, bound 1..{@value #MAX_LINE_BYTES}.
  *     The captured {@code stdout}/{@code stderr} of the result are unaffected (they have their own caps).
+ * @param secretEnvironment secrets set in the child's environment under the given names (default none);
+ *     printed redacted by {@code toString()}
  */
 public record ProcessSpec(List<String> command, Path workingDirectory, Map<String, String> environment,
     Duration timeout, int stdoutLimitBytes, int stderrLimitBytes, List<String> inheritedEnvironment,
-    LineListener lineListener, int maxLineBytes) {
+    LineListener lineListener, int maxLineBytes, Map<String, Secret> secretEnvironment) {
 
   public static final int DEFAULT_TIMEOUT_SECONDS = 120;
   public static final int DEFAULT_STDOUT_LIMIT = 16 * 1024 * 1024;
@@ -71,17 +75,29 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
       checkName(name);
     }
     lineListener = lineListener == null ? LineListener.NONE : lineListener;
+    secretEnvironment = secretEnvironment == null ? Map.of() : Map.copyOf(secretEnvironment);
+    for (String name : secretEnvironment.keySet()) {
+      checkName(name);
+    }
     if (maxLineBytes < 1 || maxLineBytes > MAX_LINE_BYTES) {
       throw new IllegalArgumentException("process max line length must be 1.." + MAX_LINE_BYTES + " bytes, got "
           + maxLineBytes);
     }
   }
 
-  /** A spec without a line listener (see the class comment). */
+  /** A spec without a line listener or secrets (see the class comment). */
   public ProcessSpec(List<String> command, Path workingDirectory, Map<String, String> environment,
       Duration timeout, int stdoutLimitBytes, int stderrLimitBytes, List<String> inheritedEnvironment) {
     this(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes, inheritedEnvironment,
-        LineListener.NONE, DEFAULT_MAX_LINE_BYTES);
+        LineListener.NONE, DEFAULT_MAX_LINE_BYTES, Map.of());
+  }
+
+  /** A spec without secrets (see the class comment). */
+  public ProcessSpec(List<String> command, Path workingDirectory, Map<String, String> environment,
+      Duration timeout, int stdoutLimitBytes, int stderrLimitBytes, List<String> inheritedEnvironment,
+      LineListener lineListener, int maxLineBytes) {
+    this(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes, inheritedEnvironment,
+        lineListener, maxLineBytes, Map.of());
   }
 
   /** A spec that passes none of the service's variables through (see the class comment). */
@@ -105,13 +121,13 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
   /** A spec for {@code command} with the defaults. */
   public static ProcessSpec of(List<String> command) {
     return new ProcessSpec(command, null, Map.of(), Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS),
-        DEFAULT_STDOUT_LIMIT, DEFAULT_STDERR_LIMIT, List.of(), LineListener.NONE, DEFAULT_MAX_LINE_BYTES);
+        DEFAULT_STDOUT_LIMIT, DEFAULT_STDERR_LIMIT, List.of(), LineListener.NONE, DEFAULT_MAX_LINE_BYTES, Map.of());
   }
 
   /** This spec, run in {@code directory}. */
   public ProcessSpec inDirectory(Path directory) {
     return new ProcessSpec(command, directory, environment, timeout, stdoutLimitBytes, stderrLimitBytes,
-        inheritedEnvironment, lineListener, maxLineBytes);
+        inheritedEnvironment, lineListener, maxLineBytes, secretEnvironment);
   }
 
   /** This spec with {@code name=value} added to the environment. */
@@ -119,7 +135,7 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.put(name, value);
     return new ProcessSpec(command, workingDirectory, env, timeout, stdoutLimitBytes, stderrLimitBytes,
-        inheritedEnvironment, lineListener, maxLineBytes);
+        inheritedEnvironment, lineListener, maxLineBytes, secretEnvironment);
   }
 
   /**
@@ -134,19 +150,19 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
       }
     }
     return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes, all,
-        lineListener, maxLineBytes);
+        lineListener, maxLineBytes, secretEnvironment);
   }
 
   /** This spec with another timeout. */
   public ProcessSpec withTimeout(Duration timeout) {
     return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes,
-        inheritedEnvironment, lineListener, maxLineBytes);
+        inheritedEnvironment, lineListener, maxLineBytes, secretEnvironment);
   }
 
   /** This spec with other output caps. */
   public ProcessSpec withOutputLimits(int stdoutBytes, int stderrBytes) {
     return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutBytes, stderrBytes,
-        inheritedEnvironment, lineListener, maxLineBytes);
+        inheritedEnvironment, lineListener, maxLineBytes, secretEnvironment);
   }
 
   /**
@@ -158,12 +174,26 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
       throw new IllegalArgumentException("line listener must not be null");
     }
     return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes,
-        inheritedEnvironment, listener, maxLineBytes);
+        inheritedEnvironment, listener, maxLineBytes, secretEnvironment);
   }
 
   /** This spec with another bound on the length of a line given to the listener. */
   public ProcessSpec withMaxLineBytes(int bytes) {
     return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes,
-        inheritedEnvironment, lineListener, bytes);
+        inheritedEnvironment, lineListener, bytes, secretEnvironment);
+  }
+
+  /**
+   * This spec with {@code secret} set as {@code name} in the child's environment: the only way a
+   * secret reaches a child, for a tool that needs that one key. Printed redacted.
+   */
+  public ProcessSpec withSecretEnv(String name, Secret secret) {
+    if (secret == null) {
+      throw new IllegalArgumentException("secret for " + name + " must not be null");
+    }
+    Map<String, Secret> secrets = new LinkedHashMap<>(secretEnvironment);
+    secrets.put(name, secret);
+    return new ProcessSpec(command, workingDirectory, environment, timeout, stdoutLimitBytes, stderrLimitBytes,
+        inheritedEnvironment, lineListener, maxLineBytes, secrets);
   }
 }

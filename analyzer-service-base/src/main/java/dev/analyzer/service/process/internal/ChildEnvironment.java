@@ -53,6 +53,7 @@ public final class ChildEnvironment {
       }
     }
     env.putAll(spec.environment());
+    spec.secretEnvironment().forEach((name, secret) -> env.put(name, secret.reveal()));
     return env;
   }
 
