@@ -16,6 +16,8 @@ final class Exchange {
   final RequestBudget budget;
   final int redirects;
   final CompletableFuture<HttpResponse> future = new CompletableFuture<>();
+  /** Set (before {@link #future} fails) when a reused connection closed before any byte of the answer. */
+  volatile boolean staleConnection;
 
   Exchange(HttpRequest request, String cookieHeader, RequestBudget budget, int redirects) {
     this.request = request;

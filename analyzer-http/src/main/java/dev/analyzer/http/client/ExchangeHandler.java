@@ -29,7 +29,9 @@ import javax.net.ssl.SSLException;
  * The last handler of a client connection: writes one {@link Exchange}'s request, gathers its
  * response (body copied out of the pooled buffers up to the cap, every buffer released here),
  * enforces the read timeout, and gives the connection back to its pool when the response allows
- * keep-alive. At most one exchange at a time (no pipelining). Confined to the channel's event loop.
+ * keep-alive. At most one exchange at a time (no pipelining). When a reused connection closes before
+ * any byte of the answer, the exchange is marked {@link Exchange#staleConnection} so the session may
+ * retry it once. Confined to the channel's event loop.
  */
 final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
@@ -37,6 +39,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   private final long readTimeoutNanos;
   private Channel channel;
   private Exchange current;
+  private int served;
+  private boolean reused;
   private io.netty.handler.codec.http.HttpResponse head;
   private byte[] body;
   private int kept;
@@ -67,6 +71,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
     channel = ch;
     current = ex;
+    reused = served++ > 0;
     head = null;
     body = new byte[Math.min(ex.request.maxBodyBytes(), 8192)];
     kept = 0;
@@ -196,6 +201,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) {
     Exchange ex = current;
     if (ex != null) {
+      // a kept-alive connection the server closed before answering (its idle timer won the race)
+      ex.staleConnection = reused && head == null && total == 0;
       fail(ex, new HttpFailure(HttpFailure.Kind.CONNECTION_CLOSED, ex.uri + " closed the connection before "
           + "the response was complete"));
     }

@@ -15,12 +15,16 @@ import java.util.concurrent.TimeUnit;
  * The HTTP side of one analysis: its {@link RequestBudget}, its connection pools (one per
  * {@link ResolvedTarget}) and, when asked, its cookie jar. {@link #close()} (on cancel or deadline)
  * closes every connection at once and fails every request in flight with
- * {@link HttpFailure.Kind#CLOSED}. Futures complete on an event-loop thread: callbacks must not
+ * {@link HttpFailure.Kind#CLOSED}. An idempotent request whose kept-alive connection the server
+ * closed before answering is retried once on another connection. Futures complete on an event-loop thread: callbacks must not
  * block (use the {@code *Async} variants to leave the loop).
  *
  * <p>Thread-safe.
  */
 public final class HttpSession implements AutoCloseable {
+
+  /** Methods retried once (as a new request of the budget) when a kept-alive connection closed unanswered. */
+  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
 
   private final HttpEngine engine;
   private final RequestBudget budget;
@@ -67,11 +71,12 @@ public final class HttpSession implements AutoCloseable {
         HttpFailure.Kind.TOTAL_TIMEOUT, request.uri() + " took longer than "
             + total.toMillis() + " ms")), total.toNanos(), TimeUnit.NANOSECONDS);
     result.whenComplete((r, e) -> timer.cancel(false));
-    hop(request, 0, budget, result);
+    hop(request, 0, budget, result, false);
     return result;
   }
 
-  private void hop(HttpRequest request, int redirects, RequestBudget budget, CompletableFuture<HttpResponse> result) {
+  private void hop(HttpRequest request, int redirects, RequestBudget budget, CompletableFuture<HttpResponse> result,
+      boolean retried) {
     if (result.isDone()) {
       return;
     }
@@ -102,7 +107,9 @@ public final class HttpSession implements AutoCloseable {
           }
         });
         ex.future.whenComplete((resp, e) -> {
-          if (e != null) {
+          if (e != null && ex.staleConnection && !retried && IDEMPOTENT.contains(request.method())) {
+            hop(request, redirects, budget, result, true);
+          } else if (e != null) {
             result.completeExceptionally(e);
           } else {
             onResponse(request, resp, budget, result);
@@ -158,7 +165,7 @@ public final class HttpSession implements AutoCloseable {
     String path = (next.getRawPath() == null || next.getRawPath().isEmpty() ? "/" : next.getRawPath())
         + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
     boolean toGet = s == 303 || ((s == 301 || s == 302) && request.method().equals("POST"));
-    hop(request.redirect(resolved, path, toGet), resp.redirects() + 1, budget, result);
+    hop(request.redirect(resolved, path, toGet), resp.redirects() + 1, budget, result, false);
   }
 
   /** How many TCP connections this session has opened (a keep-alive check for tests and metrics). */
