@@ -35,6 +35,9 @@ import javax.net.ssl.SSLException;
  */
 final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
+  /** Past the cap, how much more body is read (and dropped) to keep the connection; then it is closed. */
+  static final long MAX_DRAIN_BYTES = 1024 * 1024;
+
   private final ConnectionPool pool;
   private final long readTimeoutNanos;
   private Channel channel;
@@ -119,7 +122,9 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       if (msg instanceof HttpContent && head != null) {
         content(ex, ((HttpContent) msg).content());
         if (current == ex && msg instanceof LastHttpContent) {
-          finish(ex);
+          finish(ex, HttpUtil.isKeepAlive(head));
+        } else if (current == ex && total - ex.request.maxBodyBytes() > MAX_DRAIN_BYTES) {
+          finish(ex, false);
         }
       }
     } finally {
@@ -147,8 +152,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void finish(Exchange ex) {
-    boolean keepAlive = HttpUtil.isKeepAlive(head);
+  private void finish(Exchange ex, boolean keepAlive) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     head.headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT),
         k -> new ArrayList<>()).add(h.getValue()));

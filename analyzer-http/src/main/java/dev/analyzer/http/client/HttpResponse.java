@@ -16,7 +16,9 @@ import java.util.Map;
  * @param reason the reason phrase
  * @param headers header values by lower-case name
  * @param body the (decompressed) body, at most the request's {@code maxBodyBytes}
- * @param bodyBytes how many body bytes arrived after decompression, kept or not
+ * @param bodyBytes how many body bytes were read after decompression, kept or not; past the cap the
+ *     engine reads (and drops) at most 1 MiB more to keep the connection, then closes it, so a larger
+ *     body is counted up to cap + 1 MiB
  * @param truncated true when {@code bodyBytes > body.length}
  * @param redirects how many redirects were followed to get here
  */

@@ -129,6 +129,37 @@ class HttpEngineTest {
   }
 
   @Test
+  void aBodyFarPastTheCapIsCutAndItsConnectionClosed() {
+    HttpSession s = engine.openSession(RequestBudget.unlimited(), false);
+    HttpResponse r = s.send(HttpRequest.builder(target).withPath("/gzip?n=20000000").withMaxBodyBytes(100, false)
+        .build()).join();
+    assertThat(r.truncated()).isTrue();
+    assertThat(r.body()).hasSize(100);
+    assertThat(r.bodyBytes()).isGreaterThan(ExchangeHandler.MAX_DRAIN_BYTES).isLessThan(20_000_000);
+    s.send(HttpRequest.get(target, "/hello")).join();
+    assertThat(s.connectionsOpened()).isEqualTo(2);
+  }
+
+  @Test
+  void aRebindingResolverCannotMoveTheConnection() {
+    AtomicInteger lookups = new AtomicInteger();
+    HostResolver rebinding = host -> List.of(InetAddress.getByName(
+        lookups.getAndIncrement() == 0 ? "127.0.0.1" : "93.184.216.34"));
+    TargetPolicy policy = TargetPolicy.of(AllowList.none(), rebinding);
+    ResolvedTarget pinned = policy.check(Target.parse("http://rebind.test:" + server.port()));
+    try (HttpEngine e = HttpEngine.builder().withTargetPolicy(policy).build()) {
+      for (int i = 0; i < 5; i++) {
+        HttpSession s = e.openSession(RequestBudget.unlimited(), false);
+        assertThat(s.send(HttpRequest.get(pinned, "/host")).join().bodyText())
+            .isEqualTo("rebind.test:" + server.port());
+        s.close();
+      }
+    }
+    assertThat(lookups).hasValue(1);
+    assertThat(server.connections()).isEqualTo(5);
+  }
+
+  @Test
   void gzipIsInflatedAndTheCapAppliesAfterInflation() {
     HttpResponse full = engine.send(HttpRequest.get(target, "/gzip?n=200000"), RequestBudget.unlimited()).join();
     assertThat(full.bodyText()).hasSize(200000).matches("a+");
