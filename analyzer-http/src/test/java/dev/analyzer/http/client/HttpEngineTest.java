@@ -238,6 +238,35 @@ class HttpEngineTest {
   }
 
   @Test
+  void theRateIsPacedInsideTheEngine() {
+    RequestBudget paced = RequestBudget.builder().withMaxRate(20).build();
+    HttpSession s = engine.openSession(paced, false);
+    long t0 = System.nanoTime();
+    List<CompletableFuture<HttpResponse>> all = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      all.add(s.send(HttpRequest.get(target, "/hello")));
+    }
+    all.forEach(CompletableFuture::join);
+    // six requests at 20/s: the last may start 250 ms after the first, not before
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+    assertThat(paced.snapshot().requestsSent()).isEqualTo(6);
+  }
+
+  @Test
+  void connectionsPerTargetAreBoundedAndWaitersServed() {
+    try (HttpEngine two = HttpEngine.builder().withTargetPolicy(POLICY).withMaxConnectionsPerTarget(2).build()) {
+      HttpSession s = two.openSession(RequestBudget.unlimited(), false);
+      List<CompletableFuture<HttpResponse>> all = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        all.add(s.send(HttpRequest.get(target, "/big?n=20000")));
+      }
+      all.forEach(f -> assertThat(f.join().bodyBytes()).isEqualTo(20000));
+      assertThat(server.connections()).isLessThanOrEqualTo(2);
+      assertThat(s.connectionsOpened()).isLessThanOrEqualTo(2);
+    }
+  }
+
+  @Test
   void cookiesOnlyWhenAsked() {
     HttpSession with = engine.openSession(RequestBudget.unlimited(), true);
     with.send(HttpRequest.get(target, "/cookie/set")).join();
