@@ -80,7 +80,7 @@ public final class ToolDaemon implements AutoCloseable {
 
   /**
    * Starts the daemon if it has not started yet and waits until it passes a probe, across restarts,
-   * for up to the startup timeout.
+   * for up to the startup timeout. Blocks: call it on an analysis thread, never on an event loop.
    *
    * @return the pid of the healthy process
    * @throws IllegalStateException when it is stopped, or not healthy in time (the message names it)
