@@ -126,6 +126,20 @@ class StreamingOutputTest {
   }
 
   @Test
+  void theListenerRunsWithTheCorrelationIdOfTheCallingAnalysis() {
+    List<String> ids = new CopyOnWriteArrayList<>();
+    org.slf4j.MDC.put("correlation_id", "an-17");
+    try {
+      runner.run(ProcessSpec.of("sh", "-c", "echo 1; echo 2 >&2").onLine(line -> ids.add(
+          org.slf4j.MDC.get("correlation_id"))));
+    } finally {
+      org.slf4j.MDC.remove("correlation_id");
+    }
+
+    assertThat(ids).containsExactly("an-17", "an-17");
+  }
+
+  @Test
   void aThrowingListenerDoesNotStopCapture() {
     ProcessResult r = runner.run(ProcessSpec.of("sh", "-c", "echo 1; echo 2; echo 3").onLine(line -> {
       lines.add(line);
