@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.AttributeKey;
 import java.net.ConnectException;
 import java.util.ArrayDeque;
 import java.util.HashSet;
@@ -15,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Keep-alive connections to one {@link ResolvedTarget}, always to its pinned address: at most
  * {@code maxConnections} open at once, idle ones reused most-recent first, waiters served in order
- * when a connection comes back or closes. A channel is handed out only when connected (and, for
+ * when a connection comes back or closes; a connection idle for the idle timeout is closed. A channel is handed out only when connected (and, for
  * https, after the TLS handshake). A caller must give every channel it got back through
  * {@link #release(Channel)} (reusable) or close it.
  *
@@ -23,9 +24,13 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ConnectionPool {
 
+  private static final AttributeKey<Long> IDLE_SINCE = AttributeKey.valueOf(ConnectionPool.class, "idleSince");
+
   private final ResolvedTarget target;
   private final Bootstrap bootstrap;
   private final int maxConnections;
+  private final long idleTimeoutNanos;
+  private long idleStamp;
   private final ArrayDeque<Channel> idle = new ArrayDeque<>();
   private final ArrayDeque<CompletableFuture<Channel>> waiters = new ArrayDeque<>();
   private final Set<Channel> open = new HashSet<>();
@@ -33,10 +38,11 @@ final class ConnectionPool {
   private long connects;
   private boolean closed;
 
-  ConnectionPool(ResolvedTarget target, Bootstrap bootstrap, int maxConnections) {
+  ConnectionPool(ResolvedTarget target, Bootstrap bootstrap, int maxConnections, long idleTimeoutNanos) {
     this.target = target;
     this.bootstrap = bootstrap;
     this.maxConnections = maxConnections;
+    this.idleTimeoutNanos = idleTimeoutNanos;
   }
 
   /** A connected channel: an idle one, a new one, or the next one freed when the pool is full. */
@@ -79,6 +85,10 @@ final class ConnectionPool {
         waiter = waiters.poll();
         if (waiter == null) {
           idle.addLast(ch);
+          long stamp = ++idleStamp;
+          ch.attr(IDLE_SINCE).set(stamp);
+          ch.eventLoop().schedule(() -> closeIfStillIdle(ch, stamp), idleTimeoutNanos,
+              java.util.concurrent.TimeUnit.NANOSECONDS);
           return;
         }
       }
@@ -88,6 +98,22 @@ final class ConnectionPool {
     } else if (!waiter.complete(ch)) {
       release(ch);
     }
+  }
+
+  /** Closes {@code ch} when it has sat idle since {@code stamp} (not borrowed and given back since). */
+  private void closeIfStillIdle(Channel ch, long stamp) {
+    synchronized (this) {
+      Long now = ch.attr(IDLE_SINCE).get();
+      if (now == null || now != stamp || !idle.remove(ch)) {
+        return;
+      }
+    }
+    ch.close();
+  }
+
+  /** How many connections are open now (in use or idle). */
+  synchronized int openConnections() {
+    return open.size();
   }
 
   /** How many TCP connections this pool has opened so far. */

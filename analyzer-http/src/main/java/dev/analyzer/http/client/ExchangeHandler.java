@@ -67,6 +67,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     if (current != null || !ch.isActive()) {
+      ex.staleConnection = current == null && served > 0;
       ex.future.completeExceptionally(new HttpFailure(HttpFailure.Kind.CONNECTION_CLOSED,
           "connection to " + ex.request.target() + " closed before the request was sent"));
       ch.close();

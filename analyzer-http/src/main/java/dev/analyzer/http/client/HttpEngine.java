@@ -134,7 +134,7 @@ public final class HttpEngine implements AutoCloseable {
                 new ExchangeHandler(pool[0], config.readTimeout().toNanos()));
           }
         });
-    pool[0] = new ConnectionPool(target, b, config.maxConnectionsPerTarget());
+    pool[0] = new ConnectionPool(target, b, config.maxConnectionsPerTarget(), config.idleTimeout().toNanos());
     return pool[0];
   }
 

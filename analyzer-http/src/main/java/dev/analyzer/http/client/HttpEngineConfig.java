@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param connectTimeout TCP connect timeout; default 5 s, bound 1 ms..5 min
  * @param readTimeout longest silence while a response is awaited; default 30 s, bound 1 ms..1 h
  * @param totalTimeout a request's whole life, redirects included, unless it sets its own; default 60 s, 1 ms..1 h
+ * @param idleTimeout a kept-alive connection unused this long is closed; default 30 s, bound 1 ms..1 h
  * @param maxConnectionsPerTarget open connections per pinned target and session; default 64, bound 1..10000
  * @param ioThreads event-loop threads; default 1, bound 1..64
  * @param selfSignedOnLoopback accept any certificate (and host name) for https targets whose addresses are all
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param preferEpoll use epoll when available; default true
  */
 public record HttpEngineConfig(TargetPolicy targetPolicy, Duration connectTimeout, Duration readTimeout,
-    Duration totalTimeout, int maxConnectionsPerTarget, int ioThreads, boolean selfSignedOnLoopback,
+    Duration totalTimeout, Duration idleTimeout, int maxConnectionsPerTarget, int ioThreads, boolean selfSignedOnLoopback,
     boolean preferEpoll) {
 
   public HttpEngineConfig {
@@ -26,6 +27,7 @@ public record HttpEngineConfig(TargetPolicy targetPolicy, Duration connectTimeou
     check("connectTimeout", connectTimeout, Duration.ofMinutes(5));
     check("readTimeout", readTimeout, Duration.ofHours(1));
     check("totalTimeout", totalTimeout, Duration.ofHours(1));
+    check("idleTimeout", idleTimeout, Duration.ofHours(1));
     if (maxConnectionsPerTarget < 1 || maxConnectionsPerTarget > 10_000) {
       throw new IllegalArgumentException("maxConnectionsPerTarget must be 1..10000, got " + maxConnectionsPerTarget);
     }
@@ -46,6 +48,7 @@ public record HttpEngineConfig(TargetPolicy targetPolicy, Duration connectTimeou
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration readTimeout = Duration.ofSeconds(30);
     private Duration totalTimeout = Duration.ofSeconds(60);
+    private Duration idleTimeout = Duration.ofSeconds(30);
     private int maxConnectionsPerTarget = 64;
     private int ioThreads = 1;
     private boolean selfSignedOnLoopback;
@@ -74,6 +77,11 @@ public record HttpEngineConfig(TargetPolicy targetPolicy, Duration connectTimeou
       return this;
     }
 
+    public Builder withIdleTimeout(Duration d) {
+      this.idleTimeout = d;
+      return this;
+    }
+
     public Builder withMaxConnectionsPerTarget(int n) {
       this.maxConnectionsPerTarget = n;
       return this;
@@ -96,7 +104,8 @@ public record HttpEngineConfig(TargetPolicy targetPolicy, Duration connectTimeou
 
     /** The immutable config. */
     public HttpEngineConfig config() {
-      return new HttpEngineConfig(targetPolicy, connectTimeout, readTimeout, totalTimeout, maxConnectionsPerTarget,
+      return new HttpEngineConfig(targetPolicy, connectTimeout, readTimeout, totalTimeout, idleTimeout,
+          maxConnectionsPerTarget,
           ioThreads, selfSignedOnLoopback, preferEpoll);
     }
 

@@ -173,6 +173,11 @@ public final class HttpSession implements AutoCloseable {
     return pools.values().stream().mapToLong(ConnectionPool::connects).sum();
   }
 
+  /** How many connections of this session are open now. */
+  public int openConnections() {
+    return pools.values().stream().mapToInt(ConnectionPool::openConnections).sum();
+  }
+
   /** Closes every connection at once and fails every request in flight; idempotent. */
   @Override
   public void close() {

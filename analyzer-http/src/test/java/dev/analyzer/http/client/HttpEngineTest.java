@@ -91,6 +91,20 @@ class HttpEngineTest {
   }
 
   @Test
+  void idleConnectionsAreClosedAfterTheIdleTimeout() {
+    try (HttpEngine brief = HttpEngine.builder().withTargetPolicy(POLICY).withIdleTimeout(Duration.ofMillis(150))
+        .build()) {
+      HttpSession s = brief.openSession(RequestBudget.unlimited(), false);
+      s.send(HttpRequest.get(target, "/hello")).join();
+      s.send(HttpRequest.get(target, "/hello")).join();
+      assertThat(s.connectionsOpened()).isEqualTo(1);
+      await().atMost(Duration.ofSeconds(5)).until(() -> s.openConnections() == 0);
+      s.send(HttpRequest.get(target, "/hello")).join();
+      assertThat(s.connectionsOpened()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void readTimeoutAndTotalTimeout() {
     try (HttpEngine quick = HttpEngine.builder().withTargetPolicy(POLICY).withReadTimeout(Duration.ofMillis(200))
         .build()) {
