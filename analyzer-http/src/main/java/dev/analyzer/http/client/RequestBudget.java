@@ -18,6 +18,15 @@ public final class RequestBudget {
 
   /** What a result reports: {@code requests_sent}, {@code bytes_received}, {@code budget_exhausted}. */
   public record Snapshot(long requestsSent, long bytesReceived, boolean budgetExhausted, String exhaustedBy) {
+
+    /** The fields a result carries: {@code requests_sent}, {@code bytes_received}, {@code budget_exhausted}. */
+    public java.util.Map<String, Object> toMap() {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("requests_sent", requestsSent);
+      m.put("bytes_received", bytesReceived);
+      m.put("budget_exhausted", budgetExhausted);
+      return java.util.Collections.unmodifiableMap(m);
+    }
   }
 
   private final long maxRequests;

@@ -32,6 +32,8 @@ class RequestBudgetTest {
     assertThatThrownBy(b::acquire).isInstanceOfSatisfying(HttpFailure.class,
         e -> assertThat(e.kind()).isEqualTo(HttpFailure.Kind.BUDGET_EXHAUSTED)).hasMessageContaining("max duration");
     assertThat(b.snapshot().exhaustedBy()).startsWith("max duration");
+    assertThat(b.snapshot().toMap()).containsExactly(java.util.Map.entry("requests_sent", 1L),
+        java.util.Map.entry("bytes_received", 0L), java.util.Map.entry("budget_exhausted", true));
     assertThat(b.snapshot().requestsSent()).isEqualTo(1);
   }
 
