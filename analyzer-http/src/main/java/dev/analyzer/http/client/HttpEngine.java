@@ -120,7 +120,7 @@ public final class HttpEngine implements AutoCloseable {
 
   ConnectionPool newPool(ResolvedTarget target) {
     ConnectionPool[] pool = new ConnectionPool[1];
-    SslContext tls = !target.target().secure() ? null : target.loopback() ? loopbackTls : verifyingTls;
+    SslContext tls = tlsFor(target);
     Bootstrap b = new Bootstrap().group(group).channel(channelType)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
         .option(ChannelOption.TCP_NODELAY, true)
@@ -136,6 +136,17 @@ public final class HttpEngine implements AutoCloseable {
         });
     pool[0] = new ConnectionPool(target, b, config.maxConnectionsPerTarget(), config.idleTimeout().toNanos());
     return pool[0];
+  }
+
+  /** The TLS context for {@code target}: {@code null} for http; the trusting one only for all-loopback targets. */
+  SslContext tlsFor(ResolvedTarget target) {
+    return !target.target().secure() ? null : target.loopback() ? loopbackTls : verifyingTls;
+  }
+
+  /** True when connections to {@code target} accept any certificate. */
+  boolean trustsAnyCertificate(ResolvedTarget target) {
+    SslContext c = tlsFor(target);
+    return c != null && c != verifyingTls;
   }
 
   /** Closes every session (failing what is in flight) and shuts the event loops down; idempotent. */

@@ -3,6 +3,7 @@ package dev.analyzer.http.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.analyzer.http.target.AllowList;
+import dev.analyzer.http.target.HostResolver;
 import dev.analyzer.http.target.ResolvedTarget;
 import dev.analyzer.http.target.Target;
 import dev.analyzer.http.target.TargetPolicy;
@@ -52,6 +53,20 @@ class ReachabilityAndTlsTest {
       assertThat(r.bodyText()).isEqualTo("hello");
       assertThat(HttpEngineTest.failureKind(verifying.send(HttpRequest.get(t, "/hello"), RequestBudget.unlimited())))
           .isEqualTo(HttpFailure.Kind.TLS);
+    }
+  }
+
+  @Test
+  void selfSignedNeverAppliesToNonLoopbackTargets() throws Exception {
+    HostResolver lan = host -> List.of(InetAddress.getByName(host.equals("lan.test") ? "10.1.2.3" : "127.0.0.1"));
+    TargetPolicy policy = TargetPolicy.of(AllowList.parse("10.0.0.0/8"), lan);
+    try (HttpEngine trusting = HttpEngine.builder().withTargetPolicy(policy).withSelfSignedOnLoopback(true).build();
+         HttpEngine verifying = HttpEngine.builder().withTargetPolicy(policy).build()) {
+      ResolvedTarget local = policy.check(Target.parse("https://app.test:8443"));
+      ResolvedTarget remote = policy.check(Target.parse("https://lan.test:8443")); // never connected to
+      assertThat(trusting.trustsAnyCertificate(local)).isTrue();
+      assertThat(trusting.trustsAnyCertificate(remote)).isFalse();
+      assertThat(verifying.trustsAnyCertificate(local)).isFalse();
     }
   }
 
