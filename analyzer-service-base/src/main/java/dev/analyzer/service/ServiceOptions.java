@@ -66,7 +66,7 @@ public final class ServiceOptions {
 
   /** Every option of the service base, in README order. */
   public static final OptionTable TABLE = OptionTable.of("service base", MAX_CONCURRENT_ANALYSES, MAX_FRAME_BYTES,
-      MAX_REQUEST_BYTES, MAX_CONNECTIONS, AUTH_TOKEN, SOURCE_ROOTS, ALLOWED_ORIGINS, SHUTDOWN_GRACE,
+      MAX_REQUEST_BYTES, MAX_CONNECTIONS, AUTH_TOKEN, AUTH_TOKEN_FILE, SOURCE_ROOTS, ALLOWED_ORIGINS, SHUTDOWN_GRACE,
       ANALYSIS_TIMEOUT, PING_INTERVAL);
 
   private ServiceOptions() {}
