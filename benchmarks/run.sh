@@ -5,7 +5,7 @@
 # results of a run are recorded in BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests -pl benchmarks,analyzer-static -am package
+mvn -B -q -DskipTests -pl benchmarks,analyzer-static,analyzer-http -am package
 log=benchmarks/target/run.log
 : > "$log"
 jar=benchmarks/target/benchmarks.jar
@@ -28,9 +28,11 @@ step "4. client overhead (pool + breaker + replica choice + dedup vs a bare conn
 step "5. idle connections held by one service (goal: 10,000 under a 256 MB heap, all answering health)" \
   dev.analyzer.benchmarks.ConnectionsBenchmark . 10000 256m
 step "6. JMH micro-benchmarks: protocol codec and request deduplicator" org.openjdk.jmh.Main 'dev.analyzer.benchmarks.jmh'
+step "7. HTTP engine (analyzer-http) vs wrk and the JDK HttpClient against nginx, 16 in flight" \
+  dev.analyzer.benchmarks.HttpEngineBenchmark 16 5 5
 
 echo
 echo "== summary: figures and ratios (goals: >= 0.8x raw Netty and >= 10x Python on round trips;"
 echo "   client overhead <= 10 %; 10,000 connections under 256 MB heap) =="
-grep -E "ratio python-security|^ratio at|^round trips per server CPU-second|^analyzer static-service|^raw Netty echo|^Python websockets|ping -> pong|small static analysis|CPU of the load process|interleaved|connections open|answered health_check|live heap|heap per connection|^(Codec|Dedup)Benchmark\." "$log" \
+grep -E "ratio python-security|^ratio at|^round trips per server CPU-second|^analyzer static-service|^raw Netty echo|^Python websockets|ping -> pong|small static analysis|CPU of the load process|interleaved|connections open|answered health_check|live heap|heap per connection|^(Codec|Dedup)Benchmark\.|^analyzer-http engine|^wrk \(1 thread\)|^ratio analyzer-http" "$log" \
   | sed 's/^/  /'
