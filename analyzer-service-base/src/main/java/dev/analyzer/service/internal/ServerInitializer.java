@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -25,12 +26,17 @@ import java.util.function.Supplier;
 public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
   static final String WEBSOCKET_PATH = "/";
-  static final int MAX_HTTP_REQUEST_BYTES = 64 * 1024;
+  /** Bodies of plain HTTP requests (none of the routes or the upgrade needs one); more gets 413. */
+  static final int MAX_HTTP_REQUEST_BYTES = 4 * 1024;
+  /** A connection still in HTTP must complete a request within this of its accept or last request. */
+  static final long HTTP_REQUEST_DEADLINE_MILLIS = 10_000;
   static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
   static final long FORCE_CLOSE_TIMEOUT_MILLIS = 3_000;
 
   private final ServiceRuntime runtime;
   private final Supplier<? extends ChannelHandler> application;
+  /** TCP connections open, upgraded or not; beyond twice the WebSocket cap new ones close at accept. */
+  private final AtomicInteger accepted = new AtomicInteger();
 
   public ServerInitializer(ServiceRuntime runtime) {
     this(runtime, () -> new WebSocketFrameHandler(runtime));
@@ -51,6 +57,15 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     // capped at ANALYZER_MAX_REQUEST_BYTES (never above ANALYZER_MAX_FRAME_BYTES, which bounds what
     // the service sends). More closes with 1009.
     int maxInbound = runtime.settings().inboundMessageLimit();
+    // Before the handshake nothing else bounds a connection: cap them at accept (twice the WebSocket
+    // cap leaves room for handshakes in progress and health probes) so a flood of half-open requests
+    // cannot take every file descriptor of the process.
+    if (accepted.incrementAndGet() > 2L * runtime.settings().maxConnections()) {
+      accepted.decrementAndGet();
+      ch.close();
+      return;
+    }
+    ch.closeFuture().addListener(f -> accepted.decrementAndGet());
     ChannelPipeline p = ch.pipeline();
     // Replies written while one read is processed (a client pipelining requests) leave in one write
     // at the end of the read instead of one system call each; writes outside a read flush at once.
@@ -62,6 +77,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     }
     p.addLast("http", new HttpServerCodec());
     p.addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
+    p.addLast("http-deadline", new RequestDeadlineHandler(HTTP_REQUEST_DEADLINE_MILLIS));
     p.addLast("routes", new HttpRoutesHandler(runtime));
     p.addLast("deflate", DeflateExtension.serverHandler(runtime.settings().compression(), maxInbound));
     p.addLast("websocket", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
