@@ -46,7 +46,7 @@ final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHttpReques
         return;
       }
       if (isWebSocketUpgrade(req)) {
-        if (!originPolicy.allows(origin(req), req.headers().get(HttpHeaderNames.HOST))) {
+        if (!originPolicy.allows(origin(req), req.headers().get(HttpHeaderNames.HOST), localPort(ctx))) {
           runtime.metrics().error(ErrorCode.UNAUTHORIZED);
           refuse(ctx, HttpResponseStatus.FORBIDDEN, "origin not allowed: set ANALYZER_ALLOWED_ORIGINS to let a "
               + "browser page connect\n");
@@ -143,5 +143,9 @@ final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHttpReques
     } else {
       ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  private static int localPort(ChannelHandlerContext ctx) {
+    return ctx.channel().localAddress() instanceof java.net.InetSocketAddress a ? a.getPort() : -1;
   }
 }

@@ -10,10 +10,12 @@ import java.util.Locale;
  * <ol>
  *   <li>no Origin;</li>
  *   <li>an origin listed in {@code ANALYZER_ALLOWED_ORIGINS}, or any when it lists {@code *};</li>
- *   <li>the service's own origin ({@code http://} or {@code https://} plus the Host header) when
- *       that host is an IP literal or {@code localhost}: Netty's WebSocket client sends its target
- *       as Origin by default, and no page can have that origin (the service serves none), while
- *       a DNS-rebinding page, whose Host is the attacker's name, does not qualify.</li>
+ *   <li>the service's own origin: {@code http://} plus the Host header, when that host is an IP
+ *       literal (IPv4, or a bracketed IPv6 address) or {@code localhost} and its port is the port
+ *       the connection arrived on. Netty's WebSocket client sends its target as Origin by default,
+ *       and no page can have that origin (the service serves no page, and serves no TLS, so
+ *       {@code https://} never qualifies), while a DNS-rebinding page, whose Host is the
+ *       attacker's name, and a page of another local app on another port do not qualify.</li>
  * </ol>
  * Immutable and thread-safe.
  */
@@ -25,7 +27,10 @@ final class OriginPolicy {
     this.settings = settings;
   }
 
-  boolean allows(String origin, String host) {
+  /**
+   * @param localPort the port the connection arrived on
+   */
+  boolean allows(String origin, String host, int localPort) {
     if (origin == null || settings.allowsOrigin(origin)) {
       return true;
     }
@@ -34,7 +39,8 @@ final class OriginPolicy {
     }
     String o = origin.trim().toLowerCase(Locale.ROOT);
     String h = host.trim().toLowerCase(Locale.ROOT);
-    return (o.equals("http://" + h) || o.equals("https://" + h)) && isLiteralOrLocalhost(hostName(h));
+    String name = hostName(h);
+    return o.equals("http://" + h) && h.equals(name + ":" + localPort) && isLiteralOrLocalhost(name);
   }
 
   private static String hostName(String hostAndPort) {
@@ -47,8 +53,12 @@ final class OriginPolicy {
   }
 
   private static boolean isLiteralOrLocalhost(String name) {
-    if (name.equals("localhost") || name.startsWith("[")) {
+    if (name.equals("localhost")) {
       return true;
+    }
+    if (name.startsWith("[") && name.endsWith("]")) {
+      String v6 = name.substring(1, name.length() - 1);
+      return v6.indexOf(':') >= 0 && v6.matches("[0-9a-f:.]+");
     }
     return name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
   }
