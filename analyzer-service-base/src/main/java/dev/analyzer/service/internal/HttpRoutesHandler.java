@@ -60,6 +60,17 @@ final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHttpReques
           ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
           return;
         }
+        if (!"13".equals(req.headers().get(HttpHeaderNames.SEC_WEBSOCKET_VERSION))
+            || !req.headers().contains(HttpHeaderNames.SEC_WEBSOCKET_KEY)) {
+          // Netty would answer 426 and keep the connection as keep-alive HTTP, holding a slot taken
+          // below; refuse here, without a slot, and close.
+          FullHttpResponse res = response(HttpResponseStatus.UPGRADE_REQUIRED, "text/plain; charset=UTF-8",
+              "WebSocket version 13 with a Sec-WebSocket-Key is required\n");
+          res.headers().set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13");
+          HttpUtil.setKeepAlive(res, false);
+          ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+          return;
+        }
         if (!holdsSlot) {
           if (!runtime.connectionSlots().tryAcquire()) {
             runtime.metrics().error(ErrorCode.BUSY);

@@ -120,4 +120,24 @@ class PreHandshakeLimitsTest extends RunningServerTest {
     }
     assertThat(Servers.get(server, "/health").statusCode()).isEqualTo(200);
   }
+
+  @Test
+  void aHandshakeWithAnUnsupportedVersionIsRefusedAndClosedWithoutHoldingASlot() throws Exception {
+    for (int i = 0; i < CAP + 2; i++) {
+      try (Socket s = raw()) {
+        s.setSoTimeout(5000);
+        s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nUpgrade: websocket\r\n"
+            + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 99\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        String head = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+
+        assertThat(head).isEqualTo("HTTP/1.1 426");
+        assertThat(closedWithin(s, 3000)).as("closed after the refusal").isTrue();
+      }
+    }
+    try (WsClient ws = WsClient.connect(server.webSocketUrl())) {
+      ws.send("{\"type\":\"ping\",\"id\":\"slots\"}");
+      assertThat(((Pong) codec.decode(ws.next())).correlationId()).isEqualTo("slots");
+    }
+  }
 }
