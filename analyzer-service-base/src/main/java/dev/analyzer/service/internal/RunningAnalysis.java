@@ -121,7 +121,21 @@ final class RunningAnalysis implements AnalysisContext {
       return;
     }
     reply(AnalysisResult.of(request, runtime.service().name(), runtime.clock().instant(), outcome.status(),
-        outcome.analysis(), outcome.error()));
+        withToolReport(outcome.analysis()), outcome.error()));
+  }
+
+  /**
+   * The analysis with {@code tools_available} and {@code tool_versions} of the tools the service
+   * detected, unless the service put them there itself: every result says what could run.
+   */
+  private dev.analyzer.core.protocol.Analysis withToolReport(dev.analyzer.core.protocol.Analysis a) {
+    if (a == null || tools().isEmpty() || a.extra().containsKey("tools_available")) {
+      return a;
+    }
+    java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>(a.extra());
+    toolReport().forEach(extra::putIfAbsent);
+    return new dev.analyzer.core.protocol.Analysis(a.modelSlug(), a.appNumber(), a.analysisTime(), a.status(),
+        a.toolsUsed(), a.results(), a.summary(), a.findings(), a.error(), extra);
   }
 
   /**

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Detected tools with version and path appear in /health and in results that ask for them. */
+/** Detected tools with version and path appear in /health and in every result (added by the base). */
 class ToolDiscoveryTest {
 
-  /** Detects python3 for real plus a built-in check; every result carries the tool report. */
+  /** Detects python3 for real plus a built-in check; its results say nothing of tools themselves. */
   static final class VersionedService implements AnalyzerService {
     @Override
     public String name() {
@@ -53,9 +53,7 @@ class ToolDiscoveryTest {
 
     @Override
     public AnalysisOutcome analyze(AnalysisContext ctx) {
-      var b = Analysis.builder().forRequest(ctx.request());
-      ctx.toolReport().forEach(b::withExtra);
-      return AnalysisOutcome.success(b.build());
+      return AnalysisOutcome.success(Analysis.builder().forRequest(ctx.request()).build()); // base adds the report
     }
   }
 
