@@ -37,7 +37,7 @@ public final class ClientOptions {
 
   static final Option<String> AUTH_TOKEN = Option.custom("ANALYZER_AUTH_TOKEN", null, "none",
       "8+ characters, no spaces", "sent as `Authorization: Bearer` on every handshake (the services' bound)",
-      (r, n) -> ClientOptions.AUTH_TOKEN.check(r.raw(n)),
+      (r, n) -> r.raw(n),
       t -> t == null || (t.length() >= 8 && t.chars().noneMatch(Character::isWhitespace)));
 
   static final Option<Duration> PING_INTERVAL = Option.secondsOrOff(ClientSettings.PING_INTERVAL,
@@ -51,7 +51,53 @@ public final class ClientOptions {
       TIMEOUTS.get(AnalysisKind.STATIC), TIMEOUTS.get(AnalysisKind.DYNAMIC), TIMEOUTS.get(AnalysisKind.PERFORMANCE),
       TIMEOUTS.get(AnalysisKind.AI), AUTH_TOKEN, PING_INTERVAL);
 
+  /** {@code token} when it meets the services' bound; the error never shows the token. */
+  private static String validToken(String variable, String token) {
+    if (token != null && (token.length() < 8 || token.chars().anyMatch(Character::isWhitespace))) {
+      throw new dev.analyzer.core.settings.SettingsException(variable, variable + " must be 8+ characters without "
+          + "spaces, got " + token.length() + " characters");
+    }
+    return token;
+  }
+
+  /** Largest token file read for {@code ANALYZER_AUTH_TOKEN_FILE}. */
+  static final int MAX_TOKEN_FILE_BYTES = 64 * 1024;
+
   private ClientOptions() {}
+
+  /**
+   * The bearer token: {@code ANALYZER_AUTH_TOKEN}, else the trimmed contents of the file named by
+   * {@code ANALYZER_AUTH_TOKEN_FILE} (the services' convention), else none.
+   *
+   * @throws dev.analyzer.core.settings.SettingsException when both are set, or the file is missing,
+   *     unreadable, empty or over 64 KiB (naming the variable and the path, never the value)
+   */
+  static String authToken(dev.analyzer.core.settings.Environment env) {
+    EnvReader r = new EnvReader(env);
+    String fileVar = AUTH_TOKEN.name() + "_FILE";
+    String file = r.raw(fileVar);
+    if (file == null) {
+      return validToken(AUTH_TOKEN.name(), AUTH_TOKEN.read(env));
+    }
+    if (r.raw(AUTH_TOKEN.name()) != null) {
+      throw new dev.analyzer.core.settings.SettingsException(fileVar, "set either " + AUTH_TOKEN.name() + " or "
+          + fileVar + ", not both");
+    }
+    try {
+      java.nio.file.Path p = java.nio.file.Path.of(file);
+      if (java.nio.file.Files.size(p) > MAX_TOKEN_FILE_BYTES) {
+        throw new dev.analyzer.core.settings.SettingsException(fileVar, fileVar + " names a file over 64 KiB: " + file);
+      }
+      String token = java.nio.file.Files.readString(p).trim();
+      if (token.isEmpty()) {
+        throw new dev.analyzer.core.settings.SettingsException(fileVar, fileVar + " names an empty file: " + file);
+      }
+      return validToken(fileVar, token);
+    } catch (java.io.IOException | java.nio.file.InvalidPathException | java.io.UncheckedIOException e) {
+      throw new dev.analyzer.core.settings.SettingsException(fileVar, fileVar + " names a file that cannot be read: "
+          + file);
+    }
+  }
 
   private static Option<List<URI>> urls(String name, AnalysisKind kind, String description) {
     List<URI> local = List.of(URI.create("ws://127.0.0.1:" + kind.defaultPort()));

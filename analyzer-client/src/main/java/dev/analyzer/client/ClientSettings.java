@@ -110,7 +110,7 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
       timeouts.put(k, ClientOptions.TIMEOUTS.get(k).read(env));
     }
     return new ClientSettings(ConnectionSettings.fromEnvironment(env), replicas, timeouts,
-        ClientOptions.AUTH_TOKEN.read(env), DEFAULT_MAX_FRAME_BYTES, Duration.ofSeconds(5),
+        ClientOptions.authToken(env), DEFAULT_MAX_FRAME_BYTES, Duration.ofSeconds(5),
         CompressionSettings.fromEnvironment(env), ClientOptions.PING_INTERVAL.read(env));
   }
 

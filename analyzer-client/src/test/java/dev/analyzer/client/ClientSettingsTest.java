@@ -70,4 +70,21 @@ class ClientSettingsTest {
   void theTokenIsNeverPrinted() {
     assertThat(of(Map.of("ANALYZER_AUTH_TOKEN", "supersecret")).toString()).doesNotContain("supersecret");
   }
+
+  @Test
+  void theTokenMayComeFromAFileAndErrorsNeverShowIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("token"), "  file-token-123456\n");
+
+    assertThat(of(Map.of("ANALYZER_AUTH_TOKEN_FILE", file.toString())).authToken()).isEqualTo("file-token-123456");
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_AUTH_TOKEN_FILE", file.toString(), "ANALYZER_AUTH_TOKEN",
+        "other-token-123"))).isInstanceOf(SettingsException.class).hasMessageContaining("not both");
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_AUTH_TOKEN_FILE", dir.resolve("missing").toString())))
+        .isInstanceOf(SettingsException.class).hasMessageContaining("cannot be read");
+    java.nio.file.Files.writeString(file, "short");
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_AUTH_TOKEN_FILE", file.toString())))
+        .isInstanceOf(SettingsException.class).hasMessageContaining("8+ characters").hasMessageNotContaining("short");
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_AUTH_TOKEN", "has space1")))
+        .isInstanceOf(SettingsException.class).hasMessageNotContaining("has space1");
+  }
 }
