@@ -36,6 +36,7 @@ class DeepPathServiceTest {
 
   @Test
   void aFileWhoseCopyWouldPassPathMaxIsSkippedAndTheToolsStillRun() throws Exception {
+    dev.analyzer.staticanalyzer.tools.PylintAssumptions.assumePylintRuns();
     assumeTrue(ProcessRunner.which("bandit").isPresent() && ProcessRunner.which("pylint").isPresent()
         && ProcessRunner.which("flake8").isPresent(), "bandit, pylint or flake8 is not installed: run "
         + "scripts/install-tools.sh to enable this test");

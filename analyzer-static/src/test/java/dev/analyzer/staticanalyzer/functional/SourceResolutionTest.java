@@ -138,7 +138,7 @@ class SourceResolutionTest {
     AnalysisResult r = (AnalysisResult) last(send("\"inside\"", 1));
 
     assertThat(r.status()).isEqualTo(ResultStatus.SUCCESS);
-    assertThat(r.analysis().findings()).anySatisfy(f -> assertThat(f.location().file()).isEqualTo("settings.py"));
+    assertThat(r.analysis().summary()).containsEntry("files_analyzed", 1);
   }
 
   private static Message last(List<Message> frames) {
