@@ -1,8 +1,7 @@
 package dev.analyzer.client.testing;
 
-import dev.analyzer.core.protocol.ErrorCode;
-import dev.analyzer.core.protocol.ResultStatus;
 import dev.analyzer.service.metrics.ServiceMetrics;
+import dev.analyzer.service.testing.ForwardingServiceMetrics;
 import java.time.Duration;
 
 /**
@@ -12,19 +11,13 @@ import java.time.Duration;
  * open connections then lags the wire; tests that bound connections must count on the wire
  * ({@link ConnectionCountingProxy}). Thread-safe.
  */
-public final class LaggingCloseMetrics implements ServiceMetrics {
+public final class LaggingCloseMetrics extends ForwardingServiceMetrics {
 
-  private final ServiceMetrics delegate;
   private final Duration lag;
 
   public LaggingCloseMetrics(ServiceMetrics delegate, Duration lag) {
-    this.delegate = delegate;
+    super(delegate);
     this.lag = lag;
-  }
-
-  @Override
-  public void connectionOpened() {
-    delegate.connectionOpened();
   }
 
   @Override
@@ -34,41 +27,6 @@ public final class LaggingCloseMetrics implements ServiceMetrics {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    delegate.connectionClosed();
-  }
-
-  @Override
-  public void frameReceived() {
-    delegate.frameReceived();
-  }
-
-  @Override
-  public void frameSent() {
-    delegate.frameSent();
-  }
-
-  @Override
-  public void analysisStarted(String type) {
-    delegate.analysisStarted(type);
-  }
-
-  @Override
-  public void analysisFinished(String type, ResultStatus status, Duration duration) {
-    delegate.analysisFinished(type, status, duration);
-  }
-
-  @Override
-  public void error(ErrorCode code) {
-    delegate.error(code);
-  }
-
-  @Override
-  public String scrape() {
-    return delegate.scrape();
-  }
-
-  @Override
-  public String contentType() {
-    return delegate.contentType();
+    super.connectionClosed();
   }
 }

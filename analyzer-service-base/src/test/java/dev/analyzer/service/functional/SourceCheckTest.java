@@ -8,7 +8,7 @@ import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.core.protocol.ResultStatus;
 import dev.analyzer.service.AnalyzerServer;
 import dev.analyzer.service.metrics.PrometheusServiceMetrics;
-import dev.analyzer.service.metrics.ServiceMetrics;
+import dev.analyzer.service.testing.ForwardingServiceMetrics;
 import dev.analyzer.service.testing.ScriptedService;
 import dev.analyzer.service.testing.Servers;
 import dev.analyzer.service.testing.WsClient;
@@ -78,56 +78,19 @@ class SourceCheckTest {
   }
 
   /** Records on which thread each invalid_request error was decided. */
-  private static final class ThreadRecordingMetrics implements ServiceMetrics {
+  private static final class ThreadRecordingMetrics extends ForwardingServiceMetrics {
     final List<String> invalidRequestThreads = new CopyOnWriteArrayList<>();
-    private final ServiceMetrics delegate = new PrometheusServiceMetrics(() -> 0);
+
+    ThreadRecordingMetrics() {
+      super(new PrometheusServiceMetrics(() -> 0));
+    }
 
     @Override
     public void error(ErrorCode code) {
       if (code == ErrorCode.INVALID_REQUEST) {
         invalidRequestThreads.add(Thread.currentThread().getName());
       }
-      delegate.error(code);
-    }
-
-    @Override
-    public void connectionOpened() {
-      delegate.connectionOpened();
-    }
-
-    @Override
-    public void connectionClosed() {
-      delegate.connectionClosed();
-    }
-
-    @Override
-    public void frameReceived() {
-      delegate.frameReceived();
-    }
-
-    @Override
-    public void frameSent() {
-      delegate.frameSent();
-    }
-
-    @Override
-    public void analysisStarted(String type) {
-      delegate.analysisStarted(type);
-    }
-
-    @Override
-    public void analysisFinished(String type, ResultStatus status, Duration duration) {
-      delegate.analysisFinished(type, status, duration);
-    }
-
-    @Override
-    public String scrape() {
-      return delegate.scrape();
-    }
-
-    @Override
-    public String contentType() {
-      return delegate.contentType();
+      super.error(code);
     }
   }
 }
