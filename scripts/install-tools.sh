@@ -5,6 +5,8 @@
 # Safe to run twice; a tool that cannot be installed only makes its tests skip.
 # The Python interop test of the integration suite needs python3-websockets, installed here too;
 # bubblewrap (bwrap) sandboxes the external tools that import the analyzed code (pylint).
+# The dynamic service's adapters use wapiti, nmap and sqlmap; the performance service's use wrk,
+# ab (apache2-utils), hey and locust (python3-locust); nginx-light is the benchmarks' target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +23,8 @@ install_eslint() {
 }
 trap install_eslint EXIT
 
-packages=(python3-bandit pylint flake8 shellcheck python3-websockets bubblewrap)
+packages=(python3-bandit pylint flake8 shellcheck python3-websockets bubblewrap
+  wapiti nmap sqlmap wrk apache2-utils hey python3-locust nginx-light)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
