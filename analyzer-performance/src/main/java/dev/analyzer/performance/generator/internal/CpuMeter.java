@@ -1,0 +1,85 @@
+package dev.analyzer.performance.generator.internal;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+
+/**
+ * CPU time of the generator's I/O threads and of the whole JVM between {@link #mark()} and
+ * {@link #stop()}, plus the machine's load sampled on the way. Used by the coordinator thread only.
+ */
+final class CpuMeter {
+
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+  private final List<Long> ioThreadIds;
+  private long[] threadStart;
+  private long processStart;
+  private long wallStart;
+  private double busiestPercent;
+  private double processPercent;
+  private double machineSum;
+  private int machineSamples;
+
+  CpuMeter(List<Long> ioThreadIds) {
+    this.ioThreadIds = List.copyOf(ioThreadIds);
+  }
+
+  void mark() {
+    threadStart = new long[ioThreadIds.size()];
+    for (int i = 0; i < threadStart.length; i++) {
+      threadStart[i] = threads.getThreadCpuTime(ioThreadIds.get(i));
+    }
+    processStart = processCpu();
+    wallStart = System.nanoTime();
+  }
+
+  /** Samples the machine's CPU load (called once a second). */
+  void sample() {
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      double l = sun.getCpuLoad();
+      if (l >= 0) {
+        machineSum += l;
+        machineSamples++;
+      }
+    }
+  }
+
+  void stop() {
+    if (threadStart == null) {
+      mark();
+    }
+    long wall = Math.max(1, System.nanoTime() - wallStart);
+    double busiest = 0;
+    for (int i = 0; i < threadStart.length; i++) {
+      long now = threads.getThreadCpuTime(ioThreadIds.get(i));
+      if (now >= 0 && threadStart[i] >= 0) {
+        busiest = Math.max(busiest, 100.0 * (now - threadStart[i]) / wall);
+      }
+    }
+    busiestPercent = Math.min(100, busiest);
+    long p = processCpu();
+    processPercent = p < 0 || processStart < 0 ? -1 : 100.0 * (p - processStart) / wall;
+  }
+
+  double busiestIoThreadPercent() {
+    return round(busiestPercent);
+  }
+
+  double processPercent() {
+    return round(processPercent);
+  }
+
+  double machinePercent() {
+    return machineSamples == 0 ? -1 : round(100 * machineSum / machineSamples);
+  }
+
+  private long processCpu() {
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+}

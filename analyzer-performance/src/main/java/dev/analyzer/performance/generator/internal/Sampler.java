@@ -1,0 +1,141 @@
+package dev.analyzer.performance.generator.internal;
+
+import dev.analyzer.performance.generator.LatencySummary;
+import dev.analyzer.performance.generator.LoadPlan;
+import dev.analyzer.performance.generator.LoadProgress;
+import dev.analyzer.performance.generator.ScenarioResult;
+import dev.analyzer.performance.generator.Scenario;
+import dev.analyzer.performance.generator.SeriesPoint;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Collects the workers' figures once a second: moves each interval's latencies into the run's
+ * totals, adds a point to the per-second series and makes the progress view. Used by the
+ * coordinator thread only.
+ */
+final class Sampler {
+
+  private final List<Worker> workers;
+  private final LoadPlan plan;
+  private final boolean open;
+  private final Histogram[] corrected;
+  private final Histogram[] uncorrected;
+  private final Histogram lag = new Histogram(3);
+  private final List<SeriesPoint> series = new ArrayList<>();
+  private long lastTick;
+  private long lastResponses;
+  private long lastErrors;
+
+  Sampler(List<Worker> workers, LoadPlan plan, boolean open) {
+    this.workers = workers;
+    this.plan = plan;
+    this.open = open;
+    int n = plan.scenarios().size();
+    corrected = new Histogram[n];
+    uncorrected = new Histogram[n];
+    for (int i = 0; i < n; i++) {
+      corrected[i] = new Histogram(3);
+      uncorrected[i] = new Histogram(3);
+    }
+  }
+
+  void start(long t0) {
+    lastTick = t0;
+  }
+
+  /**
+   * Takes the interval since the last tick.
+   *
+   * @param measuredSecond the series' second number for it, or 0 during the warm-up (no point)
+   */
+  LoadProgress tick(long now, long t0, int measuredSecond, boolean warmingUp) {
+    Histogram tickLatency = new Histogram(3);
+    for (int s = 0; s < corrected.length; s++) {
+      for (Worker w : workers) {
+        Histogram c = w.stats.takeCorrected(s);
+        Histogram u = w.stats.takeUncorrected(s);
+        corrected[s].add(c);
+        uncorrected[s].add(u);
+        tickLatency.add(open ? c : u);
+      }
+    }
+    for (Worker w : workers) {
+      lag.add(w.stats.takeLag());
+    }
+    double seconds = Math.max(1e-9, (now - lastTick) / 1e9);
+    long measuredErrors = sumErrors();
+    if (measuredSecond > 0) {
+      series.add(new SeriesPoint(measuredSecond, round(tickLatency.getTotalCount() / seconds),
+          tickLatency.getTotalCount() == 0 ? 0 : tickLatency.getValueAtPercentile(50) / 1000.0,
+          tickLatency.getTotalCount() == 0 ? 0 : tickLatency.getValueAtPercentile(99) / 1000.0,
+          measuredErrors - lastErrors));
+    }
+    lastErrors = measuredErrors;
+    long responses = sum(WorkerStats.RESPONSES_ALL);
+    double rate = (responses - lastResponses) / seconds;
+    lastResponses = responses;
+    lastTick = now;
+    return new LoadProgress(round((now - t0) / 1e9), warmingUp, round(rate), total(open).p99(), responses,
+        sum(WorkerStats.ERRORS_ALL));
+  }
+
+  long sum(int counter) {
+    long t = 0;
+    for (Worker w : workers) {
+      t += w.stats.get(counter);
+    }
+    return t;
+  }
+
+  long sumErrors() {
+    return sum(WorkerStats.CONNECT) + sum(WorkerStats.READ) + sum(WorkerStats.TIMEOUT) + sum(WorkerStats.STATUS);
+  }
+
+  long status(int code) {
+    long t = 0;
+    for (Worker w : workers) {
+      t += w.stats.statusCount(code);
+    }
+    return t;
+  }
+
+  /** The whole run's latency so far: corrected ({@code true}) or uncorrected. */
+  LatencySummary total(boolean correctedFigures) {
+    Histogram all = new Histogram(3);
+    for (Histogram h : correctedFigures ? corrected : uncorrected) {
+      all.add(h);
+    }
+    return LatencySummary.of(all);
+  }
+
+  LatencySummary lag() {
+    return LatencySummary.of(lag);
+  }
+
+  List<SeriesPoint> series() {
+    return series;
+  }
+
+  List<ScenarioResult> scenarios() {
+    List<ScenarioResult> out = new ArrayList<>();
+    for (int i = 0; i < corrected.length; i++) {
+      Scenario s = plan.scenarios().get(i);
+      long req = 0;
+      long err = 0;
+      for (Worker w : workers) {
+        req += w.stats.scenarioRequests(i);
+        err += w.stats.scenarioErrors(i);
+      }
+      LatencySummary u = LatencySummary.of(uncorrected[i]);
+      out.add(new ScenarioResult(s.name(), s.method(), s.path(), s.weight(), req, err,
+          open ? LatencySummary.of(corrected[i]) : u, u));
+    }
+    return out;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

@@ -1,0 +1,307 @@
+package dev.analyzer.performance.generator.internal;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The load of one event-loop thread: its share of the connections and, in the open model, every
+ * {@code count}-th request of the schedule starting at {@code index}. Closed model: each connection
+ * sends again as soon as its answer arrived (after the think time). Open model: a pacer wakes at
+ * each due time and sends on an idle connection; a request due while every connection is busy
+ * waits and leaves as soon as one frees (its latency still counts from its due time), is
+ * {@code late} when it leaves more than {@code late_after} after it, and is {@code dropped} when
+ * it could not leave within the request timeout. Every method runs on {@link #loop()}.
+ */
+final class Worker {
+
+  private static final long MIN_BACKOFF = TimeUnit.MILLISECONDS.toNanos(10);
+  private static final long MAX_BACKOFF = TimeUnit.SECONDS.toNanos(1);
+  private static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+  private final RunContext run;
+  private final int index;
+  private final int count;
+  private final EventLoop loop;
+  private final Bootstrap bootstrap;
+  final WorkerStats stats;
+  private final ScenarioPicker picker;
+  private final ArrayDeque<LoadConnection> idle = new ArrayDeque<>();
+  private final List<LoadConnection> connections = new ArrayList<>();
+  private long t0;
+  private long measureStart;
+  private long end;
+  private boolean started;
+  private boolean sending;
+  private boolean stopped;
+  private long dueCount;
+  private long nextDueAt = Long.MAX_VALUE;
+  private long nextSend;
+  private ScheduledFuture<?> pacer;
+  private ScheduledFuture<?> sweeper;
+
+  Worker(RunContext run, int index, int count, EventLoop loop, Bootstrap bootstrap) {
+    this.run = run;
+    this.index = index;
+    this.count = count;
+    this.loop = loop;
+    this.bootstrap = bootstrap;
+    this.stats = new WorkerStats(run.requests.length);
+    this.picker = new ScenarioPicker(run.plan.scenarios());
+  }
+
+  EventLoop loop() {
+    return loop;
+  }
+
+  RequestBytes request(int scenario) {
+    return run.requests[scenario];
+  }
+
+  /** Opens {@code n} connections (they wait idle until {@link #begin}). */
+  void open(int n) {
+    for (int i = 0; i < n; i++) {
+      LoadConnection c = new LoadConnection(this);
+      connections.add(c);
+      connect(c);
+    }
+    sweeper = loop.scheduleAtFixedRate(this::sweep, SWEEP_NANOS, SWEEP_NANOS, TimeUnit.NANOSECONDS);
+  }
+
+  private void connect(LoadConnection c) {
+    ChannelFuture f = bootstrap.clone().handler(run.initializer(c)).connect(run.target.address());
+    f.addListener(done -> {
+      if (!done.isSuccess() && !stopped) {
+        if (System.nanoTime() >= measureStart && started) {
+          stats.inc(WorkerStats.CONNECT);
+        }
+        stats.inc(WorkerStats.ERRORS_ALL);
+        c.backoffNanos = Math.min(MAX_BACKOFF, Math.max(MIN_BACKOFF, c.backoffNanos * 2));
+        loop.schedule(() -> {
+          if (!stopped) {
+            connect(c);
+          }
+        }, c.backoffNanos, TimeUnit.NANOSECONDS);
+      }
+    });
+  }
+
+  /** Starts sending: the warm-up begins at {@code t0}, the measured part after it, and sending stops at the end. */
+  void begin(long t0) {
+    this.t0 = t0;
+    this.measureStart = t0 + run.warmupNanos;
+    this.end = measureStart + run.durationNanos;
+    this.started = true;
+    this.sending = true;
+    if (run.open) {
+      nextDueAt = due(0);
+      pace();
+    } else {
+      long now = System.nanoTime();
+      while (!idle.isEmpty()) {
+        sendClosed(idle.pop(), now);
+      }
+    }
+  }
+
+  /** Stops sending; requests due but never sent count as dropped. */
+  void stopSending() {
+    if (!sending) {
+      return;
+    }
+    sending = false;
+    if (pacer != null) {
+      pacer.cancel(false);
+    }
+    if (run.open) {
+      long now = System.nanoTime();
+      while (nextDueAt <= now) {
+        dueCount++;
+        nextDueAt = due(dueCount);
+      }
+      for (long i = nextSend; i < dueCount; i++) {
+        if (due(i) >= measureStart) {
+          stats.inc(WorkerStats.DROPPED);
+        }
+      }
+      nextSend = dueCount;
+    }
+  }
+
+  /** Closes every connection and opens no more. */
+  void stop() {
+    stopSending();
+    stopped = true;
+    if (sweeper != null) {
+      sweeper.cancel(false);
+    }
+    for (LoadConnection c : connections) {
+      c.close();
+    }
+  }
+
+  private long due(long local) {
+    long d = run.schedule.dueNanos(index + (long) count * local);
+    return d == RateSchedule.NEVER ? Long.MAX_VALUE : t0 + d;
+  }
+
+  private void pace() {
+    pacer = null;
+    if (!sending) {
+      return;
+    }
+    long now = System.nanoTime();
+    while (nextDueAt <= now) {
+      dueCount++;
+      nextDueAt = due(dueCount);
+    }
+    while (nextSend < dueCount && !idle.isEmpty()) {
+      sendPending(idle.pop(), now);
+    }
+    dropStale(now);
+    if (nextDueAt != Long.MAX_VALUE) {
+      pacer = loop.schedule(this::pace, nextDueAt - now, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void dropStale(long now) {
+    while (nextSend < dueCount) {
+      long intended = due(nextSend);
+      if (now - intended <= run.timeoutNanos) {
+        return;
+      }
+      if (intended >= measureStart) {
+        stats.inc(WorkerStats.DROPPED);
+      }
+      nextSend++;
+    }
+  }
+
+  private void sendPending(LoadConnection c, long now) {
+    dropStale(now);
+    if (nextSend >= dueCount) {
+      idle.push(c);
+      return;
+    }
+    long intended = due(nextSend++);
+    if (intended >= measureStart) {
+      long lag = now - intended;
+      stats.lag(Math.max(0, lag));
+      if (lag > run.lateNanos) {
+        stats.inc(WorkerStats.LATE);
+      }
+      stats.inc(WorkerStats.SENT);
+    }
+    stats.inc(WorkerStats.IN_FLIGHT);
+    c.send(picker.next(), intended, now);
+  }
+
+  private void sendClosed(LoadConnection c, long now) {
+    if (!sending || now >= end) {
+      sending = false;
+      idle.push(c);
+      return;
+    }
+    if (now >= measureStart) {
+      stats.inc(WorkerStats.SENT);
+    }
+    stats.inc(WorkerStats.IN_FLIGHT);
+    c.send(picker.next(), now, now);
+  }
+
+  private void ready(LoadConnection c) {
+    if (c.closing || c.channel() == null) {
+      return;
+    }
+    if (!started || !sending) {
+      idle.push(c);
+    } else if (run.open) {
+      sendPending(c, System.nanoTime());
+    } else if (run.thinkNanos > 0) {
+      loop.schedule(() -> {
+        if (!c.closing && c.channel() != null) {
+          sendClosed(c, System.nanoTime());
+        }
+      }, run.thinkNanos, TimeUnit.NANOSECONDS);
+    } else {
+      sendClosed(c, System.nanoTime());
+    }
+  }
+
+  void connected(LoadConnection c) {
+    c.backoffNanos = 0;
+    stats.inc(WorkerStats.OPEN_CONNECTIONS);
+    if (stopped) {
+      c.close();
+      return;
+    }
+    ready(c);
+  }
+
+  void completed(LoadConnection c, int status, long now) {
+    stats.add(WorkerStats.IN_FLIGHT, -1);
+    stats.inc(WorkerStats.RESPONSES_ALL);
+    boolean ok = run.plan.scenarios().get(c.scenario).accepts(status);
+    if (!ok) {
+      stats.inc(WorkerStats.ERRORS_ALL);
+    }
+    if (c.intendedNanos >= measureStart) {
+      stats.inc(WorkerStats.REQUESTS);
+      stats.add(WorkerStats.BYTES, c.responseBytes);
+      stats.status(status);
+      stats.scenario(c.scenario, !ok);
+      if (!ok) {
+        stats.inc(WorkerStats.STATUS);
+      }
+      stats.latency(c.scenario, run.open ? now - c.intendedNanos : -1, now - c.sentNanos);
+    }
+    ready(c);
+  }
+
+  void failed(LoadConnection c, int kind) {
+    stats.add(WorkerStats.IN_FLIGHT, -1);
+    stats.inc(WorkerStats.ERRORS_ALL);
+    if (c.intendedNanos >= measureStart && started) {
+      stats.inc(WorkerStats.REQUESTS);
+      stats.inc(kind);
+      stats.scenario(c.scenario, true);
+    }
+  }
+
+  void unsolicited(LoadConnection c) {
+    c.close();
+  }
+
+  void lost(LoadConnection c) {
+    stats.add(WorkerStats.OPEN_CONNECTIONS, -1);
+    idle.remove(c);
+    if (!stopped) {
+      stats.inc(WorkerStats.RECONNECTS);
+      connect(c);
+    }
+  }
+
+  private void sweep() {
+    long now = System.nanoTime();
+    for (LoadConnection c : connections) {
+      if (c.busy && now - c.sentNanos > run.timeoutNanos) {
+        c.busy = false;
+        failed(c, WorkerStats.TIMEOUT);
+        c.close();
+      }
+    }
+    if (run.open && sending) {
+      dropStale(now);
+    }
+  }
+
+  /** Requests sent and not yet answered. */
+  long inFlight() {
+    return stats.get(WorkerStats.IN_FLIGHT);
+  }
+}
