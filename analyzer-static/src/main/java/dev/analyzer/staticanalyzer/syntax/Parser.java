@@ -1,0 +1,114 @@
+package dev.analyzer.staticanalyzer.syntax;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.treesitter.TSLanguage;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSPoint;
+import org.treesitter.TSTree;
+import org.treesitter.TSTreeCursor;
+
+/**
+ * Parses source text with tree-sitter and copies the tree into {@link SyntaxNode}s with one cursor walk (tree-sitter's byte
+ * offsets, in the JNI's modified UTF-8, are mapped back to Java char offsets).
+ * Each thread keeps its own native parsers (tree-sitter parsers are not thread-safe); a parse is
+ * bounded by {@value #TIMEOUT_MICROS} microseconds and by {@value #MAX_NODES} nodes, past which the
+ * result is empty (the caller falls back to the lexer rules). Thread-safe.
+ */
+public final class Parser {
+
+  static final long TIMEOUT_MICROS = 10_000_000L;
+  static final int MAX_NODES = 3_000_000;
+
+  private static final ThreadLocal<Map<Grammar, TSParser>> PARSERS = ThreadLocal.withInitial(
+      () -> new EnumMap<>(Grammar.class));
+
+  private Parser() {}
+
+  /**
+   * The tree of {@code source} under {@code grammar}; empty when the grammar is unavailable, the parse
+   * timed out, or the tree is too large. For {@link Grammar#TSX} without its grammar, the TypeScript
+   * and then the JavaScript grammar are tried and the cleaner tree kept.
+   */
+  public static Optional<SyntaxTree> parse(String source, Grammar grammar) {
+    if (grammar == Grammar.TSX && grammar.language().isEmpty()) {
+      Optional<SyntaxTree> ts = parse(source, Grammar.TYPESCRIPT, Grammar.TSX);
+      if (ts.isPresent() && ts.get().clean()) {
+        return ts;
+      }
+      Optional<SyntaxTree> js = parse(source, Grammar.JAVASCRIPT, Grammar.TSX);
+      if (js.isPresent() && (ts.isEmpty() || js.get().errors() < ts.get().errors())) {
+        return js;
+      }
+      return ts;
+    }
+    return parse(source, grammar, grammar);
+  }
+
+  private static Optional<SyntaxTree> parse(String source, Grammar with, Grammar reported) {
+    Optional<TSLanguage> language = with.language();
+    if (language.isEmpty()) {
+      return Optional.empty();
+    }
+    TSParser parser = PARSERS.get().computeIfAbsent(with, g -> {
+      TSParser p = new TSParser();
+      p.setLanguage(language.get());
+      p.setTimeoutMicros(TIMEOUT_MICROS);
+      return p;
+    });
+    TSTree tree = parser.parseString(null, source);
+    if (tree == null) {
+      parser.reset();
+      return Optional.empty();
+    }
+    int[] errors = new int[2];
+    SyntaxNode root = copy(tree.getRootNode(), errors, Offsets.of(source));
+    return root == null ? Optional.empty() : Optional.of(new SyntaxTree(source, root, reported, errors[0], errors[1]));
+  }
+
+  private static SyntaxNode copy(TSNode top, int[] errors, Offsets offsets) {
+    TSTreeCursor c = new TSTreeCursor(top);
+    SyntaxNode root = node(c, null, errors, offsets);
+    SyntaxNode current = root;
+    int count = 1;
+    if (!c.gotoFirstChild()) {
+      return root;
+    }
+    SyntaxNode parent = root;
+    while (true) {
+      current = node(c, parent, errors, offsets);
+      parent.add(current);
+      if (++count > MAX_NODES) {
+        return null;
+      }
+      if (c.gotoFirstChild()) {
+        parent = current;
+        continue;
+      }
+      while (!c.gotoNextSibling()) {
+        if (!c.gotoParent() || parent == root) {
+          return root;
+        }
+        parent = parent.parent();
+      }
+    }
+  }
+
+  private static SyntaxNode node(TSTreeCursor c, SyntaxNode parent, int[] errors, Offsets offsets) {
+    TSNode n = c.currentNode();
+    String type = n.getType();
+    if (n.isMissing()) {
+      errors[0]++;
+    } else if (n.isError()) {
+      errors[0]++;
+      errors[1] += n.getEndByte() - n.getStartByte();
+    }
+    TSPoint start = n.getStartPoint();
+    TSPoint end = n.getEndPoint();
+    int from = offsets.charAt(n.getStartByte());
+    return new SyntaxNode(type, c.currentFieldName(), n.isNamed(), from, offsets.charAt(n.getEndByte()),
+        start.getRow() + 1, offsets.column(from), end.getRow() + 1, parent);
+  }
+}
