@@ -1,0 +1,100 @@
+package dev.analyzer.dynamic.checks.active;
+
+import dev.analyzer.core.findings.Finding;
+import dev.analyzer.dynamic.crawl.Endpoint;
+import dev.analyzer.dynamic.crawl.Param;
+import dev.analyzer.dynamic.probe.ProbeRequest;
+import dev.analyzer.dynamic.probe.ProbeResult;
+import dev.analyzer.dynamic.probe.Prober;
+import dev.analyzer.dynamic.report.FindingSink;
+import dev.analyzer.dynamic.report.Rule;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One parameter under probe: the endpoint, the parameter, the prober, the baseline response (the
+ * endpoint with every parameter at its sample) and where findings go. The probe families share it.
+ * Thread-safe (immutable apart from the sink and prober, which are).
+ */
+final class ParamUnderTest {
+
+  private static final AtomicLong MARKERS = new AtomicLong(System.nanoTime() & 0xffffff);
+
+  final Prober prober;
+  final Endpoint endpoint;
+  final Param param;
+  final ProbeResult baseline;
+  final FindingSink sink;
+  final Duration timeDelay;
+
+  ParamUnderTest(Prober prober, Endpoint endpoint, Param param, ProbeResult baseline, FindingSink sink, Duration timeDelay) {
+    this.prober = prober;
+    this.endpoint = endpoint;
+    this.param = param;
+    this.baseline = baseline;
+    this.sink = sink;
+    this.timeDelay = timeDelay;
+  }
+
+  /** A fresh marker of lower-case letters and digits, unique within the process. */
+  static String marker() {
+    return "zq" + Long.toString(MARKERS.incrementAndGet() * 7919 % 46_655_000L + 1_679_616, 36);
+  }
+
+  /** The parameter as findings name it: its name, or {@code path:<segment index>}. */
+  String label() {
+    return param.where() == Param.Where.PATH ? "path:" + param.name() : param.name();
+  }
+
+  /** Sends the endpoint with the parameter set to {@code value}. */
+  ProbeResult send(String value) {
+    return prober.send(Mutation.request(endpoint, param, value));
+  }
+
+  /** Sends {@code r} as is. */
+  ProbeResult send(ProbeRequest r) {
+    return prober.send(r);
+  }
+
+  /** The sample value followed by {@code suffix}. */
+  String after(String suffix) {
+    return param.sample() + suffix;
+  }
+
+  /** Marks this parameter suspicious of SQL injection (sqlmap may confirm it). */
+  void suspect() {
+    if (param.where() == Param.Where.PATH) {
+      return;
+    }
+    java.util.Map<String, String> others = new java.util.LinkedHashMap<>();
+    for (Param p : endpoint.params()) {
+      if (!p.equals(param) && p.where() == param.where()) {
+        others.put(p.name(), p.sample());
+      } else if (!p.equals(param) && p.where() == Param.Where.QUERY) {
+        others.put(p.name(), p.sample());
+      }
+    }
+    sink.suspect(new FindingSink.Suspect(prober.url(endpoint.path()), endpoint.method(), param.name(),
+        param.where().name().toLowerCase(java.util.Locale.ROOT), param.sample(), others));
+  }
+
+  /** Reports {@code rule} on this parameter, with the response that shows it. */
+  void report(Rule rule, ProbeResult r, String payload, String evidence, String message) {
+    report(rule, r, payload, evidence, message, null);
+  }
+
+  void report(Rule rule, ProbeResult r, String payload, String evidence, String message, Rule.Override o) {
+    var b = rule.at(prober.url(endpoint.path()), endpoint.method(), label()).withMessage(message)
+        .withEvidence(evidence).withExtra("payload", payload).withExtra("parameter_in", param.where().name()
+            .toLowerCase(java.util.Locale.ROOT)).withExtra("request", r.request().excerpt())
+        .withExtra("response", r.excerpt(evidence));
+    if (o != null) {
+      b.withSeverity(o.severity()).withConfidence(o.confidence());
+    }
+    Finding f = b.build();
+    sink.add(f);
+    if (rule.id().startsWith("dyn.sqli")) {
+      suspect();
+    }
+  }
+}
