@@ -18,6 +18,8 @@ import java.util.Map;
  * @param connections connections the plan used
  * @param sent requests sent in the measured part
  * @param requests requests completed (answered or failed) in the measured part
+ * @param unfinished requests still unanswered when the run closed its connections (after the
+ *     drain), counted neither as requests nor as errors
  * @param errors failed requests by class
  * @param bytesReceived response bytes (head and body) of the measured answers
  * @param latency coordinated-omission corrected (from the intended send time) in the open model;
@@ -34,7 +36,7 @@ import java.util.Map;
  * @param transport {@code epoll} or {@code nio}
  */
 public record LoadResult(WorkloadModel model, String target, Double targetRate, double achievedRate,
-    double durationSeconds, int connections, long sent, long requests, ErrorCounts errors, long bytesReceived,
+    double durationSeconds, int connections, long sent, long requests, long unfinished, ErrorCounts errors, long bytesReceived,
     LatencySummary latency, LatencySummary latencyUncorrected, boolean corrected, LatencySummary scheduleLag,
     long late, long dropped, List<SeriesPoint> series, List<ScenarioResult> scenarios, Bottleneck bottleneck,
     boolean cancelled, String transport) {
@@ -66,6 +68,7 @@ public record LoadResult(WorkloadModel model, String target, Double targetRate, 
     m.put("connections", connections);
     m.put("requests_sent", sent);
     m.put("requests", requests);
+    m.put("unfinished", unfinished);
     m.put("error_rate", errorRate());
     m.put("errors", errors.toMap());
     m.put("bytes_received", bytesReceived);

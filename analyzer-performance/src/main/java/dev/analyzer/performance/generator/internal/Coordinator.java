@@ -69,7 +69,7 @@ public final class Coordinator implements Runnable {
     RunContext run = null;
     try {
       boolean epoll = Epoll.isAvailable();
-      group = new MultiThreadIoEventLoopGroup(plan.ioThreads(), epoll ? EpollIoHandler.newFactory()
+      group = new MultiThreadIoEventLoopGroup(plan.ioThreads(), epoll ? EpollIoHandler.newFactory(0, PacingSelectStrategy.FACTORY)
           : NioIoHandler.newFactory());
       run = new RunContext(plan, target, tls(target));
       Bootstrap base = new Bootstrap().channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
@@ -94,7 +94,9 @@ public final class Coordinator implements Runnable {
           && !cancelled.await(5, TimeUnit.MILLISECONDS)) {
         // connections still opening
       }
-      CpuMeter cpu = new CpuMeter(threadIds);
+      List<java.util.function.LongSupplier> spins = new ArrayList<>();
+      workers.forEach(w -> spins.add(w::spunNanos));
+      CpuMeter cpu = new CpuMeter(threadIds, spins);
       long t0 = System.nanoTime();
       for (Worker w : workers) {
         w.loop().execute(() -> w.begin(t0));
@@ -142,8 +144,16 @@ public final class Coordinator implements Runnable {
           // answers in flight still arriving
         }
       }
+      List<io.netty.util.concurrent.Future<?>> stops = new ArrayList<>();
       for (Worker w : workers) {
-        w.loop().execute(w::stop);
+        stops.add(w.loop().submit(w::stop));
+      }
+      for (io.netty.util.concurrent.Future<?> f : stops) {
+        f.awaitUninterruptibly(500, TimeUnit.MILLISECONDS);
+      }
+      // The closes fire channelInactive in later tasks; one more pass counts the requests they cut off.
+      for (Worker w : workers) {
+        w.loop().submit(() -> { }).awaitUninterruptibly(500, TimeUnit.MILLISECONDS);
       }
       long last = System.nanoTime();
       int lastSecond = (int) Math.max(1, (Math.min(stopAt, end) - measureStart + SECOND - 1) / SECOND);
@@ -186,7 +196,7 @@ public final class Coordinator implements Runnable {
     var bottleneck = BottleneckJudge.judge(run.open, offered == null ? 0 : offered, achieved, sent, late, dropped,
         plan.connections(), cpu);
     return new LoadResult(plan.model(), target.target().toString(), offered, achieved, seconds, plan.connections(),
-        sent, requests, errors, s.sum(WorkerStats.BYTES), s.total(run.open), s.total(false), run.open,
+        sent, requests, s.sum(WorkerStats.UNFINISHED), errors, s.sum(WorkerStats.BYTES), s.total(run.open), s.total(false), run.open,
         run.open ? s.lag() : dev.analyzer.performance.generator.LatencySummary.EMPTY, late, dropped, s.series(),
         s.scenarios(), bottleneck, isCancelled(), epoll ? "epoll" : "nio");
   }

@@ -14,6 +14,8 @@ final class CpuMeter {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
   private final List<Long> ioThreadIds;
+  private final List<java.util.function.LongSupplier> idleSpin;
+  private long[] spinStart;
   private long[] threadStart;
   private long processStart;
   private long wallStart;
@@ -22,14 +24,21 @@ final class CpuMeter {
   private double machineSum;
   private int machineSamples;
 
-  CpuMeter(List<Long> ioThreadIds) {
+  /**
+   * @param idleSpin per I/O thread, the nanoseconds it spent spinning towards due times, which is
+   *     waiting rather than load and is subtracted from its CPU time
+   */
+  CpuMeter(List<Long> ioThreadIds, List<java.util.function.LongSupplier> idleSpin) {
     this.ioThreadIds = List.copyOf(ioThreadIds);
+    this.idleSpin = List.copyOf(idleSpin);
   }
 
   void mark() {
     threadStart = new long[ioThreadIds.size()];
+    spinStart = new long[ioThreadIds.size()];
     for (int i = 0; i < threadStart.length; i++) {
       threadStart[i] = threads.getThreadCpuTime(ioThreadIds.get(i));
+      spinStart[i] = idleSpin.get(i).getAsLong();
     }
     processStart = processCpu();
     wallStart = System.nanoTime();
@@ -55,7 +64,8 @@ final class CpuMeter {
     for (int i = 0; i < threadStart.length; i++) {
       long now = threads.getThreadCpuTime(ioThreadIds.get(i));
       if (now >= 0 && threadStart[i] >= 0) {
-        busiest = Math.max(busiest, 100.0 * (now - threadStart[i]) / wall);
+        long spin = idleSpin.get(i).getAsLong() - spinStart[i];
+        busiest = Math.max(busiest, 100.0 * Math.max(0, now - threadStart[i] - spin) / wall);
       }
     }
     busiestPercent = Math.min(100, busiest);

@@ -24,6 +24,7 @@ final class RunContext {
   final long timeoutNanos;
   final long lateNanos;
   final long thinkNanos;
+  final long spinNanos;
   private final SslContext tls;
 
   RunContext(LoadPlan plan, ResolvedTarget target, SslContext tls) {
@@ -41,6 +42,7 @@ final class RunContext {
     this.timeoutNanos = plan.requestTimeout().toNanos();
     this.lateNanos = plan.lateAfter().toNanos();
     this.thinkNanos = plan.thinkTime().toNanos();
+    this.spinNanos = plan.scheduleSpin().toNanos();
   }
 
   /** The pipeline of one connection: TLS for https targets (SNI and verification by the target's name), then {@code c}. */

@@ -44,6 +44,10 @@ final class Worker {
   private long nextSend;
   private ScheduledFuture<?> pacer;
   private ScheduledFuture<?> sweeper;
+  private final Runnable pacerTask = this::pace;
+  private PacingSelectStrategy strategy;
+  /** Nanoseconds spent spinning for due times; written on the loop, read by the coordinator after the run. */
+  private volatile long spun;
 
   Worker(RunContext run, int index, int count, EventLoop loop, Bootstrap bootstrap) {
     this.run = run;
@@ -98,6 +102,7 @@ final class Worker {
     this.end = measureStart + run.durationNanos;
     this.started = true;
     this.sending = true;
+    this.strategy = run.spinNanos > 0 ? PacingSelectStrategy.current() : null;
     if (run.open) {
       nextDueAt = due(0);
       pace();
@@ -156,6 +161,14 @@ final class Worker {
       return;
     }
     long now = System.nanoTime();
+    if (now < nextDueAt && strategy != null) {
+      // Woken early on purpose: poll I/O without blocking until the due time, then run.
+      arm(nextDueAt, now);
+      return;
+    }
+    if (strategy != null) {
+      strategy.pollUntil(0);
+    }
     while (nextDueAt <= now) {
       dueCount++;
       nextDueAt = due(dueCount);
@@ -164,9 +177,22 @@ final class Worker {
       sendPending(idle.pop(), now);
     }
     dropStale(now);
-    if (nextDueAt != Long.MAX_VALUE) {
-      pacer = loop.schedule(this::pace, nextDueAt - now, TimeUnit.NANOSECONDS);
+    if (nextDueAt == Long.MAX_VALUE) {
+      return;
     }
+    long wait = nextDueAt - System.nanoTime();
+    if (strategy != null && wait <= run.spinNanos) {
+      arm(nextDueAt, System.nanoTime());
+    } else {
+      pacer = loop.schedule(pacerTask, Math.max(0, wait - (strategy == null ? 0 : run.spinNanos)),
+          TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void arm(long dueAt, long now) {
+    strategy.pollUntil(dueAt);
+    spun = spun + Math.max(0, dueAt - now);
+    pacer = loop.schedule(pacerTask, Math.max(0, dueAt - now), TimeUnit.NANOSECONDS);
   }
 
   private void dropStale(long now) {
@@ -265,6 +291,11 @@ final class Worker {
 
   void failed(LoadConnection c, int kind) {
     stats.add(WorkerStats.IN_FLIGHT, -1);
+    if (stopped) {
+      // cut off by the end of the run, not by the target
+      stats.inc(WorkerStats.UNFINISHED);
+      return;
+    }
     stats.inc(WorkerStats.ERRORS_ALL);
     if (c.intendedNanos >= measureStart && started) {
       stats.inc(WorkerStats.REQUESTS);
@@ -298,6 +329,11 @@ final class Worker {
     if (run.open && sending) {
       dropStale(now);
     }
+  }
+
+  /** Nanoseconds this worker spent spinning towards due times (not load). */
+  long spunNanos() {
+    return spun;
   }
 
   /** Requests sent and not yet answered. */

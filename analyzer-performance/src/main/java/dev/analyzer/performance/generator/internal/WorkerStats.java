@@ -25,7 +25,8 @@ final class WorkerStats {
   static final int IN_FLIGHT = 11;
   static final int OPEN_CONNECTIONS = 12;
   static final int RECONNECTS = 13;
-  static final int COUNTERS = 14;
+  static final int UNFINISHED = 14;
+  static final int COUNTERS = 15;
 
   private final AtomicLongArray counters = new AtomicLongArray(COUNTERS);
   private final AtomicLongArray statuses = new AtomicLongArray(1000);

@@ -1,0 +1,46 @@
+package dev.analyzer.performance.generator.internal;
+
+import io.netty.channel.SelectStrategy;
+import io.netty.channel.SelectStrategyFactory;
+import io.netty.util.IntSupplier;
+
+/**
+ * The event loop's wait policy for precise pacing: normally the loop blocks in epoll until I/O or
+ * its next timer (as Netty's default); inside a short window before a request's due time (set by
+ * the worker with {@link #pollUntil(long)}) it polls without blocking, so the pacer runs within
+ * microseconds of the due time instead of a timer's wake-up latency, while answers keep being read
+ * between polls. Only the one loop thread spins, only inside those windows. One instance per
+ * event loop; used by that loop's thread only.
+ */
+final class PacingSelectStrategy implements SelectStrategy {
+
+  /** Makes one strategy per event loop. */
+  static final SelectStrategyFactory FACTORY = PacingSelectStrategy::new;
+
+  private static final ThreadLocal<PacingSelectStrategy> CURRENT = new ThreadLocal<>();
+
+  private boolean registered;
+  private long pollUntil;
+
+  /** The strategy of the calling event-loop thread, or null when the loop does not use one. */
+  static PacingSelectStrategy current() {
+    return CURRENT.get();
+  }
+
+  /** Poll without blocking until {@code nanoTime} (0 to stop). */
+  void pollUntil(long nanoTime) {
+    pollUntil = nanoTime;
+  }
+
+  @Override
+  public int calculateStrategy(IntSupplier selectSupplier, boolean hasTasks) throws Exception {
+    if (!registered) {
+      CURRENT.set(this);
+      registered = true;
+    }
+    if (hasTasks || (pollUntil != 0 && System.nanoTime() < pollUntil)) {
+      return selectSupplier.get();
+    }
+    return SelectStrategy.SELECT;
+  }
+}
