@@ -1,0 +1,110 @@
+package dev.analyzer.ai.backend;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * One streamed HTTP exchange with the JDK client: a 200 body goes line by line into a
+ * {@link StreamDecoder} (the client splits LF, CRLF and CR); any other status is read whole as the
+ * error text. {@link #finished()} completes with the status once the stream ended, the decoder saw
+ * the end or a failure, or the exchange failed. {@link #abort()} closes the stream at once (cancel,
+ * timeout). Thread-safe.
+ */
+final class StreamingCall {
+
+  /** How the exchange ended: the status, and the error body for non-200 statuses. */
+  record Ending(int status, String errorBody, HttpResponse.ResponseInfo info) {}
+
+  private final CompletableFuture<Ending> finished = new CompletableFuture<>();
+  private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
+  private volatile CompletableFuture<?> exchange;
+
+  /** Starts the exchange; {@code decoderFor} picks the decoder from the 200 response's headers. */
+  StreamingCall start(HttpClient client, HttpRequest request, Function<HttpResponse.ResponseInfo, StreamDecoder> decoderFor,
+      AtomicReference<StreamDecoder> decoderOut) {
+    HttpResponse.BodyHandler<Void> handler = info -> {
+      if (info.statusCode() != 200) {
+        return BodySubscribers.mapping(BodySubscribers.ofString(StandardCharsets.UTF_8), body -> {
+          finished.complete(new Ending(info.statusCode(), body, info));
+          return null;
+        });
+      }
+      StreamDecoder decoder = decoderFor.apply(info);
+      decoderOut.set(decoder);
+      return BodySubscribers.fromLineSubscriber(new Lines(decoder, info), s -> null, StandardCharsets.UTF_8, null);
+    };
+    CompletableFuture<HttpResponse<Void>> f = client.sendAsync(request, handler);
+    exchange = f;
+    f.whenComplete((r, ex) -> {
+      if (ex != null) {
+        finished.completeExceptionally(ex);
+      }
+    });
+    return this;
+  }
+
+  CompletableFuture<Ending> finished() {
+    return finished;
+  }
+
+  /** Closes the stream now; the pending {@link #finished()} fails with a cancellation. */
+  void abort() {
+    Flow.Subscription s = subscription.getAndSet(null);
+    if (s != null) {
+      s.cancel();
+    }
+    CompletableFuture<?> e = exchange;
+    if (e != null) {
+      e.cancel(true);
+    }
+    finished.cancel(true);
+  }
+
+  private final class Lines implements Flow.Subscriber<String> {
+
+    private final StreamDecoder decoder;
+    private final HttpResponse.ResponseInfo info;
+
+    Lines(StreamDecoder decoder, HttpResponse.ResponseInfo info) {
+      this.decoder = decoder;
+      this.info = info;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription.set(s);
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(String line) {
+      decoder.line(line);
+      if (decoder.failure() != null || decoder.complete()) {
+        // The answer is whole (or broken): stop reading now rather than wait for the server to close.
+        finished.complete(new Ending(200, null, info));
+        Flow.Subscription s = subscription.getAndSet(null);
+        if (s != null) {
+          s.cancel();
+        }
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      finished.completeExceptionally(t);
+    }
+
+    @Override
+    public void onComplete() {
+      decoder.end();
+      finished.complete(new Ending(200, null, info));
+    }
+  }
+}
