@@ -37,7 +37,9 @@ public final class AnalyzerCli implements Runnable {
     cli.setExitCodeExceptionMapper(e ->
         e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.SERVICE_FAILED);
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      cmd.getErr().println("error: " + ex.getMessage());
+      for (String line : String.valueOf(ex.getMessage()).split("\n")) {
+        cmd.getErr().println("error: " + line);
+      }
       return ex instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.SERVICE_FAILED;
     });
     return cli.execute(args);

@@ -12,7 +12,11 @@ public final class ExitCodes {
   public static final int FINDINGS = 1;
   /** A bad command line or input (unknown option, missing path, bad value). */
   public static final int USAGE = 2;
-  /** A service failed: error, timeout or unavailable (a service not built yet does not count). */
+  /**
+   * A requested analysis is missing or failed: its service is not built, not running, refused the
+   * request, failed or timed out. Wins over {@link #FINDINGS}. With {@code --allow-missing}, services
+   * that are not built or not running do not count.
+   */
   public static final int SERVICE_FAILED = 3;
 
   private ExitCodes() {}

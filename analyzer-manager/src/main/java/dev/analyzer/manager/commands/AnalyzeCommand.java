@@ -4,29 +4,37 @@ import dev.analyzer.client.AnalyzerClient;
 import dev.analyzer.manager.Clients;
 import dev.analyzer.manager.Workspace;
 import dev.analyzer.manager.run.AnalyzeOptions;
+import dev.analyzer.manager.run.Preflight;
 import dev.analyzer.manager.services.ServiceProcesses;
+import dev.analyzer.manager.services.ServiceSpec;
+import dev.analyzer.manager.text.Colors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code analyzer analyze}: the requested analyses of one app, in parallel, saved and summarized. */
+/** {@code analyzer analyze}: the requested analyses of one app, saved and summarized. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Analyze one app with the requested services in parallel; save JSON, SARIF and an HTML report.")
+    description = {"Analyze one app and save JSON, SARIF, JUnit and an HTML report.",
+        "static, dynamic and ai run in parallel; performance (the load test) runs alone after the dynamic probe "
+            + "has finished, so that the scan does not skew its figures.",
+        "Exit codes: 0 done, 1 a finding at or above --fail-on, 2 usage error, 3 a requested analysis is missing "
+            + "(service not built or not running) or failed, also with --fail-on (unless --allow-missing)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
   @Option(names = "--source", paramLabel = "DIR", description = "The app's source directory (static, ai).")
   Path source;
 
-  @Option(names = "--url", paramLabel = "URL", arity = "1..*", description = "The running app's URLs (dynamic, performance, ai).")
+  @Option(names = "--url", paramLabel = "URL", arity = "1..*", description = "The running app's URLs (dynamic, performance).")
   List<String> urls = new ArrayList<>();
 
-  @Option(names = "--types", paramLabel = "TYPES", split = ",", defaultValue = "comprehensive",
-      description = "static,dynamic,performance,ai or comprehensive (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--types", paramLabel = "TYPES", split = ",",
+      description = "static,dynamic,performance,ai, comprehensive (all four) or auto: what the inputs allow (default).")
   List<String> types;
 
   @Option(names = "--model", defaultValue = "local", description = "Model slug the results are filed under (default: ${DEFAULT-VALUE}).")
@@ -35,7 +43,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--app", defaultValue = "1", description = "App number (default: ${DEFAULT-VALUE}).")
   int app;
 
-  @Option(names = "--tools", split = ",", paramLabel = "TOOLS", description = "Only these tools (default: all).")
+  @Option(names = "--tools", split = ",", paramLabel = "TOOLS",
+      description = "Only these tools (default: all); each goes to the services that have it; an unknown name is an error.")
   List<String> tools = new ArrayList<>();
 
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Deadline per analysis (default: each service's).")
@@ -47,11 +56,31 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 1 when a finding is at least this severe.")
   String failOn;
 
-  @Option(names = "--json", description = "Print the summary as JSON only.")
+  @Option(names = "--allow-missing", description = "A service that is not built or not running does not make the exit code 3 "
+      + "(the status still says incomplete).")
+  boolean allowMissing;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "What goes to stdout (or --output): text (default), json, "
+      + "sarif, html or junit.")
+  String format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write --format to FILE instead of stdout.")
+  Path output;
+
+  @Option(names = "--json", description = "Same as --format json.")
   boolean json;
+
+  @Option(names = "--quiet", description = "No progress and no summary; problems still go to stderr.")
+  boolean quiet;
+
+  @Option(names = "--no-color", description = "No colours (also with NO_COLOR set, or when stdout is not a terminal).")
+  boolean noColor;
 
   @Override
   public Integer call() throws Exception {
+    if (source != null && !Files.exists(source)) {
+      throw new IllegalArgumentException("--source " + source + " does not exist");
+    }
     if (source != null && !Files.isDirectory(source)) {
       throw new IllegalArgumentException("--source " + source + " is not a directory");
     }
@@ -61,12 +90,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (app < 0) {
       throw new IllegalArgumentException("--app must be >= 0, got " + app);
     }
+    Map<String, String> env = System.getenv();
+    Console console = new Console(System.out, json ? "json" : format, output, quiet, Colors.detect(noColor, env));
+    List<ServiceSpec> services = Selection.forInputs(types, source != null, !urls.isEmpty());
     Workspace ws = Workspace.fromEnvironment();
-    AnalyzeOptions options = new AnalyzeOptions(source, urls, Selection.services(types), model, app, tools,
-        timeout == null ? null : Duration.ofSeconds(timeout), RunSupport.severity(failOn));
-    try (AnalyzerClient client = Clients.create(new ServiceProcesses(ws))) {
-      return RunSupport.analyzeAndSave(ws, client, options, out == null ? ws.results() : out, System.out, json, false)
-          .exitCode();
+    AnalyzeOptions options = new AnalyzeOptions(source, urls, services, model, app, tools,
+        timeout == null ? null : Duration.ofSeconds(timeout), RunSupport.severity(failOn), allowMissing, Map.of());
+    ServiceProcesses processes = new ServiceProcesses(ws);
+    try (AnalyzerClient client = Clients.create(processes)) {
+      Preflight.Plan plan = new Preflight(ws, processes, env, console::say)
+          .prepare(client, services, tools, source == null ? List.of() : List.of(source));
+      return RunSupport.analyzeAndSave(client, plan, options, out == null ? ws.results() : out, console).exitCode();
     }
   }
 }

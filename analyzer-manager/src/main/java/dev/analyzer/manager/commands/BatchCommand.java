@@ -1,48 +1,54 @@
 package dev.analyzer.manager.commands;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.analyzer.client.AnalyzerClient;
-import dev.analyzer.manager.ExitCodes;
 import dev.analyzer.manager.Clients;
+import dev.analyzer.manager.ExitCodes;
 import dev.analyzer.manager.Workspace;
 import dev.analyzer.manager.run.AnalyzeOptions;
+import dev.analyzer.manager.run.Preflight;
+import dev.analyzer.manager.run.ServiceOutcome;
 import dev.analyzer.manager.services.ServiceProcesses;
-import java.io.PrintStream;
+import dev.analyzer.manager.services.ServiceSpec;
+import dev.analyzer.manager.text.Durations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code analyzer batch FILE}: a JSON list of apps ({@code [{"model","app","source","urls","types"}]}),
- * analyzed {@code --parallel} at a time through one client (identical entries share one remote
- * analysis); one app's failure never stops the others; one summary at the end.
+ * {@code analyzer batch FILE}: a JSON list of apps analyzed {@code --parallel} at a time through one
+ * client (identical entries share one remote analysis); one app's failure never stops the others;
+ * a summary table at the end with every service's state per app and the reason of every failure.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-    description = "Analyze a JSON list of apps: [{\"model\":..., \"app\":1, \"source\":\"dir\", \"urls\":[...], \"types\":\"static\"}].")
+    description = {"Analyze a JSON list of apps: [{\"model\": \"m\", \"app\": 1, \"source\": \"dir\", \"urls\": [\"http://...\"], "
+        + "\"types\": \"static,ai\"}]; source is relative to the file.",
+        "Exit code: the worst of the apps (3 when an analysis is missing or failed; findings do not fail a batch)."})
 public final class BatchCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE", description = "The batch file.")
   Path file;
 
-  @Option(names = "--parallel", defaultValue = "2", description = "Apps analyzed at once (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--parallel", defaultValue = "2", description = "Apps analyzed at once, 1..64 (default: ${DEFAULT-VALUE}).")
   int parallel;
 
-  @Option(names = "--types", split = ",", defaultValue = "comprehensive", description = "Default types (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--types", split = ",", description = "Default types of the entries (default: auto, what each entry's inputs allow).")
   List<String> types;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/).")
@@ -51,93 +57,79 @@ public final class BatchCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Deadline per analysis.")
   Integer timeout;
 
+  @Option(names = "--allow-missing", description = "Services that are not built or not running do not make the exit code 3.")
+  boolean allowMissing;
+
   @Override
   public Integer call() throws Exception {
     if (parallel < 1 || parallel > 64) {
       throw new IllegalArgumentException("--parallel must be 1..64, got " + parallel);
     }
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("batch file not found: " + file);
-    }
-    JsonNode list;
-    try {
-      list = new ObjectMapper().readTree(file.toFile());
-    } catch (Exception e) {
-      throw new IllegalArgumentException("batch file " + file + " is not valid JSON: " + e.getMessage());
-    }
-    if (!list.isArray()) {
-      throw new IllegalArgumentException("batch file " + file + " must hold a JSON list of apps");
-    }
+    List<AnalyzeOptions> apps = BatchFile.read(file, types, timeout == null ? null : Duration.ofSeconds(timeout),
+        allowMissing);
     Workspace ws = Workspace.fromEnvironment();
     Path results = out == null ? ws.results() : out;
-    List<AnalyzeOptions> apps = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      apps.add(entry(list.get(i), i));
-    }
     Instant started = Instant.now();
-    Map<String, Object> perApp = new LinkedHashMap<>();
-    int worst = ExitCodes.OK;
+    List<BatchSummary.Row> rows = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
-    PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
-    try (AnalyzerClient client = Clients.create(new ServiceProcesses(ws))) {
-      List<CompletableFuture<Map<String, Object>>> futures = new ArrayList<>();
-      for (AnalyzeOptions app : apps) {
-        futures.add(CompletableFuture.supplyAsync(() -> {
-          Map<String, Object> r = new LinkedHashMap<>();
-          try {
-            RunSupport.Done d = RunSupport.analyzeAndSave(ws, client, app, results, quiet, false, true);
-            r.put("status", d.consolidated().summary().get("status"));
-            r.put("findings", d.consolidated().findings().size());
-            r.put("results_dir", d.files().directory().toString());
-            r.put("exit_code", d.exitCode());
-          } catch (Exception e) {
-            r.put("status", "failed");
-            r.put("error", e.getMessage());
-            r.put("exit_code", ExitCodes.SERVICE_FAILED);
-          }
-          System.out.printf("%-28s app %-4d %-12s %s%n", app.model(), app.app(), r.get("status"),
-              r.containsKey("findings") ? r.get("findings") + " findings" : r.get("error"));
-          return r;
-        }, pool));
+    ServiceProcesses processes = new ServiceProcesses(ws);
+    try (AnalyzerClient client = Clients.create(processes)) {
+      Set<ServiceSpec> all = new LinkedHashSet<>();
+      List<Path> sources = new ArrayList<>();
+      apps.forEach(a -> {
+        all.addAll(a.services());
+        if (a.source() != null && Files.isDirectory(a.source())) {
+          sources.add(a.source());
+        }
+      });
+      Preflight.Plan shared = new Preflight(ws, processes, System.getenv(), System.out::println)
+          .prepare(client, new ArrayList<>(all), List.of(), sources);
+      List<CompletableFuture<BatchSummary.Row>> futures = new ArrayList<>();
+      for (int i = 0; i < apps.size(); i++) {
+        int position = i + 1;
+        AnalyzeOptions app = apps.get(i);
+        futures.add(CompletableFuture.supplyAsync(() -> runOne(position, app, client, shared, results), pool));
       }
-      for (int i = 0; i < futures.size(); i++) {
-        Map<String, Object> r = futures.get(i).join();
-        perApp.put(apps.get(i).model() + "/app" + apps.get(i).app() + "#" + i, r);
-        worst = Math.max(worst, (Integer) r.get("exit_code"));
+      for (CompletableFuture<BatchSummary.Row> f : futures) {
+        rows.add(f.join());
       }
     } finally {
       pool.shutdownNow();
     }
-    long ok = perApp.values().stream().filter(v -> !"failed".equals(((Map<?, ?>) v).get("status"))).count();
-    Map<String, Object> summary = new LinkedHashMap<>();
     String id = UUID.randomUUID().toString().substring(0, 8);
-    summary.put("batch_id", id);
-    summary.put("started_at", started.toString());
-    summary.put("completed_at", Instant.now().toString());
-    summary.put("duration", Duration.between(started, Instant.now()).toMillis() / 1000.0);
-    summary.put("total_apps", apps.size());
-    summary.put("results", perApp);
-    summary.put("summary", Map.of("successful_analyses", ok, "failed_analyses", apps.size() - ok,
-        "success_rate", apps.isEmpty() ? 0 : 100.0 * ok / apps.size()));
+    Map<String, Object> summary = BatchSummary.json(id, started, Instant.now(), rows);
     Path batchFile = Files.createDirectories(results.resolve("batch")).resolve("batch_analysis_" + id + ".json");
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(batchFile.toFile(), summary);
-    System.out.printf("%n%d apps: %d analyzed, %d failed; summary %s%n", apps.size(), ok, apps.size() - ok, batchFile);
+    System.out.println();
+    BatchSummary.print(System.out, rows);
+    long failed = rows.stream().filter(r -> r.exitCode() == ExitCodes.SERVICE_FAILED).count();
+    System.out.printf("%n%d apps: %d analyzed, %d failed or incomplete, in %s; summary %s%n", rows.size(),
+        rows.size() - failed, failed, Durations.format(Duration.between(started, Instant.now())), batchFile);
+    int worst = rows.stream().mapToInt(BatchSummary.Row::exitCode).max().orElse(ExitCodes.OK);
     return worst == ExitCodes.FINDINGS ? ExitCodes.OK : worst;
   }
 
-  private AnalyzeOptions entry(JsonNode n, int i) {
-    if (!n.isObject()) {
-      throw new IllegalArgumentException("batch entry " + i + " must be an object with model and app");
+  private static BatchSummary.Row runOne(int position, AnalyzeOptions app, AnalyzerClient client, Preflight.Plan shared,
+      Path results) {
+    try {
+      Map<ServiceSpec, ServiceOutcome> settled = new LinkedHashMap<>(shared.settled());
+      if (app.source() != null && !Files.isDirectory(app.source())) {
+        for (ServiceSpec s : app.services()) {
+          if (Preflight.readsSource(s)) {
+            settled.put(s, ServiceOutcome.refused(s, "source " + app.source() + (Files.exists(app.source())
+                ? " is not a directory" : " does not exist")));
+          }
+        }
+      }
+      Preflight.Plan plan = new Preflight.Plan(shared.where(), shared.tools(), settled);
+      RunSupport.Done d = RunSupport.analyzeAndSave(client, plan, app, results, Console.silent());
+      BatchSummary.Row row = BatchSummary.Row.of(position, app, d);
+      System.out.println(row.line());
+      return row;
+    } catch (Exception e) {
+      BatchSummary.Row row = BatchSummary.Row.crashed(position, app, e.getMessage());
+      System.out.println(row.line());
+      return row;
     }
-    String model = n.path("model").asText(null);
-    if (model == null) {
-      throw new IllegalArgumentException("batch entry " + i + " needs \"model\"");
-    }
-    Path source = n.hasNonNull("source") ? file.toAbsolutePath().getParent().resolve(n.get("source").asText()).normalize() : null;
-    List<String> urls = new ArrayList<>();
-    n.path("urls").forEach(u -> urls.add(u.asText()));
-    List<String> entryTypes = n.hasNonNull("types") ? List.of(n.get("types").asText().split(",")) : types;
-    return new AnalyzeOptions(source, urls, Selection.services(entryTypes), model, n.path("app").asInt(1), List.of(),
-        timeout == null ? null : Duration.ofSeconds(timeout), null);
   }
 }

@@ -3,45 +3,64 @@ package dev.analyzer.manager.commands;
 import dev.analyzer.client.AnalyzerClient;
 import dev.analyzer.manager.Clients;
 import dev.analyzer.manager.Workspace;
+import dev.analyzer.manager.app.AppLaunch;
+import dev.analyzer.manager.app.AppProcess;
 import dev.analyzer.manager.run.AnalyzeOptions;
+import dev.analyzer.manager.run.Preflight;
+import dev.analyzer.manager.services.Availability;
+import dev.analyzer.manager.services.ServiceEnvironment;
 import dev.analyzer.manager.services.ServiceProcesses;
 import dev.analyzer.manager.services.ServiceSpec;
-import java.io.File;
+import dev.analyzer.manager.text.Colors;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.analyzer.manager.run.ServiceOutcome;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code analyzer demo}: starts the services that are built and the bundled sample app
- * (examples/sample-app, python3 standard library only), runs a comprehensive analysis on it, prints
- * the summary and the report paths, and stops everything it started, also when interrupted.
+ * (examples/sample-app, python3 standard library only), runs every analysis on it, prints the
+ * summary and the report paths, and stops everything it started, also when interrupted.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Start the services and the bundled sample app, analyze it, print the report paths, stop all.")
+    description = {"Start the built services and the bundled sample app, analyze it with all four services, print the "
+        + "report paths, stop all it started (also on Ctrl-C).",
+        "A service that is not built is reported (status incomplete) without failing the demo; --strict makes it exit 3."})
 public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/).")
   Path out;
 
-  @Option(names = "--json", description = "Print the summary as JSON only.")
+  @Option(names = "--json", description = "Same as --format json.")
   boolean json;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, sarif, html or junit.")
+  String format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write --format to FILE instead of stdout.")
+  Path output;
+
+  @Option(names = "--quiet", description = "No progress and no summary.")
+  boolean quiet;
+
+  @Option(names = "--no-color", description = "No colours.")
+  boolean noColor;
+
+  @Option(names = "--strict", description = "A service that is not built makes the exit code 3.")
+  boolean strict;
 
   @Override
   public Integer call() throws Exception {
+    Map<String, String> env = System.getenv();
+    Console console = new Console(System.out, json ? "json" : format, output, quiet, Colors.detect(noColor, env));
     Workspace ws = Workspace.fromEnvironment();
     Path app = ws.examples().resolve("sample-app");
     if (!Files.isDirectory(app)) {
@@ -49,18 +68,11 @@ public final class DemoCommand implements Callable<Integer> {
     }
     ServiceProcesses processes = new ServiceProcesses(ws);
     List<ServiceSpec> startedHere = new ArrayList<>();
-    Process[] sample = new Process[1];
+    Map<ServiceSpec, ServiceOutcome> failedToStart = new LinkedHashMap<>();
+    AppProcess[] sample = new AppProcess[1];
     Runnable cleanup = () -> {
       if (sample[0] != null) {
-        sample[0].destroy();
-        try {
-          if (!sample[0].waitFor(5, TimeUnit.SECONDS)) {
-            sample[0].destroyForcibly();
-          }
-        } catch (InterruptedException e) {
-          sample[0].destroyForcibly();
-          Thread.currentThread().interrupt();
-        }
+        sample[0].close();
       }
       for (ServiceSpec s : startedHere) {
         try {
@@ -73,28 +85,40 @@ public final class DemoCommand implements Callable<Integer> {
     Thread hook = new Thread(cleanup, "demo-cleanup");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      Map<String, String> env = new HashMap<>(StartCommand.serviceEnvironment(ws));
-      env.put("ANALYZER_SOURCE_ROOTS", env.get("ANALYZER_SOURCE_ROOTS") + ":" + ws.examples());
+      Map<String, String> serviceEnv = ServiceEnvironment.of(ws, env);
       for (ServiceSpec spec : ServiceSpec.ALL) {
-        if (!spec.built(ws.home())) {
-          say(spec.name() + ": " + (spec.moduleExists(ws.home()) ? "not built" : "not built yet (module to come)"));
+        Availability a = Availability.of(spec, ws, processes, env);
+        if (a.where() == Availability.Where.NOT_BUILT) {
+          console.say(spec.name() + ": " + a.notBuiltReason(ws));
           continue;
         }
-        if (processes.running(spec).isEmpty()) {
-          say(spec.name() + ": starting");
-          processes.start(spec, true, env);
-          startedHere.add(spec);
+        if (a.where() == Availability.Where.DEFAULT_PORT) {
+          console.say(spec.name() + ": starting");
+          try {
+            processes.start(spec, true, serviceEnv);
+            startedHere.add(spec);
+          } catch (IOException e) {
+            console.say(spec.name() + ": failed to start: " + e.getMessage());
+            failedToStart.put(spec, ServiceOutcome.notRunning(spec, null, "failed to start: " + e.getMessage().lines()
+                .findFirst().orElse("") + " (see logs/" + spec.name() + ".log)", Duration.ZERO));
+            continue;
+          }
         }
-        say(spec.name() + ": ready at " + processes.running(spec).map(ServiceProcesses.Running::url).orElse("?"));
+        console.say(spec.name() + ": ready at " + Availability.of(spec, ws, processes, env).url());
       }
-      int port = freePort();
-      sample[0] = startSampleApp(ws, app, port);
-      String url = "http://127.0.0.1:" + port;
-      say("sample app: " + url + " (" + app + ")");
-      AnalyzeOptions options = new AnalyzeOptions(app, List.of(url), ServiceSpec.ALL, "demo", 1, List.of(), null, null);
+      AppLaunch launch = AppLaunch.resolve(null, null, app);
+      sample[0] = AppProcess.start(launch.command(), app, launch.port(), ws.logs().resolve("sample-app.log"),
+          Duration.ofSeconds(20), Map.of());
+      console.say("sample app: " + sample[0].url() + " (" + app + ")");
+      AnalyzeOptions options = new AnalyzeOptions(app, List.of(sample[0].url()), ServiceSpec.ALL, "demo", 1, List.of(),
+          null, null, !strict, DemoConfig.forSampleApp(app));
       try (AnalyzerClient client = Clients.create(processes)) {
-        return RunSupport.analyzeAndSave(ws, client, options, out == null ? ws.results() : out, System.out, json, false)
-            .exitCode();
+        Preflight.Plan checked = new Preflight(ws, processes, env, console::say)
+            .prepare(client, ServiceSpec.ALL, List.of(), List.of(app));
+        Map<ServiceSpec, ServiceOutcome> settled = new LinkedHashMap<>(checked.settled());
+        settled.putAll(failedToStart);
+        Preflight.Plan plan = new Preflight.Plan(checked.where(), checked.tools(), settled);
+        return RunSupport.analyzeAndSave(client, plan, options, out == null ? ws.results() : out, console).exitCode();
       }
     } finally {
       cleanup.run();
@@ -103,44 +127,6 @@ public final class DemoCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // interrupted: the hook does the cleanup
       }
-    }
-  }
-
-  private void say(String line) {
-    if (!json) {
-      System.out.println(line);
-    }
-  }
-
-  private static Process startSampleApp(Workspace ws, Path app, int port) throws IOException, InterruptedException {
-    String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-    Path log = ws.logs().resolve("sample-app.log");
-    Process p = new ProcessBuilder(python, app.resolve("backend/app.py").toString(), "--port", Integer.toString(port))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < end) {
-      if (!p.isAlive()) {
-        throw new IOException("the sample app exited with " + p.exitValue() + "; see " + log);
-      }
-      try {
-        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
-            .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() == 200) {
-          return p;
-        }
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    p.destroyForcibly();
-    throw new IOException("the sample app did not answer within 20 s; see " + log);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 }

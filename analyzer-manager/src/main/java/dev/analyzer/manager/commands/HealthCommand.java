@@ -29,7 +29,11 @@ public final class HealthCommand implements Callable<Integer> {
     boolean allHealthy = true;
     try (AnalyzerClient client = Clients.create(new ServiceProcesses(ws))) {
       for (ServiceSpec spec : Selection.services(services)) {
-        if ((services == null || services.isEmpty()) && !spec.built(ws.home())) {
+        if (!spec.built(ws.home()) && System.getenv(spec.urlVariable()) == null) {
+          if (services != null && !services.isEmpty()) {
+            System.out.printf("%-12s %s%n", spec.name(), dev.analyzer.manager.services.Availability.notBuiltReason(spec, ws));
+            allHealthy = false;
+          }
           continue;
         }
         for (Map.Entry<URI, CompletableFuture<Message>> e : client.healthOfReplicas(spec.kind()).entrySet()) {

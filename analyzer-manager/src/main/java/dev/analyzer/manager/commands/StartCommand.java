@@ -2,11 +2,11 @@ package dev.analyzer.manager.commands;
 
 import dev.analyzer.manager.ExitCodes;
 import dev.analyzer.manager.Workspace;
+import dev.analyzer.manager.services.ServiceEnvironment;
 import dev.analyzer.manager.services.ServiceProcesses;
 import dev.analyzer.manager.services.ServiceSpec;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,15 +30,15 @@ public final class StartCommand implements Callable<Integer> {
     int code = ExitCodes.OK;
     for (ServiceSpec spec : Selection.services(services)) {
       if (!spec.built(ws.home())) {
-        System.out.printf("%-12s %s%n", spec.name(), spec.moduleExists(ws.home())
-            ? "not built: run mvn -B -DskipTests package (./analyzer does it for you)" : "not built yet (module to come)");
+        System.out.printf("%-12s %s%n", spec.name(),
+            dev.analyzer.manager.services.Availability.notBuiltReason(spec, ws));
         if (services != null && !services.isEmpty()) {
           code = ExitCodes.SERVICE_FAILED;
         }
         continue;
       }
       try {
-        ServiceProcesses.Running r = processes.start(spec, anyPort, serviceEnvironment(ws));
+        ServiceProcesses.Running r = processes.start(spec, anyPort, ServiceEnvironment.of(ws, System.getenv()));
         System.out.printf("%-12s ready at %s (pid %d, log logs/%s.log)%n", spec.name(), r.url(), r.pid(), spec.name());
       } catch (IOException e) {
         System.out.printf("%-12s failed to start: %s%n", spec.name(), e.getMessage());
@@ -46,15 +46,5 @@ public final class StartCommand implements Callable<Integer> {
       }
     }
     return code;
-  }
-
-  /** Source roots: ANALYZER_SOURCE_ROOTS if set, else the working directory and the project home. */
-  static Map<String, String> serviceEnvironment(Workspace ws) {
-    String roots = System.getenv("ANALYZER_SOURCE_ROOTS");
-    if (roots == null || roots.isBlank()) {
-      String cwd = java.nio.file.Path.of("").toAbsolutePath().toString();
-      roots = cwd.equals(ws.home().toString()) ? cwd : cwd + ":" + ws.home();
-    }
-    return Map.of("ANALYZER_SOURCE_ROOTS", roots);
   }
 }

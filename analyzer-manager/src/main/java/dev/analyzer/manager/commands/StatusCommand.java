@@ -6,12 +6,13 @@ import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.manager.Workspace;
 import dev.analyzer.manager.services.ServiceProcesses;
 import dev.analyzer.manager.services.ServiceSpec;
+import dev.analyzer.manager.text.TextTable;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code analyzer status}: per service: built, process, port, health, analyses in flight. */
+/** {@code analyzer status}: per service: built, process, port, health, analyses in flight; columns aligned. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Show each service's process, port and health.")
 public final class StatusCommand implements Callable<Integer> {
 
@@ -19,12 +20,12 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Workspace ws = Workspace.fromEnvironment();
     ServiceProcesses processes = new ServiceProcesses(ws);
-    System.out.printf("%-12s %-10s %-8s %-6s %-9s %s%n", "service", "state", "pid", "port", "health", "in flight");
+    TextTable table = new TextTable("service", "state", "pid", "port", "health", "in flight");
     for (ServiceSpec spec : ServiceSpec.ALL) {
       Optional<ServiceProcesses.Running> r = processes.running(spec);
       if (r.isEmpty()) {
-        String state = spec.built(ws.home()) ? "stopped" : spec.moduleExists(ws.home()) ? "not built" : "not built yet";
-        System.out.printf("%-12s %-10s %-8s %-6s %-9s %s%n", spec.name(), state, "-", "-", "-", "-");
+        String state = spec.built(ws.home()) ? "stopped" : spec.moduleExists(ws.home()) ? "not built" : "not in checkout";
+        table.row(spec.name(), state, "-", "-", "-", "-");
         continue;
       }
       String health = "down";
@@ -33,17 +34,17 @@ public final class StatusCommand implements Callable<Integer> {
       if (resp.isPresent()) {
         try {
           Message m = ProtocolCodec.create().decode(resp.get().body());
-          if (m instanceof HealthResponse) {
-            health = ((HealthResponse) m).status();
-            inFlight = String.valueOf(((HealthResponse) m).analysesInFlight());
+          if (m instanceof HealthResponse h) {
+            health = h.status();
+            inFlight = String.valueOf(h.analysesInFlight());
           }
         } catch (RuntimeException e) {
           health = "bad reply";
         }
       }
-      System.out.printf("%-12s %-10s %-8d %-6d %-9s %s%n", spec.name(), health.equals("healthy") ? "ready" : "running",
-          r.get().pid(), r.get().port(), health, inFlight);
+      table.row(spec.name(), health.equals("healthy") ? "ready" : "running", r.get().pid(), r.get().port(), health, inFlight);
     }
+    table.print(System.out);
     return 0;
   }
 }

@@ -5,6 +5,7 @@ import dev.analyzer.core.findings.Severity;
 import dev.analyzer.core.protocol.AnalysisResult;
 import dev.analyzer.core.protocol.ToolResult;
 import dev.analyzer.manager.run.AnalysisRun;
+import dev.analyzer.manager.run.RunStatus;
 import dev.analyzer.manager.run.ServiceOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +20,10 @@ import java.util.TreeMap;
  * @param report the run
  * @param findings deduplicated findings, most severe first
  * @param summary counts as the original's consolidated summary, plus per-severity and per-tool
+ * @param status the run's status with every service that did not deliver
  */
-public record Consolidated(AnalysisRun.Report report, List<Finding> findings, Map<String, Object> summary) {
+public record Consolidated(AnalysisRun.Report report, List<Finding> findings, Map<String, Object> summary,
+    RunStatus status) {
 
   public static Consolidated of(AnalysisRun.Report report) {
     Map<String, Finding> byFingerprint = new LinkedHashMap<>();
@@ -30,6 +33,7 @@ public record Consolidated(AnalysisRun.Report report, List<Finding> findings, Ma
     int unreachable = 0;
     int partial = 0;
     int failed = 0;
+    int notBuilt = 0;
     for (ServiceOutcome o : report.outcomes()) {
       AnalysisResult r = o.result();
       switch (o.state()) {
@@ -40,11 +44,16 @@ public record Consolidated(AnalysisRun.Report report, List<Finding> findings, Ma
           executed++;
           partial++;
           break;
-        case "unavailable":
+        case "not_built":
+          notBuilt++;
+          break;
+        case "not_running":
         case "targets_unreachable":
           unreachable++;
           break;
         case "failed":
+        case "refused":
+        case "cancelled":
         case "timeout":
           failed++;
           break;
@@ -77,14 +86,16 @@ public record Consolidated(AnalysisRun.Report report, List<Finding> findings, Ma
     s.put("services_unreachable", unreachable);
     s.put("services_partial", partial);
     s.put("services_failed", failed);
+    s.put("services_not_built", notBuilt);
     s.put("severity_breakdown", ToolResult.breakdown(findings));
     s.put("findings_by_tool", byTool);
     s.put("tools_used", new ArrayList<>(toolsUsed.keySet()));
     s.put("tools_failed", toolsFailed);
-    String status = failed > 0 ? (executed > 0 ? "partial" : "failed")
-        : executed == 0 ? (unreachable > 0 ? "unavailable" : "nothing_run") : partial > 0 || unreachable > 0 ? "partial" : "completed";
-    s.put("status", status);
-    return new Consolidated(report, findings, s);
+    RunStatus status = RunStatus.of(report.outcomes());
+    s.put("status", status.status());
+    s.put("problems", status.problems().stream().map(RunStatus.Problem::toMap).toList());
+    s.put("missing_allowed", report.options().allowMissing() && status.missingOnly() && status.lacksAnalyses());
+    return new Consolidated(report, findings, s, status);
   }
 
   @SuppressWarnings("unchecked")

@@ -4,7 +4,9 @@ import dev.analyzer.core.findings.Finding;
 import dev.analyzer.core.findings.Location;
 import dev.analyzer.core.findings.Severity;
 import dev.analyzer.core.protocol.AnalysisResult;
+import dev.analyzer.manager.run.RunStatus;
 import dev.analyzer.manager.run.ServiceOutcome;
+import dev.analyzer.manager.text.Durations;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -67,10 +69,13 @@ public final class HtmlReport {
         .append("th,td{border-bottom:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f5f5f5}")
         .append("code{background:#f6f6f6;padding:1px 4px;white-space:pre-wrap;word-break:break-all}.sev{font-weight:bold}")
         .append(".filters{display:flex;gap:8px;margin:8px 0}section{margin-top:28px}")
+        .append(".banner{padding:12px 16px;border-radius:6px;margin:0 0 16px;color:#fff}.banner-red{background:#c62828}")
+        .append(".banner-yellow{background:#f9a825;color:#222}.banner ul{margin:6px 0 0}")
         .append("</style></head><body>\n");
+    banner(h, c);
     h.append("<h1>Analysis report</h1><div class=\"meta\">model <b>").append(esc(r.options().model()))
         .append("</b> · app <b>").append(r.options().app()).append("</b> · task ").append(esc(r.taskId()))
-        .append(" · ").append(esc(r.finished())).append(" · status <b id=\"status\">").append(esc(c.summary().get("status")))
+        .append(" · ").append(esc(Durations.timestamp(r.finished()))).append(" · status <b id=\"status\">").append(esc(c.summary().get("status")))
         .append("</b></div>\n");
     @SuppressWarnings("unchecked")
     Map<String, Integer> sev = (Map<String, Integer>) c.summary().get("severity_breakdown");
@@ -108,7 +113,7 @@ public final class HtmlReport {
     for (ServiceOutcome o : r.outcomes()) {
       h.append("<section class=\"service\" id=\"service-").append(esc(o.spec().name())).append("\"><h2>")
           .append(esc(o.spec().name())).append(" analysis: ").append(esc(o.state())).append("</h2><p>").append(esc(o.detail()))
-          .append(" (").append(o.duration().toMillis() / 1000.0).append(" s)</p>");
+          .append(" (").append(esc(Durations.format(o.duration()))).append(")</p>");
       AnalysisResult res = o.result();
       if (res != null && res.analysis() != null) {
         h.append("<table><thead><tr><th>tool</th><th>status</th><th>issues</th><th>seconds</th><th>note</th></tr></thead><tbody>");
@@ -124,6 +129,30 @@ public final class HtmlReport {
         .append("r.style.display=ok?'':'none';}}s.onchange=apply;t.onchange=apply;f.oninput=apply;})();</script>\n");
     h.append("</body></html>\n");
     return h.toString();
+  }
+
+  /** A red banner at the very top when a requested analysis is missing or failed; yellow when tools failed. */
+  private static void banner(StringBuilder h, Consolidated c) {
+    RunStatus s = c.status();
+    if (s.lacksAnalyses()) {
+      h.append("<div id=\"status-banner\" class=\"banner banner-red\" role=\"alert\"><b>")
+          .append(esc(s.status().equals("failed") ? "Analysis failed" : "Analysis incomplete"))
+          .append("</b>: these results are not a clean bill of health; ").append(s.problems().size())
+          .append(s.problems().size() == 1 ? " requested analysis" : " requested analyses").append(" did not complete.<ul>");
+      for (RunStatus.Problem p : s.problems()) {
+        h.append("<li><b>").append(esc(p.service())).append("</b>: ").append(esc(p.state())).append(": ")
+            .append(esc(p.reason())).append("</li>");
+      }
+      h.append("</ul>");
+      if (Boolean.TRUE.equals(c.summary().get("missing_allowed"))) {
+        h.append("<small>--allow-missing was given: the exit code ignores the missing services.</small>");
+      }
+      h.append("</div>\n");
+    } else if (s.status().equals("partial")) {
+      h.append("<div id=\"status-banner\" class=\"banner banner-yellow\" role=\"status\"><b>Partial</b>: ")
+          .append("every service answered, but some of their tools failed: ")
+          .append(esc(String.valueOf(c.summary().get("tools_failed")))).append("</div>\n");
+    }
   }
 
   @SuppressWarnings("unchecked")

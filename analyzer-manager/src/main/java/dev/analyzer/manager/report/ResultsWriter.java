@@ -7,6 +7,7 @@ import dev.analyzer.core.findings.Finding;
 import dev.analyzer.core.protocol.AnalysisResult;
 import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.manager.run.ServiceOutcome;
+import dev.analyzer.manager.text.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ public final class ResultsWriter {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** The files written. */
-  public record Written(Path directory, Path consolidated, Path manifest, Path html, List<Path> sarif, List<Path> services) {}
+  public record Written(Path directory, Path consolidated, Path manifest, Path html, List<Path> sarif, List<Path> services,
+      Path mergedSarif, Path junit) {}
 
   private ResultsWriter() {}
 
@@ -48,7 +50,7 @@ public final class ResultsWriter {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("state", o.state());
       entry.put("detail", o.detail());
-      entry.put("duration_seconds", o.duration().toMillis() / 1000.0);
+      entry.put("duration_seconds", Durations.seconds(o.duration()));
       if (o.reply() != null) {
         Path f = Files.createDirectories(dir.resolve("services")).resolve(model + "_app" + app + "_" + o.spec().name() + ".json");
         ObjectNode wrapper = JSON.createObjectNode();
@@ -104,12 +106,18 @@ public final class ResultsWriter {
     manifest.put("service_files", serviceFiles);
     manifest.put("sarif_files", sarif.stream().map(p -> dir.relativize(p).toString()).toList());
     manifest.put("report_html", "report.html");
+    manifest.put("report_sarif", "report.sarif.json");
+    manifest.put("junit", "junit.xml");
     manifest.put("created_at", Instant.now().toString());
     Path manifestFile = dir.resolve("manifest.json");
     JSON.writeValue(manifestFile.toFile(), manifest);
     Path html = dir.resolve("report.html");
     Files.writeString(html, HtmlReport.render(c));
-    return new Written(dir, main, manifestFile, html, sarif, services);
+    Path merged = dir.resolve("report.sarif.json");
+    JSON.writeValue(merged.toFile(), SarifReport.of(c));
+    Path junit = dir.resolve("junit.xml");
+    Files.writeString(junit, JunitReport.render(c));
+    return new Written(dir, main, manifestFile, html, sarif, services, merged, junit);
   }
 
   private static Object findingsJson(ProtocolCodec codec, List<Finding> findings) throws IOException {

@@ -2,6 +2,7 @@ package dev.analyzer.manager.run;
 
 import dev.analyzer.client.ClientFailure;
 import dev.analyzer.core.protocol.AnalysisResult;
+import dev.analyzer.core.protocol.ErrorCode;
 import dev.analyzer.core.protocol.ErrorMessage;
 import dev.analyzer.core.protocol.Message;
 import dev.analyzer.core.protocol.ResultStatus;
@@ -13,7 +14,8 @@ import java.time.Duration;
  *
  * @param spec the service
  * @param reply its terminal reply, or null when it was not sent
- * @param state completed, partial, failed, unavailable, not_built, cancelled or timeout
+ * @param state completed, partial, failed, refused (the service rejected the request), timeout, cancelled,
+ *     targets_unreachable, not_running, not_built or skipped (not requested after all, e.g. by --tools)
  * @param detail a line a person can read
  * @param duration wall time
  */
@@ -31,11 +33,14 @@ public record ServiceOutcome(ServiceSpec spec, Message reply, String state, Stri
       return new ServiceOutcome(spec, reply, state, detail, took);
     }
     ErrorMessage e = (ErrorMessage) reply;
+    if (ClientFailure.of(reply).isEmpty() && e.code() == ErrorCode.INVALID_REQUEST) {
+      return new ServiceOutcome(spec, reply, "refused", e.message(), took);
+    }
     String state = ClientFailure.of(reply).map(f -> {
       switch (f) {
         case UNREACHABLE:
         case CIRCUIT_OPEN:
-          return "unavailable";
+          return "not_running";
         case CANCELLED:
           return "cancelled";
         case TIMEOUT:
@@ -47,17 +52,43 @@ public record ServiceOutcome(ServiceSpec spec, Message reply, String state, Stri
     return new ServiceOutcome(spec, reply, state, e.message(), took);
   }
 
-  public static ServiceOutcome notBuilt(ServiceSpec spec) {
-    return new ServiceOutcome(spec, null, "not_built", "the " + spec.module() + " module is not built yet", Duration.ZERO);
+  public static ServiceOutcome notBuilt(ServiceSpec spec, String why) {
+    return new ServiceOutcome(spec, null, "not_built", why, Duration.ZERO);
+  }
+
+  /** A service that was tried and not reached. */
+  public static ServiceOutcome notRunning(ServiceSpec spec, Message reply, String why, Duration took) {
+    return new ServiceOutcome(spec, reply, "not_running", why, took);
+  }
+
+  /** A request the CLI refused before sending it (a source path that does not exist). */
+  public static ServiceOutcome refused(ServiceSpec spec, String why) {
+    return new ServiceOutcome(spec, null, "refused", why, Duration.ZERO);
   }
 
   public static ServiceOutcome skipped(ServiceSpec spec, String why) {
     return new ServiceOutcome(spec, null, "skipped", why, Duration.ZERO);
   }
 
-  /** True when a service that exists failed (exit code 3); unbuilt or skipped ones do not count. */
+  /** This outcome with another detail (a better explanation of the same state). */
+  public ServiceOutcome withDetail(String why) {
+    return new ServiceOutcome(spec, reply, state, why, duration);
+  }
+
+  /** True when the service is not built or did not answer: its analysis is missing from the run. */
+  public boolean missing() {
+    return state.equals("not_built") || state.equals("not_running");
+  }
+
+  /** True when the service answered and its analysis failed, was refused, timed out or was cancelled. */
   public boolean failed() {
-    return state.equals("failed") || state.equals("unavailable") || state.equals("timeout");
+    return state.equals("failed") || state.equals("refused") || state.equals("timeout") || state.equals("cancelled")
+        || state.equals("targets_unreachable");
+  }
+
+  /** True when the service delivered its analysis (possibly with some tools failed). */
+  public boolean delivered() {
+    return state.equals("completed") || state.equals("partial");
   }
 
   /** The analysis result, if the reply is one. */

@@ -23,8 +23,22 @@ import java.util.Optional;
  */
 public final class ServiceProcesses {
 
-  /** A service process the CLI started: its pid and port. */
-  public record Running(ServiceSpec spec, long pid, int port) {
+  /**
+   * A service process the CLI started: its pid, port and the source roots it was started with.
+   *
+   * @param roots its ANALYZER_SOURCE_ROOTS, empty when unknown (a pid file of an older CLI)
+   */
+  public record Running(ServiceSpec spec, long pid, int port, List<Path> roots) {
+
+    public Running {
+      roots = List.copyOf(roots);
+    }
+
+    /** True when {@code dir} (a real path) lies under one of its roots. */
+    public boolean allows(Path dir) {
+      return roots.stream().anyMatch(dir::startsWith);
+    }
+
     public String url() {
       return "ws://127.0.0.1:" + port;
     }
@@ -52,11 +66,16 @@ public final class ServiceProcesses {
    * @throws IOException naming the log when the service does not become ready
    */
   public Running start(ServiceSpec spec, boolean anyPort, Map<String, String> env) throws IOException {
+    return start(spec, anyPort, env, 0);
+  }
+
+  private Running start(ServiceSpec spec, boolean anyPort, Map<String, String> env, int preferredPort)
+      throws IOException {
     Optional<Running> existing = running(spec);
     if (existing.isPresent()) {
       return existing.get();
     }
-    int port = anyPort ? freePort() : spec.defaultPort();
+    int port = preferredPort > 0 ? preferredPort : anyPort ? freePort() : spec.defaultPort();
     Path log = ws.logs().resolve(spec.name() + ".log");
     List<String> cmd = new ArrayList<>();
     if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
@@ -69,8 +88,9 @@ public final class ServiceProcesses {
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     pb.environment().putAll(env);
     Process p = pb.start();
-    Running r = new Running(spec, p.pid(), port);
-    Files.writeString(ws.run().resolve(spec.name() + ".pid"), p.pid() + " " + port + "\n");
+    String roots = env.getOrDefault("ANALYZER_SOURCE_ROOTS", "");
+    Running r = new Running(spec, p.pid(), port, parseRoots(roots));
+    Files.writeString(ws.run().resolve(spec.name() + ".pid"), p.pid() + " " + port + "\n" + roots + "\n");
     long end = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < end) {
       if (!p.isAlive()) {
@@ -87,15 +107,29 @@ public final class ServiceProcesses {
     throw new IOException(spec.name() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log);
   }
 
+  /**
+   * Stops {@code spec} and starts it again on the same port with {@code env} (for new source roots).
+   *
+   * @throws IOException naming the log when it does not become ready again
+   */
+  public Running restart(ServiceSpec spec, Map<String, String> env) throws IOException {
+    Optional<Running> before = running(spec);
+    stop(spec);
+    boolean defaultPort = before.map(r -> r.port() == spec.defaultPort()).orElse(true);
+    return start(spec, !defaultPort, env, before.map(Running::port).orElse(0));
+  }
+
   /** The running process of {@code spec} recorded in run/, if it is alive. */
   public Optional<Running> running(ServiceSpec spec) throws IOException {
     Path pid = ws.run().resolve(spec.name() + ".pid");
     if (!Files.isRegularFile(pid)) {
       return Optional.empty();
     }
-    String[] parts = Files.readString(pid).strip().split("\\s+");
+    List<String> lines = Files.readAllLines(pid);
     try {
-      Running r = new Running(spec, Long.parseLong(parts[0]), Integer.parseInt(parts[1]));
+      String[] parts = lines.get(0).strip().split("\\s+");
+      Running r = new Running(spec, Long.parseLong(parts[0]), Integer.parseInt(parts[1]),
+          parseRoots(lines.size() > 1 ? lines.get(1) : ""));
       if (r.alive()) {
         return Optional.of(r);
       }
@@ -138,6 +172,24 @@ public final class ServiceProcesses {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  /** The directories of a ':'-separated roots list, as real paths where they exist. */
+  static List<Path> parseRoots(String roots) {
+    List<Path> out = new ArrayList<>();
+    for (String part : roots.split(":")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      Path p = Path.of(part.strip()).toAbsolutePath().normalize();
+      try {
+        p = p.toRealPath();
+      } catch (IOException missing) {
+        // a root that is gone allows nothing new; keep it as given
+      }
+      out.add(p);
+    }
+    return out;
   }
 
   private static int freePort() throws IOException {

@@ -55,6 +55,6 @@ final class Reports {
         List.of(), null, Severity.HIGH);
     return new AnalysisRun.Report("analysis_test_0001", options, Instant.now(), Instant.now(), List.of(
         ServiceOutcome.of(ServiceSpec.named("static").orElseThrow(), r, Duration.ofSeconds(2)), unreachable,
-        ServiceOutcome.notBuilt(ServiceSpec.named("ai").orElseThrow())));
+        ServiceOutcome.notBuilt(ServiceSpec.named("ai").orElseThrow(), "not built: test")));
   }
 }

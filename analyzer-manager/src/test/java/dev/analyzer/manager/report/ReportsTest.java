@@ -32,7 +32,7 @@ class ReportsTest {
     assertThat(c.findings()).hasSize(3);
     assertThat(c.findings().get(0).severity()).isEqualTo(Severity.CRITICAL);
     assertThat(c.summary()).containsEntry("services_executed", 1).containsEntry("services_unreachable", 1)
-        .containsEntry("status", "partial");
+        .containsEntry("status", "incomplete");
     assertThat(c.countAtLeast(Severity.HIGH)).isEqualTo(3);
   }
 
