@@ -24,6 +24,7 @@ import dev.analyzer.staticanalyzer.source.SourceResolver;
 import dev.analyzer.staticanalyzer.source.SourceTree;
 import dev.analyzer.staticanalyzer.tools.BanditTool;
 import dev.analyzer.staticanalyzer.tools.BuiltinTool;
+import dev.analyzer.staticanalyzer.tools.EngineTool;
 import dev.analyzer.staticanalyzer.tools.EslintTool;
 import dev.analyzer.staticanalyzer.tools.ExternalTools;
 import dev.analyzer.staticanalyzer.tools.Flake8Tool;
@@ -53,7 +54,7 @@ import java.util.concurrent.Executors;
 public final class StaticAnalyzerService implements AnalyzerService {
 
   public static final String NAME = "static-analyzer";
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = "0.2.0";
 
   private final StaticSettings settings;
   private final OsvDatabase osv;
@@ -110,10 +111,8 @@ public final class StaticAnalyzerService implements AnalyzerService {
     DependencyScanner deps = new DependencyScanner(osv);
     List<StaticTool> all = new ArrayList<>();
     all.add(new BuiltinTool(SecretScanner.TOOL, "structure", VERSION, f -> true, (f, t) -> SecretScanner.scan(f.path(), t)));
-    all.add(new BuiltinTool(CodeRuleAnalyzer.PYTHON_TOOL, "python", VERSION, f -> f.language() == Language.PYTHON,
-        (f, t) -> CodeRuleAnalyzer.analyze(f.path(), t, Language.PYTHON)));
-    all.add(new BuiltinTool(CodeRuleAnalyzer.JS_TOOL, "javascript", VERSION, f -> f.language() == Language.JAVASCRIPT,
-        (f, t) -> CodeRuleAnalyzer.analyze(f.path(), t, Language.JAVASCRIPT)));
+    all.add(new EngineTool(CodeRuleAnalyzer.PYTHON_TOOL, "python", VERSION, Language.PYTHON));
+    all.add(new EngineTool(CodeRuleAnalyzer.JS_TOOL, "javascript", VERSION, Language.JAVASCRIPT));
     all.add(new BuiltinTool(ConfigScanner.TOOL, "structure", VERSION,
         f -> f.language() == Language.DOCKERFILE || f.language() == Language.PYTHON || f.name().startsWith(".env"),
         (f, t) -> ConfigScanner.scan(f.path(), f.name(), f.language(), t)));

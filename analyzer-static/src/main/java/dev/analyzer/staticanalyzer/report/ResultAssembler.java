@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * Builds the static reply in the original's shape: tool records grouped by language under
  * {@code results}, a summary with the severity breakdown, {@code _project_metadata}, a SARIF 2.1.0
- * document under {@code sarif_export} (one run per tool), plus {@code findings} where one issue found
- * by several tools (same file, line and CWE) is one finding listing them all. Not thread-safe.
+ * document under {@code sarif_export} (one run per tool, data-flow traces as {@code codeFlows}), plus
+ * {@code findings} where one issue found by several tools (same file, line and CWE) is one finding
+ * listing them all. Not thread-safe.
  */
 public final class ResultAssembler {
 
@@ -32,19 +33,41 @@ public final class ResultAssembler {
     entries.add(e);
   }
 
-  /** Merged findings, most severe first. */
+  /**
+   * Merged findings, most severe first. Findings of different tools on the same file and line with
+   * the same class (CWE; rule id and tool when there is none) are one finding naming every tool; two
+   * findings of the same tool are never merged, so two issues on one line stay two.
+   */
   public List<Finding> mergedFindings() {
-    Map<String, Finding> byKey = new LinkedHashMap<>();
+    Map<String, List<Finding>> byKey = new LinkedHashMap<>();
     for (Entry e : entries) {
       for (Finding f : e.findings()) {
-        String key = f.cwe() != null && f.location() != null && f.location().isFile() && f.location().line() != null
-            ? f.location().file() + ":" + f.location().line() + ":" + f.cwe() : f.fingerprint();
-        byKey.merge(key, f, Finding::mergedWith);
+        List<Finding> same = byKey.computeIfAbsent(key(f), k -> new ArrayList<>());
+        boolean merged = false;
+        for (int i = 0; i < same.size(); i++) {
+          if (!same.get(i).tools().contains(f.tool())) {
+            same.set(i, same.get(i).mergedWith(f));
+            merged = true;
+            break;
+          }
+        }
+        if (!merged) {
+          same.add(f);
+        }
       }
     }
-    List<Finding> out = new ArrayList<>(byKey.values());
+    List<Finding> out = new ArrayList<>();
+    byKey.values().forEach(out::addAll);
     out.sort((a, b) -> a.severity().compareTo(b.severity()));
     return out;
+  }
+
+  private static String key(Finding f) {
+    if (f.location() == null || !f.location().isFile() || f.location().line() == null) {
+      return f.fingerprint();
+    }
+    String where = f.location().file() + ":" + f.location().line() + ":";
+    return f.cwe() != null ? where + f.cwe() : where + f.tool() + ":" + f.ruleId();
   }
 
   /** All findings as each tool reported them (for SARIF, one run per tool). */
@@ -94,7 +117,8 @@ public final class ResultAssembler {
     for (Entry e : entries) {
       sb.withTool(e.tool(), e.version(), null);
     }
-    return new ObjectMapper().convertValue(sb.build().toTree(allFindings()), Map.class);
+    List<Finding> all = allFindings();
+    return new ObjectMapper().convertValue(CodeFlows.add(sb.build().toTree(all), all), Map.class);
   }
 
   public List<Entry> entries() {
