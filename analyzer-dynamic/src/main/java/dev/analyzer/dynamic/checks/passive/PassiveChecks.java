@@ -23,7 +23,7 @@ public final class PassiveChecks implements Consumer<ProbeResult> {
   private static final Pattern DEV_SERVER = Pattern.compile(
       "(?i)(werkzeug|wsgiserver|simplehttp|basehttp|php/\\d|webrick|development server)");
   private static final List<Pattern> STACK_TRACES = List.of(
-      Pattern.compile("Traceback \\(most recent call last\\)"),
+      Pattern.compile("Traceback \\(most recent call last\\):\\s*\\n\\s+File \""),
       Pattern.compile("The debugger caught an exception in your WSGI application"),
       Pattern.compile("File \"[^\"\\n]{1,300}\\.py\", line \\d+, in "),
       Pattern.compile("\\n\\s{2,}at [\\w.$<>\\[\\] ]{1,200} \\((?:/|[A-Za-z]:\\\\|node:)[^)\\n]{1,300}:\\d+:\\d+\\)"),
