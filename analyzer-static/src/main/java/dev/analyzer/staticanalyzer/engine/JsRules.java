@@ -51,7 +51,7 @@ final class JsRules {
           "Cast fields to strings (String(x)) or use mongo-sanitize; never pass req.body as a query.")
           .names("*.find", "*.findOne", "*.findOneAndUpdate", "*.findOneAndDelete", "*.findOneAndReplace",
               "*.updateOne", "*.updateMany", "*.deleteOne", "*.deleteMany", "*.countDocuments", "*.where",
-              "*.aggregate", "*.mapReduce", "*.findAndModify", "*.remove", "*.update")
+              "*.aggregate", "*.mapReduce", "*.findAndModify")
           .tainted().args(0, 1).build(),
       CallRule.of("js.command-injection", "command-injection", "CWE-78", Severity.HIGH,
           "Shell command built from data", "Use execFile/spawn with an argument array and no shell.")
