@@ -9,8 +9,8 @@ import java.util.Map;
  * wire (OpenAI chat completions with SSE, or Ollama's native {@code /api/chat} with NDJSON).
  */
 public enum Preset {
-  /** Any OpenAI-compatible server; {@code AI_BASE_URL} required. */
-  OPENAI("openai", null, "gpt-4o-mini", false),
+  /** Any OpenAI-compatible server at {@code AI_BASE_URL} (default OpenAI itself). */
+  OPENAI("openai", URI.create("https://api.openai.com/v1"), "gpt-4o-mini", false),
   /** OpenRouter: attribution headers, {@code : OPENROUTER PROCESSING} keep-alives, errors inside 200 streams, usage cost. */
   OPENROUTER("openrouter", URI.create("https://openrouter.ai/api/v1"), "google/gemini-2.5-flash", false),
   /** Ollama's OpenAI-compatible {@code /v1}. */
