@@ -18,7 +18,16 @@ public final class LocalNginx implements AutoCloseable {
     this.prefix = prefix;
   }
 
+  /** nginx on {@code port}, on whatever CPUs this process may use. */
   public static LocalNginx start(int port) throws Exception {
+    return start(port, -1);
+  }
+
+  /**
+   * nginx on {@code port}, pinned to {@code cpu} with {@code taskset} when {@code cpu >= 0} and taskset is
+   * installed (the fair benchmark protocol puts the server and the generator on CPUs of their own).
+   */
+  public static LocalNginx start(int port, int cpu) throws Exception {
     Path prefix = Files.createTempDirectory("analyzer-bench-nginx");
     Files.createDirectories(prefix.resolve("html"));
     Files.createDirectories(prefix.resolve("logs"));
@@ -31,8 +40,12 @@ public final class LocalNginx implements AutoCloseable {
         + "  scgi_temp_path " + prefix + "/tmp;\n"
         + "  server {\n    listen 127.0.0.1:" + port + ";\n    root " + prefix.resolve("html") + ";\n  }\n}\n");
     Files.createDirectories(prefix.resolve("tmp"));
-    Process p = new ProcessBuilder("/usr/sbin/nginx", "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf")
-        .toString()).redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
+    java.util.List<String> cmd = new java.util.ArrayList<>();
+    if (cpu >= 0 && Files.isExecutable(Path.of("/usr/bin/taskset"))) {
+      cmd.addAll(java.util.List.of("/usr/bin/taskset", "-c", Integer.toString(cpu)));
+    }
+    cmd.addAll(java.util.List.of("/usr/sbin/nginx", "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
