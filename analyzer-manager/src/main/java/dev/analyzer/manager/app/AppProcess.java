@@ -41,6 +41,14 @@ public final class AppProcess implements AutoCloseable {
    */
   public static AppProcess start(List<String> command, Path dir, int port, Path log, Duration ready,
       Map<String, String> extraEnv) throws IOException {
+    AppProcess app = launch(command, dir, port, log, extraEnv);
+    app.awaitReady(ready);
+    return app;
+  }
+
+  /** Starts {@code command} without waiting (so a caller can arrange to stop it before it waits). */
+  public static AppProcess launch(List<String> command, Path dir, int port, Path log, Map<String, String> extraEnv)
+      throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -54,7 +62,17 @@ public final class AppProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new IOException("cannot start the app (" + String.join(" ", command) + "): " + e.getMessage(), e);
     }
-    AppProcess app = new AppProcess(p, port, log);
+    return new AppProcess(p, port, log);
+  }
+
+  /**
+   * Waits until the app answers; stops it when it does not.
+   *
+   * @throws IOException naming the log when the app exits or does not answer within {@code ready}
+   */
+  public void awaitReady(Duration ready) throws IOException {
+    AppProcess app = this;
+    Process p = process;
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     long end = System.nanoTime() + ready.toNanos();
     while (System.nanoTime() < end) {
@@ -65,7 +83,7 @@ public final class AppProcess implements AutoCloseable {
       try {
         http.send(HttpRequest.newBuilder(URI.create(app.url() + "/")).timeout(Duration.ofSeconds(1)).build(),
             HttpResponse.BodyHandlers.discarding());
-        return app;
+        return;
       } catch (IOException notYet) {
         pause();
       } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package dev.analyzer.manager.commands;
 import dev.analyzer.client.AnalyzerClient;
 import dev.analyzer.manager.Clients;
 import dev.analyzer.manager.Workspace;
+import dev.analyzer.manager.app.AppLaunch;
 import dev.analyzer.manager.run.AnalyzeOptions;
 import dev.analyzer.manager.run.Preflight;
 import dev.analyzer.manager.services.ServiceProcesses;
@@ -32,6 +33,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Option(names = "--url", paramLabel = "URL", arity = "1..*", description = "The running app's URLs (dynamic, performance).")
   List<String> urls = new ArrayList<>();
+
+  @Option(names = "--start-app", description = "Start the app in --source first (backend/app.py as the sample app, or "
+      + "--app-command), wait until it answers, analyze it at its URL too, and stop it afterwards, also on Ctrl-C.")
+  boolean startApp;
+
+  @Option(names = "--app-command", paramLabel = "COMMAND", description = "The command that starts the app (run in --source, "
+      + "no shell; {port} is replaced by its port; PORT and BACKEND_PORT are set). Implies --start-app.")
+  String appCommand;
+
+  @Option(names = "--app-port", paramLabel = "PORT", description = "The app's port (default: a free port for {port}, else "
+      + "BACKEND_PORT or PORT from the app's .env).")
+  Integer appPort;
 
   @Option(names = "--types", paramLabel = "TYPES", split = ",",
       description = "static,dynamic,performance,ai, comprehensive (all four) or auto: what the inputs allow (default).")
@@ -90,17 +103,30 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (app < 0) {
       throw new IllegalArgumentException("--app must be >= 0, got " + app);
     }
+    boolean starts = startApp || appCommand != null;
+    if (starts && source == null && appCommand == null) {
+      throw new IllegalArgumentException("--start-app needs --source DIR (the app to start) or --app-command");
+    }
     Map<String, String> env = System.getenv();
     Console console = new Console(System.out, json ? "json" : format, output, quiet, Colors.detect(noColor, env));
-    List<ServiceSpec> services = Selection.forInputs(types, source != null, !urls.isEmpty());
+    List<ServiceSpec> services = Selection.forInputs(types, source != null, !urls.isEmpty() || starts);
     Workspace ws = Workspace.fromEnvironment();
+    AppLaunch launch = starts ? AppLaunch.resolve(appCommand, appPort, source == null ? Path.of("") : source) : null;
     AnalyzeOptions options = new AnalyzeOptions(source, urls, services, model, app, tools,
         timeout == null ? null : Duration.ofSeconds(timeout), RunSupport.severity(failOn), allowMissing, Map.of());
     ServiceProcesses processes = new ServiceProcesses(ws);
     try (AnalyzerClient client = Clients.create(processes)) {
       Preflight.Plan plan = new Preflight(ws, processes, env, console::say)
           .prepare(client, services, tools, source == null ? List.of() : List.of(source));
-      return RunSupport.analyzeAndSave(client, plan, options, out == null ? ws.results() : out, console).exitCode();
+      if (launch == null) {
+        return RunSupport.analyzeAndSave(client, plan, options, out == null ? ws.results() : out, console).exitCode();
+      }
+      try (RunningApp running = RunningApp.start(launch, ws, console)) {
+        List<String> all = new ArrayList<>(urls);
+        all.add(running.app().url());
+        return RunSupport.analyzeAndSave(client, plan, options.withUrls(all), out == null ? ws.results() : out, console)
+            .exitCode();
+      }
     }
   }
 }

@@ -107,8 +107,8 @@ public final class DemoCommand implements Callable<Integer> {
         console.say(spec.name() + ": ready at " + Availability.of(spec, ws, processes, env).url());
       }
       AppLaunch launch = AppLaunch.resolve(null, null, app);
-      sample[0] = AppProcess.start(launch.command(), app, launch.port(), ws.logs().resolve("sample-app.log"),
-          Duration.ofSeconds(20), Map.of());
+      sample[0] = AppProcess.launch(launch.command(), app, launch.port(), ws.logs().resolve("sample-app.log"), Map.of());
+      sample[0].awaitReady(Duration.ofSeconds(20));
       console.say("sample app: " + sample[0].url() + " (" + app + ")");
       AnalyzeOptions options = new AnalyzeOptions(app, List.of(sample[0].url()), ServiceSpec.ALL, "demo", 1, List.of(),
           null, null, !strict, DemoConfig.forSampleApp(app));
