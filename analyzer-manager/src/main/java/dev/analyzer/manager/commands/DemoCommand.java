@@ -111,7 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
       sample[0].awaitReady(Duration.ofSeconds(20));
       console.say("sample app: " + sample[0].url() + " (" + app + ")");
       AnalyzeOptions options = new AnalyzeOptions(app, List.of(sample[0].url()), ServiceSpec.ALL, "demo", 1, List.of(),
-          null, null, !strict, DemoConfig.forSampleApp(app));
+          null, null, !strict, Map.of());
       try (AnalyzerClient client = Clients.create(processes)) {
         Preflight.Plan checked = new Preflight(ws, processes, env, console::say)
             .prepare(client, ServiceSpec.ALL, List.of(), List.of(app));
