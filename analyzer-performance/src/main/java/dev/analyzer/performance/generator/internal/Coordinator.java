@@ -101,9 +101,10 @@ public final class Coordinator implements Runnable {
       for (Worker w : workers) {
         w.loop().execute(() -> w.begin(t0));
       }
-      sampler.start(t0);
       long measureStart = t0 + plan.warmup().toNanos();
       long end = measureStart + plan.duration().toNanos();
+      sampler.start(t0, measureStart, end);
+      int lastSecond = 0;
       boolean marked = false;
       if (measureStart == t0) {
         cpu.mark();
@@ -121,7 +122,8 @@ public final class Coordinator implements Runnable {
         }
         if (now >= nextTick) {
           cpu.sample();
-          int second = nextTick > measureStart ? (int) ((nextTick - measureStart + SECOND - 1) / SECOND) : 0;
+          int second = nextTick > measureStart ? lastSecond + 1 : 0;
+          lastSecond = Math.max(lastSecond, second);
           listener.onProgress(sampler.tick(now, t0, second, nextTick <= measureStart));
           nextTick += SECOND;
           continue;
@@ -156,9 +158,9 @@ public final class Coordinator implements Runnable {
         w.loop().submit(() -> { }).awaitUninterruptibly(500, TimeUnit.MILLISECONDS);
       }
       long last = System.nanoTime();
-      int lastSecond = (int) Math.max(1, (Math.min(stopAt, end) - measureStart + SECOND - 1) / SECOND);
-      if (last > nextTick - SECOND && stopAt > measureStart) {
-        sampler.tick(last, t0, nextTick - SECOND < end ? lastSecond : 0, false);
+      if (stopAt > measureStart) {
+        // the part since the last tick (and the answers drained after the end) closes the series
+        sampler.tick(last, t0, nextTick - SECOND < Math.min(stopAt, end) ? lastSecond + 1 : 0, false);
       }
       result.complete(assemble(run, sampler, cpu, t0, measureStart, Math.min(stopAt, end), epoll));
     } catch (Throwable e) {

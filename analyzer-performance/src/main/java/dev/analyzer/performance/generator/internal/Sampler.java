@@ -41,8 +41,13 @@ final class Sampler {
     }
   }
 
-  void start(long t0) {
-    lastTick = t0;
+  private long measureStart;
+  private long end;
+
+  void start(long t0, long measureStart, long end) {
+    this.lastTick = t0;
+    this.measureStart = measureStart;
+    this.end = end;
   }
 
   /**
@@ -65,9 +70,10 @@ final class Sampler {
       lag.add(w.stats.takeLag());
     }
     double seconds = Math.max(1e-9, (now - lastTick) / 1e9);
+    double measuredSeconds = Math.max(1e-3, (Math.min(now, end) - Math.max(lastTick, measureStart)) / 1e9);
     long measuredErrors = sumErrors();
     if (measuredSecond > 0) {
-      series.add(new SeriesPoint(measuredSecond, round(tickLatency.getTotalCount() / seconds),
+      series.add(new SeriesPoint(measuredSecond, round(tickLatency.getTotalCount() / measuredSeconds),
           tickLatency.getTotalCount() == 0 ? 0 : tickLatency.getValueAtPercentile(50) / 1000.0,
           tickLatency.getTotalCount() == 0 ? 0 : tickLatency.getValueAtPercentile(99) / 1000.0,
           measuredErrors - lastErrors));
