@@ -219,6 +219,34 @@ public final class AiAnalyzerService implements AnalyzerService {
         .withAnalysisTime(ctx.clock().instant()).build(), error);
   }
 
+  /**
+   * The body of the original's {@code server_status} reply ({@code requirements_system},
+   * {@code quality_metrics}, {@code configuration} with the method each analysis will use; never a
+   * key), for a base that routes {@code server_status} to its service. The base of this build
+   * answers {@code server_status} as an unknown type; see the module README.
+   */
+  public Map<String, Object> serverStatus() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("service", NAME);
+    m.put("version", VERSION);
+    m.put("status", "healthy");
+    m.put("available_tools", List.of(REQUIREMENTS, QUALITY));
+    m.put("requirements_system", "template-based");
+    m.put("quality_metrics", java.util.Arrays.stream(dev.analyzer.ai.quality.QualityMetric.values())
+        .map(dev.analyzer.ai.quality.QualityMetric::id).toList());
+    Map<String, Object> conf = new LinkedHashMap<>();
+    ReviewerSelector.Selection sel = selector.select(AnalysisRequest.builder(AnalysisKind.AI).build());
+    conf.put("method", sel.method());
+    conf.put("selection", sel.note());
+    conf.put("templates_dir_set", settings.templatesDir() != null);
+    conf.put("cache_enabled", settings.cacheDir() != null);
+    conf.put("max_response_tokens", settings.maxResponseTokens());
+    conf.put("token_budget", settings.tokenBudget());
+    conf.put("context_tokens", settings.contextTokens());
+    m.put("configuration", conf);
+    return m;
+  }
+
   /** The settings this service runs with. */
   public AiSettings settings() {
     return settings;

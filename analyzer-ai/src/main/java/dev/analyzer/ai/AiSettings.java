@@ -53,7 +53,7 @@ public record AiSettings(Path appsDir, Path templatesDir, String method, String 
       + "openrouter when `OPENROUTER_API_KEY` is set, else openai", "auto", "openai", "openrouter", "ollama",
       "ollama-native", "llamacpp", "vllm");
   static final Option<URI> BASE_URL = Option.custom("AI_BASE_URL", null, "the preset's", "an http(s) URL",
-      "OpenAI-compatible base URL (`.../v1`); presets: openrouter `https://openrouter.ai/api/v1`, ollama "
+      "OpenAI-compatible base URL (`.../v1`); presets: openai `https://api.openai.com/v1`, openrouter `https://openrouter.ai/api/v1`, ollama "
           + "`http://127.0.0.1:11434/v1`, llamacpp `http://127.0.0.1:8080/v1`, vllm `http://127.0.0.1:8000/v1`",
       AiSettings::url, u -> true);
   static final Option<String> API_KEY = Option.custom("AI_API_KEY", null, "none", "a secret (or `AI_API_KEY_FILE`)",
@@ -154,18 +154,19 @@ public record AiSettings(Path appsDir, Path templatesDir, String method, String 
 
   private static URI url(EnvReader r, String name) {
     String raw = r.raw(name);
+    URI u;
     try {
-      URI u = URI.create(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
-      if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
-        throw new IllegalArgumentException("not http(s)");
-      }
-      if (u.getUserInfo() != null) {
-        throw new SettingsException(name, name + " must not carry credentials; use AI_API_KEY");
-      }
-      return u;
+      u = URI.create(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
     } catch (IllegalArgumentException e) {
-      throw new SettingsException(name, name + " must be an http(s) URL such as http://127.0.0.1:11434/v1, got '"
-          + raw + "'");
+      u = null;
     }
+    if (u == null || !"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
+      throw new SettingsException(name, name + " must be an http(s) URL such as http://127.0.0.1:11434/v1, got '"
+          + (raw.contains("@") ? "a value with credentials" : raw) + "'");
+    }
+    if (u.getUserInfo() != null) {
+      throw new SettingsException(name, name + " must not carry credentials; use AI_API_KEY");
+    }
+    return u;
   }
 }
