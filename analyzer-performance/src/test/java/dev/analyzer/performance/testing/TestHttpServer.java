@@ -112,11 +112,11 @@ public final class TestHttpServer implements AutoCloseable {
       hits.computeIfAbsent(path, k -> new AtomicLong()).incrementAndGet();
       FullHttpResponse resp;
       if (path.startsWith("/status/")) {
-        resp = response(HttpResponseStatus.valueOf(Integer.parseInt(path.substring(8))), Unpooled.EMPTY_BUFFER);
+        resp = response(req, HttpResponseStatus.valueOf(Integer.parseInt(path.substring(8))), Unpooled.EMPTY_BUFFER);
       } else if (path.equals("/openapi.json") && openApi != null) {
-        resp = response(HttpResponseStatus.OK, Unpooled.copiedBuffer(openApi, StandardCharsets.UTF_8));
+        resp = response(req, HttpResponseStatus.OK, Unpooled.copiedBuffer(openApi, StandardCharsets.UTF_8));
       } else if (path.equals("/openapi.json")) {
-        resp = response(HttpResponseStatus.NOT_FOUND, Unpooled.EMPTY_BUFFER);
+        resp = response(req, HttpResponseStatus.NOT_FOUND, Unpooled.EMPTY_BUFFER);
       } else if (path.equals("/chunked")) {
         DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         HttpUtil.setTransferEncodingChunked(head, true);
@@ -128,7 +128,7 @@ public final class TestHttpServer implements AutoCloseable {
         ctx.writeAndFlush(last);
         return;
       } else {
-        resp = response(HttpResponseStatus.OK, Unpooled.wrappedBuffer(BODY));
+        resp = response(req, HttpResponseStatus.OK, Unpooled.wrappedBuffer(BODY));
       }
       boolean keepAlive = HttpUtil.isKeepAlive(req);
       HttpUtil.setKeepAlive(resp, keepAlive);
@@ -138,8 +138,9 @@ public final class TestHttpServer implements AutoCloseable {
       }
     }
 
-    private FullHttpResponse response(HttpResponseStatus status, ByteBuf body) {
-      FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+    private FullHttpResponse response(FullHttpRequest req, HttpResponseStatus status, ByteBuf body) {
+      // the request's version, so an HTTP/1.0 keep-alive client (ab -k) gets Connection: keep-alive
+      FullHttpResponse r = new DefaultFullHttpResponse(req.protocolVersion(), status, body);
       r.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
       return r;
     }
