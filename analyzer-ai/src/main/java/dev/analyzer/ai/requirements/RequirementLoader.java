@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * Finds an analysis's requirements, first match wins: {@code config.requirements} (a list of
- * {@code {id, text, category}} or of strings), {@code requirements.json} or {@code REQUIREMENTS.md}
- * in the app directory, then the template {@code config.template_slug} in the templates directory
- * (the original's JSON: {@code backend_requirements}, {@code frontend_requirements},
- * {@code admin_requirements}, {@code api_endpoints}, {@code admin_api_endpoints}). When none is
+ * {@code {id, text, category}} or of strings), the template {@code config.template_slug} in the
+ * templates directory (what the request names explicitly), then {@code requirements.json} or
+ * {@code REQUIREMENTS.md} in the app directory. Templates are the original's JSON: {@code backend_requirements}, {@code frontend_requirements},
+ * {@code admin_requirements}, {@code api_endpoints}, {@code admin_api_endpoints}. When none is
  * found, {@link Result#error()} names every place it looked. Stateless.
  */
 public final class RequirementLoader {
@@ -60,14 +60,6 @@ public final class RequirementLoader {
       } else {
         looked.add("config.requirements (absent)");
       }
-      if (appDir != null) {
-        Optional<Result> inApp = fromAppDir(appDir, resolve, slug, looked);
-        if (inApp.isPresent()) {
-          return inApp.get();
-        }
-      } else {
-        looked.add("the app directory (none resolved)");
-      }
       if (slug == null || slug.isEmpty()) {
         looked.add("config.template_slug (absent)");
       } else if (!SLUG.matcher(slug).matches()) {
@@ -81,6 +73,14 @@ public final class RequirementLoader {
           return new Result(template(read(file), slug), null);
         }
         looked.add("template " + file);
+      }
+      if (appDir != null) {
+        Optional<Result> inApp = fromAppDir(appDir, resolve, slug, looked);
+        if (inApp.isPresent()) {
+          return inApp.get();
+        }
+      } else {
+        looked.add("the app directory (none resolved)");
       }
     } catch (IOException | IllegalArgumentException e) {
       return new Result(null, "requirements could not be read: " + e.getMessage());
