@@ -2,6 +2,7 @@ package dev.analyzer.manager;
 
 import dev.analyzer.manager.commands.AnalyzeCommand;
 import dev.analyzer.manager.commands.BatchCommand;
+import dev.analyzer.manager.commands.CleanCommand;
 import dev.analyzer.manager.commands.DemoCommand;
 import dev.analyzer.manager.commands.HealthCommand;
 import dev.analyzer.manager.commands.PingCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "analyzer", mixinStandardHelpOptions = true, version = "analyzer 0.1.0",
     description = "Runs and coordinates the analyzer services, analyzes web apps, writes reports.",
     subcommands = {StartCommand.class, StopCommand.class, StatusCommand.class, HealthCommand.class, PingCommand.class,
-        AnalyzeCommand.class, BatchCommand.class, DemoCommand.class})
+        AnalyzeCommand.class, BatchCommand.class, DemoCommand.class, CleanCommand.class})
 public final class AnalyzerCli implements Runnable {
 
   @Override

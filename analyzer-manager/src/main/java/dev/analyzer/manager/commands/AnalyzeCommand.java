@@ -4,6 +4,9 @@ import dev.analyzer.client.AnalyzerClient;
 import dev.analyzer.manager.Clients;
 import dev.analyzer.manager.Workspace;
 import dev.analyzer.manager.app.AppLaunch;
+import dev.analyzer.manager.config.ProjectConfig;
+import dev.analyzer.manager.report.Baseline;
+import dev.analyzer.manager.source.GitSource;
 import dev.analyzer.manager.run.AnalyzeOptions;
 import dev.analyzer.manager.run.Preflight;
 import dev.analyzer.manager.services.ServiceProcesses;
@@ -28,15 +31,27 @@ import picocli.CommandLine.Option;
             + "(service not built or not running) or failed, also with --fail-on (unless --allow-missing)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
-  @Option(names = "--source", paramLabel = "DIR", description = "The app's source directory (static, ai).")
-  Path source;
+  @Option(names = "--source", paramLabel = "DIR|GIT", description = "The app's source (static, ai): a directory, a git URL, "
+      + "or a local repository with --ref (cloned at depth 1 into a temporary directory, removed afterwards).")
+  String source;
+
+  @Option(names = "--ref", paramLabel = "REF", description = "The branch, tag or commit of a git --source.")
+  String ref;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Project config (default: .analyzer.json in --source, "
+      + "else in the working directory); flags override it.")
+  Path config;
+
+  @Option(names = "--baseline", paramLabel = "FILE|DIR", description = "An earlier run's consolidated JSON or results "
+      + "folder: report only findings it does not have (by fingerprint).")
+  Path baseline;
 
   @Option(names = "--url", paramLabel = "URL", arity = "1..*", description = "The running app's URLs (dynamic, performance).")
   List<String> urls = new ArrayList<>();
 
   @Option(names = "--start-app", description = "Start the app in --source first (backend/app.py as the sample app, or "
       + "--app-command), wait until it answers, analyze it at its URL too, and stop it afterwards, also on Ctrl-C.")
-  boolean startApp;
+  Boolean startApp;
 
   @Option(names = "--app-command", paramLabel = "COMMAND", description = "The command that starts the app (run in --source, "
       + "no shell; {port} is replaced by its port; PORT and BACKEND_PORT are set). Implies --start-app.")
@@ -50,11 +65,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "static,dynamic,performance,ai, comprehensive (all four) or auto: what the inputs allow (default).")
   List<String> types;
 
-  @Option(names = "--model", defaultValue = "local", description = "Model slug the results are filed under (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--model", description = "Model slug the results are filed under (default: local).")
   String model;
 
-  @Option(names = "--app", defaultValue = "1", description = "App number (default: ${DEFAULT-VALUE}).")
-  int app;
+  @Option(names = "--app", description = "App number (default: 1).")
+  Integer app;
 
   @Option(names = "--tools", split = ",", paramLabel = "TOOLS",
       description = "Only these tools (default: all); each goes to the services that have it; an unknown name is an error.")
@@ -71,7 +86,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Option(names = "--allow-missing", description = "A service that is not built or not running does not make the exit code 3 "
       + "(the status still says incomplete).")
-  boolean allowMissing;
+  Boolean allowMissing;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "What goes to stdout (or --output): text (default), json, "
       + "sarif, html or junit.")
@@ -91,42 +106,69 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (source != null && !Files.exists(source)) {
+    Path localSource = source != null && !GitSource.applies(source, ref) ? Path.of(source) : null;
+    if (localSource != null && !Files.exists(localSource)) {
       throw new IllegalArgumentException("--source " + source + " does not exist");
     }
-    if (source != null && !Files.isDirectory(source)) {
+    if (localSource != null && !Files.isDirectory(localSource)) {
       throw new IllegalArgumentException("--source " + source + " is not a directory");
     }
-    if (timeout != null && timeout < 1) {
-      throw new IllegalArgumentException("--timeout must be at least 1 second, got " + timeout);
+    if (ref != null && (source == null || localSource != null)) {
+      throw new IllegalArgumentException("--ref needs --source to be a git URL or a local git repository");
     }
-    if (app < 0) {
-      throw new IllegalArgumentException("--app must be >= 0, got " + app);
+    ProjectConfig cfg = ProjectConfig.find(config, localSource);
+    List<String> theUrls = !urls.isEmpty() ? urls : or(cfg.urls(), List.of());
+    List<String> theTools = !tools.isEmpty() ? tools : or(cfg.tools(), List.of());
+    Integer theTimeout = or(timeout, cfg.timeout());
+    int theApp = or(app, or(cfg.app(), 1));
+    if (theTimeout != null && theTimeout < 1) {
+      throw new IllegalArgumentException("--timeout must be at least 1 second, got " + theTimeout);
     }
-    boolean starts = startApp || appCommand != null;
-    if (starts && source == null && appCommand == null) {
+    if (theApp < 0) {
+      throw new IllegalArgumentException("--app must be >= 0, got " + theApp);
+    }
+    String theCommand = or(appCommand, cfg.appCommand());
+    boolean starts = or(startApp, or(cfg.startApp(), false)) || appCommand != null;
+    if (starts && source == null && theCommand == null) {
       throw new IllegalArgumentException("--start-app needs --source DIR (the app to start) or --app-command");
     }
     Map<String, String> env = System.getenv();
     Console console = new Console(System.out, json ? "json" : format, output, quiet, Colors.detect(noColor, env));
-    List<ServiceSpec> services = Selection.forInputs(types, source != null, !urls.isEmpty() || starts);
+    List<ServiceSpec> services = Selection.forInputs(types != null ? types : cfg.types(), source != null,
+        !theUrls.isEmpty() || starts);
+    Path theBaseline = or(baseline, cfg.baseline());
+    Baseline known = theBaseline == null ? null : Baseline.read(theBaseline);
     Workspace ws = Workspace.fromEnvironment();
-    AppLaunch launch = starts ? AppLaunch.resolve(appCommand, appPort, source == null ? Path.of("") : source) : null;
-    AnalyzeOptions options = new AnalyzeOptions(source, urls, services, model, app, tools,
-        timeout == null ? null : Duration.ofSeconds(timeout), RunSupport.severity(failOn), allowMissing, Map.of());
-    ServiceProcesses processes = new ServiceProcesses(ws);
-    try (AnalyzerClient client = Clients.create(processes)) {
-      Preflight.Plan plan = new Preflight(ws, processes, env, console::say)
-          .prepare(client, services, tools, source == null ? List.of() : List.of(source));
-      if (launch == null) {
-        return RunSupport.analyzeAndSave(client, plan, options, out == null ? ws.results() : out, console).exitCode();
+    try (Cleanup cleanup = new Cleanup()) {
+      Path dir = localSource;
+      if (source != null && localSource == null) {
+        console.say("source: cloning " + source + (ref == null ? "" : " at " + ref) + " (depth 1)");
+        GitSource clone = cleanup.add(GitSource.clone(source, ref, ws.state().resolve("tmp")));
+        dir = clone.dir();
       }
-      try (RunningApp running = RunningApp.start(launch, ws, console)) {
-        List<String> all = new ArrayList<>(urls);
-        all.add(running.app().url());
-        return RunSupport.analyzeAndSave(client, plan, options.withUrls(all), out == null ? ws.results() : out, console)
+      AppLaunch launch = starts ? AppLaunch.resolve(theCommand, or(appPort, cfg.appPort()), dir == null ? Path.of("") : dir)
+          : null;
+      AnalyzeOptions options = new AnalyzeOptions(dir, theUrls, services, or(model, or(cfg.model(), "local")), theApp,
+          theTools, theTimeout == null ? null : Duration.ofSeconds(theTimeout),
+          failOn != null ? RunSupport.severity(failOn) : cfg.failOn(), or(allowMissing, or(cfg.allowMissing(), false)),
+          cfg.services());
+      ServiceProcesses processes = new ServiceProcesses(ws);
+      try (AnalyzerClient client = Clients.create(processes)) {
+        Preflight.Plan plan = new Preflight(ws, processes, env, console::say)
+            .prepare(client, services, theTools, dir == null ? List.of() : List.of(dir));
+        if (launch != null) {
+          RunningApp running = cleanup.add(RunningApp.start(launch, ws, console));
+          List<String> all = new ArrayList<>(theUrls);
+          all.add(running.app().url());
+          options = options.withUrls(all);
+        }
+        return RunSupport.analyzeAndSave(client, plan, options, out == null ? ws.results() : out, console, known)
             .exitCode();
       }
     }
+  }
+
+  private static <T> T or(T a, T b) {
+    return a != null ? a : b;
   }
 }

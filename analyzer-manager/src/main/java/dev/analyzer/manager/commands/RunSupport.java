@@ -4,6 +4,7 @@ import dev.analyzer.client.AnalyzerClient;
 import dev.analyzer.core.findings.Severity;
 import dev.analyzer.manager.ExitCodes;
 import dev.analyzer.manager.Workspace;
+import dev.analyzer.manager.report.Baseline;
 import dev.analyzer.manager.report.Consolidated;
 import dev.analyzer.manager.report.ResultsWriter;
 import dev.analyzer.manager.run.AnalysisRun;
@@ -26,6 +27,12 @@ final class RunSupport {
 
   static Done analyzeAndSave(AnalyzerClient client, Preflight.Plan plan, AnalyzeOptions options, Path out,
       Console console) throws IOException {
+    return analyzeAndSave(client, plan, options, out, console, null);
+  }
+
+  /** As above, reporting only the findings {@code baseline} lacks (null: all). */
+  static Done analyzeAndSave(AnalyzerClient client, Preflight.Plan plan, AnalyzeOptions options, Path out,
+      Console console, Baseline baseline) throws IOException {
     ProgressPrinter progress = console.chatty()
         ? new ProgressPrinter(console.out(), System.console() != null && console.colors().enabled()) : ProgressPrinter.silent();
     AnalysisRun run = new AnalysisRun(client, options, progress, plan, Clock.systemUTC());
@@ -44,7 +51,7 @@ final class RunSupport {
         // the hook is already running: the JVM is exiting after Ctrl-C
       }
     }
-    Consolidated c = Consolidated.of(report);
+    Consolidated c = Consolidated.of(report, baseline);
     ResultsWriter.Written files = ResultsWriter.write(out, c);
     int code = exitCode(c, options);
     Outputs.emit(console, c, files, code);

@@ -26,6 +26,11 @@ public record Consolidated(AnalysisRun.Report report, List<Finding> findings, Ma
     RunStatus status) {
 
   public static Consolidated of(AnalysisRun.Report report) {
+    return of(report, null);
+  }
+
+  /** As {@link #of(AnalysisRun.Report)}, leaving out the findings {@code baseline} already has (null: none). */
+  public static Consolidated of(AnalysisRun.Report report, Baseline baseline) {
     Map<String, Finding> byFingerprint = new LinkedHashMap<>();
     Map<String, Object> toolsUsed = new TreeMap<>();
     List<String> toolsFailed = new ArrayList<>();
@@ -72,6 +77,12 @@ public record Consolidated(AnalysisRun.Report report, List<Finding> findings, Ma
       collectFailedTools(r.analysis().results(), toolsFailed);
     }
     List<Finding> findings = new ArrayList<>(byFingerprint.values());
+    int known = 0;
+    if (baseline != null) {
+      int before = findings.size();
+      findings.removeIf(f -> baseline.fingerprints().contains(f.fingerprint()));
+      known = before - findings.size();
+    }
     findings.sort((a, b) -> a.severity().compareTo(b.severity()));
     Map<String, Integer> byTool = new TreeMap<>();
     for (Finding f : findings) {
@@ -91,6 +102,13 @@ public record Consolidated(AnalysisRun.Report report, List<Finding> findings, Ma
     s.put("findings_by_tool", byTool);
     s.put("tools_used", new ArrayList<>(toolsUsed.keySet()));
     s.put("tools_failed", toolsFailed);
+    if (baseline != null) {
+      Map<String, Object> b = new LinkedHashMap<>();
+      b.put("file", baseline.file().toString());
+      b.put("known", known);
+      b.put("new", findings.size());
+      s.put("baseline", b);
+    }
     RunStatus status = RunStatus.of(report.outcomes());
     s.put("status", status.status());
     s.put("problems", status.problems().stream().map(RunStatus.Problem::toMap).toList());

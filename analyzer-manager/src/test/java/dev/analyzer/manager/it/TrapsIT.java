@@ -106,7 +106,7 @@ class TrapsIT {
   void aSourceOutsideTheRootsRestartsTheServiceTheCliStartedWithWiderRoots() throws Exception {
     Path outside = Files.createTempDirectory("analyzer-outside-");
     try {
-      Files.writeString(outside.resolve("settings.py"), "AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'\n");
+      Files.writeString(outside.resolve("settings.py"), "AWS_ACCESS_KEY_ID = \"AKIAQ3EGRL5TXMZ7QWER\"\n");
       long before = cli.service("static")[0];
 
       Cli.Run r = cli.run("analyze", "--source", outside.toString(), "--types", "static", "--tools", FAST, "--json");
