@@ -85,14 +85,28 @@ public final class LocustTool implements LoadTool {
           + WrkTool.tail(r.stderr().isBlank() ? r.stdout() : r.stderr()), took);
     }
     try {
-      return parse(Files.readString(stats), job, users, seconds, took, cmd, r.exitCode());
+      return parse(Files.readString(stats), r.stdout() + "\n" + r.stderr(), job, users, seconds, took, cmd,
+          r.exitCode());
     } catch (IOException | RuntimeException e) {
       return ToolRecord.failed(NAME, ToolStatus.ERROR, "locust's CSV could not be read: " + e.getMessage(), took);
     }
   }
 
-  static ToolRecord parse(String csv, LoadJob job, int users, long seconds, double took, List<String> cmd,
-      int exit) {
+  /**
+   * The figures of the CSV's Aggregated row; when that row counts no request but the printed summary
+   * does (locust 2.12 sometimes writes its final CSV after resetting its stats), the printed summary's.
+   */
+  static ToolRecord parse(String csv, String printed, LoadJob job, int users, long seconds, double took,
+      List<String> cmd, int exit) {
+    Map<String, String> row = csvRow(csv);
+    Map<String, String> summary = summaryRow(printed);
+    if (num(row, "Request Count") == 0 && summary != null && num(summary, "Request Count") > 0) {
+      row = summary;
+    }
+    return record(row, job, users, seconds, took, cmd, exit);
+  }
+
+  private static Map<String, String> csvRow(String csv) {
     List<String> lines = csv.lines().filter(l -> !l.isBlank()).toList();
     List<String> header = split(lines.get(0));
     Map<String, String> row = null;
@@ -109,6 +123,43 @@ public final class LocustTool implements LoadTool {
     if (row == null) {
       throw new IllegalArgumentException("no Aggregated row");
     }
+    return row;
+  }
+
+  private static final java.util.regex.Pattern TOTALS = java.util.regex.Pattern.compile(
+      "Aggregated\\s+(\\d+)\\s+(\\d+)\\([^)]*\\)\\s*\\|\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*\\|"
+          + "\\s*([0-9.]+)\\s+([0-9.]+)");
+  private static final java.util.regex.Pattern PERCENTILES = java.util.regex.Pattern.compile(
+      "Aggregated((?:\\s+(?:\\d+|N/A)){12})\\s*$", java.util.regex.Pattern.MULTILINE);
+  private static final String[] PERCENTILE_COLUMNS = {"50%", "66%", "75%", "80%", "90%", "95%", "98%", "99%",
+      "99.9%", "99.99%", "100%"};
+
+  /** The Aggregated lines of locust's printed summary as a CSV row, or null. */
+  static Map<String, String> summaryRow(String printed) {
+    java.util.regex.Matcher t = TOTALS.matcher(printed);
+    if (!t.find()) {
+      return null;
+    }
+    Map<String, String> row = new HashMap<>();
+    row.put("Request Count", t.group(1));
+    row.put("Failure Count", t.group(2));
+    row.put("Average Response Time", t.group(3));
+    row.put("Min Response Time", t.group(4));
+    row.put("Max Response Time", t.group(5));
+    row.put("Median Response Time", t.group(6));
+    row.put("Requests/s", t.group(7));
+    java.util.regex.Matcher p = PERCENTILES.matcher(printed);
+    if (p.find()) {
+      String[] cells = p.group(1).trim().split("\\s+");
+      for (int i = 0; i < PERCENTILE_COLUMNS.length; i++) {
+        row.put(PERCENTILE_COLUMNS[i], cells[i]);
+      }
+    }
+    return row;
+  }
+
+  private static ToolRecord record(Map<String, String> row, LoadJob job, int users, long seconds, double took,
+      List<String> cmd, int exit) {
     long requests = (long) num(row, "Request Count");
     long failures = (long) num(row, "Failure Count");
     double rps = num(row, "Requests/s");
