@@ -73,7 +73,8 @@ public final class ApiDocExtractor {
           }
           switch (in) {
             case "query" -> query.append(query.length() == 0 ? "?" : "&").append(name).append('=')
-                .append(sample(deref(root, d.path("schema")).path("type").asText(d.path("type").asText(""))));
+                .append(java.net.URLEncoder.encode(sample(d, deref(root, d.path("schema"))),
+                    java.nio.charset.StandardCharsets.UTF_8));
             case "formData" -> params.add(new Param(name, Param.Where.FORM, "probe"));
             case "body" -> properties(root, d.path("schema"), params);
             default -> { }
@@ -101,15 +102,25 @@ public final class ApiDocExtractor {
     JsonNode s = deref(root, schema);
     for (Iterator<Map.Entry<String, JsonNode>> it = s.path("properties").fields(); it.hasNext();) {
       Map.Entry<String, JsonNode> f = it.next();
-      params.add(new Param(f.getKey(), Param.Where.JSON, sample(deref(root, f.getValue()).path("type").asText(""))));
+      params.add(new Param(f.getKey(), Param.Where.JSON, sample(f.getValue(), deref(root, f.getValue()))));
     }
   }
 
-  private static String sample(String type) {
-    return switch (type) {
+  /**
+   * The document's own example, default or first enum value; else 1 for numbers, true for booleans
+   * and nothing for strings (a value seen in a link or script is then taken instead).
+   */
+  private static String sample(JsonNode declared, JsonNode schema) {
+    for (JsonNode n : List.of(declared.path("example"), schema.path("example"), schema.path("default"),
+        schema.path("enum").path(0))) {
+      if (n.isValueNode() && !n.isNull()) {
+        return n.asText();
+      }
+    }
+    return switch (schema.path("type").asText(declared.path("type").asText(""))) {
       case "integer", "number" -> "1";
       case "boolean" -> "true";
-      default -> "probe";
+      default -> "";
     };
   }
 

@@ -93,7 +93,7 @@ public final class ScanSession implements AutoCloseable {
   /** A local forward proxy for tools: every request is policy-checked and drawn from this scan's budget. */
   public synchronized ScanProxy proxy() throws IOException {
     if (proxy == null) {
-      proxy = ScanProxy.start(http, policy, config.requestTimeout());
+      proxy = ScanProxy.start(http, policy, config.requestTimeout(), config.allowUnsafeMethods());
     }
     return proxy;
   }

@@ -49,9 +49,12 @@ public final class ScanProxy implements AutoCloseable {
   private final Map<String, ResolvedTarget> checked = new ConcurrentHashMap<>();
   private final AtomicInteger refused = new AtomicInteger();
   private final AtomicInteger forwarded = new AtomicInteger();
+  private final boolean allowUnsafe;
+  private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   private ScanProxy(HttpServer server, ExecutorService executor, HttpSession session, TargetPolicy policy,
-      Duration timeout) {
+      Duration timeout, boolean allowUnsafe) {
+    this.allowUnsafe = allowUnsafe;
     this.server = server;
     this.executor = executor;
     this.session = session;
@@ -59,15 +62,19 @@ public final class ScanProxy implements AutoCloseable {
     this.timeout = timeout;
   }
 
-  /** Starts a proxy on an ephemeral loopback port. */
-  public static ScanProxy start(HttpSession session, TargetPolicy policy, Duration timeout) throws IOException {
+  /**
+   * Starts a proxy on an ephemeral loopback port; unless {@code allowUnsafe}, requests with a
+   * state-changing method (POST, PUT, PATCH, DELETE, ...) are answered 405 and never forwarded.
+   */
+  public static ScanProxy start(HttpSession session, TargetPolicy policy, Duration timeout, boolean allowUnsafe)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     ExecutorService ex = Executors.newFixedThreadPool(16, r -> {
       Thread t = new Thread(r, "scan-proxy");
       t.setDaemon(true);
       return t;
     });
-    ScanProxy p = new ScanProxy(server, ex, session, policy, timeout);
+    ScanProxy p = new ScanProxy(server, ex, session, policy, timeout, allowUnsafe);
     server.createContext("/", p::handle);
     server.setExecutor(ex);
     server.start();
@@ -79,7 +86,7 @@ public final class ScanProxy implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** Requests refused by the target policy. */
+  /** Requests refused (target policy, or an unsafe method in safe mode). */
   public int refused() {
     return refused.get();
   }
@@ -94,6 +101,12 @@ public final class ScanProxy implements AutoCloseable {
       URI uri = ex.getRequestURI();
       if (ex.getRequestMethod().equalsIgnoreCase("CONNECT") || uri.getScheme() == null || uri.getHost() == null) {
         reply(ex, 405, "the scan proxy forwards plain http:// requests in absolute form only");
+        return;
+      }
+      if (!allowUnsafe && !SAFE.contains(ex.getRequestMethod().toUpperCase(Locale.ROOT))) {
+        refused.incrementAndGet();
+        reply(ex, 405, "the scan is safe by default: " + ex.getRequestMethod()
+            + " is not forwarded (set config.allow_unsafe_methods)");
         return;
       }
       ResolvedTarget target;

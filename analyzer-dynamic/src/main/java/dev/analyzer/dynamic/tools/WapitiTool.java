@@ -102,12 +102,18 @@ public final class WapitiTool implements DynamicTool {
 
   /** The command for {@code url}, writing its report to {@code out}. */
   static ProcessSpec spec(String url, Path out, ToolRequest req, Duration timeout) {
-    long seconds = Math.max(5, timeout.toSeconds() - 5);
+    // wapiti stops crawling after --max-scan-time and each module after --max-attack-time, then writes
+    // its report; the process timeout (which would lose the report) only catches a wapiti that hangs.
+    String modules = modules(req);
+    int n = Math.max(1, modules.split(",").length);
+    long total = Math.max(10, timeout.toSeconds());
+    long crawl = Math.max(3, total / 5);
+    long attack = Math.max(2, (total * 3 / 4 - crawl) / n);
     List<String> cmd = new ArrayList<>(List.of("wapiti", "-u", url.endsWith("/") ? url : url + "/",
-        "--scope", "folder", "-m", modules(req), "-f", "json", "-o", out.toString(), "--flush-session",
+        "--scope", "folder", "-m", modules, "-f", "json", "-o", out.toString(), "--flush-session",
         "--store-session", req.scratch().resolve("session").toString(), "--store-config",
         req.scratch().resolve("config").toString(), "-d", "3", "--max-links-per-page", "50", "--max-files-per-dir",
-        "50", "--max-scan-time", Long.toString(seconds), "--max-attack-time", Long.toString(Math.max(5, seconds / 2)),
+        "50", "--max-scan-time", Long.toString(crawl), "--max-attack-time", Long.toString(attack),
         "-t", "10", "--verify-ssl", "0", "-v", "1", "--no-bugreport"));
     if (req.proxyUrl() != null) {
       cmd.addAll(List.of("-p", req.proxyUrl()));
