@@ -4,6 +4,7 @@ import dev.analyzer.core.findings.Finding;
 import dev.analyzer.core.findings.Location;
 import dev.analyzer.core.findings.Severity;
 import dev.analyzer.core.protocol.AnalysisResult;
+import dev.analyzer.manager.report.sections.ServiceSections;
 import dev.analyzer.manager.run.RunStatus;
 import dev.analyzer.manager.run.ServiceOutcome;
 import dev.analyzer.manager.text.Durations;
@@ -71,6 +72,9 @@ public final class HtmlReport {
         .append(".filters{display:flex;gap:8px;margin:8px 0}section{margin-top:28px}")
         .append(".banner{padding:12px 16px;border-radius:6px;margin:0 0 16px;color:#fff}.banner-red{background:#c62828}")
         .append(".banner-yellow{background:#f9a825;color:#222}.banner ul{margin:6px 0 0}")
+        .append("pre{background:#f6f6f6;padding:6px;white-space:pre-wrap;word-break:break-all;max-height:240px;overflow:auto}")
+        .append(".verdict-met .verdict{color:#2e7d32}.verdict-partial .verdict{color:#ef6c00}")
+        .append(".verdict-not_found .verdict{color:#c62828}.tools{color:#555}")
         .append("</style></head><body>\n");
     banner(h, c);
     h.append("<h1>Analysis report</h1><div class=\"meta\">model <b>").append(esc(r.options().model()))
@@ -115,6 +119,7 @@ public final class HtmlReport {
           .append(esc(o.spec().name())).append(" analysis: ").append(esc(o.state())).append("</h2><p>").append(esc(o.detail()))
           .append(" (").append(esc(Durations.format(o.duration()))).append(")</p>");
       AnalysisResult res = o.result();
+      ServiceSections.render(h, o, r.options().source());
       if (res != null && res.analysis() != null) {
         h.append("<table><thead><tr><th>tool</th><th>status</th><th>issues</th><th>seconds</th><th>note</th></tr></thead><tbody>");
         toolRows(h, res.analysis().results(), "");
