@@ -30,6 +30,8 @@ public final class FactExtractor {
   private static final Pattern EXPRESS_ROUTE = Pattern.compile(
       "\\b(app|router|server|api|\\w+Router)\\.(get|post|put|patch|delete)\\(\\s*['\"`]([^'\"`]+)['\"`]");
   private static final Pattern EXPRESS_USE = Pattern.compile("\\.use\\(\\s*['\"`](/[^'\"`]*)['\"`]\\s*,\\s*(\\w+)");
+  private static final Pattern JS_IMPORT = Pattern.compile(
+      "(?:const|let|var|import)\\s+(\\w+)\\s*(?:=\\s*require\\(|from\\s*)\\s*['\"](\\.{1,2}/[^'\"]+)['\"]");
   private static final Pattern REACT_ROUTE = Pattern.compile("<Route\\b[^>]*\\bpath=[{]?['\"`]([^'\"`]+)['\"`]");
   private static final Pattern ROUTE_OBJECT = Pattern.compile("\\bpath:\\s*['\"`](/[^'\"`]*)['\"`]");
   private static final Pattern PY_MODEL = Pattern.compile(
@@ -73,12 +75,46 @@ public final class FactExtractor {
   /** Every fact of {@code app}, in file and line order. */
   public static List<CodeFact> extract(AppSource app) {
     Map<String, String> prefixes = pythonPrefixes(app);
+    Map<String, String> fileMounts = expressFileMounts(app);
     List<CodeFact> out = new ArrayList<>();
     for (SourceFile f : app.files()) {
       if (f.isPython()) {
         python(f, prefixes, out);
       } else if (f.isScript() || f.path().endsWith(".html") || f.path().endsWith(".vue")) {
-        script(f, out);
+        script(f, fileMounts.get(f.path()), out);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Prefixes of Express routers defined in other files: {@code const r = require('./routes/notes')}
+   * (or {@code import r from ...}) plus {@code app.use('/api/notes', r)} mounts every route of
+   * {@code routes/notes.js} under {@code /api/notes}.
+   */
+  private static Map<String, String> expressFileMounts(AppSource app) {
+    Map<String, String> out = new HashMap<>();
+    for (SourceFile f : app.files()) {
+      if (!f.isScript()) {
+        continue;
+      }
+      Map<String, String> imported = new HashMap<>();
+      for (String line : f.lines()) {
+        Matcher m = JS_IMPORT.matcher(line);
+        if (m.find()) {
+          imported.put(m.group(1), m.group(2));
+        }
+      }
+      for (String line : f.lines()) {
+        Matcher u = EXPRESS_USE.matcher(line);
+        if (u.find() && imported.containsKey(u.group(2))) {
+          String dir = f.path().contains("/") ? f.path().substring(0, f.path().lastIndexOf('/')) : "";
+          String target = java.nio.file.Path.of(dir.isEmpty() ? "." : dir).resolve(imported.get(u.group(2))).normalize()
+              .toString().replace('\\', '/');
+          for (String ext : List.of("", ".js", ".ts", ".mjs", "/index.js", "/index.ts")) {
+            out.put(target + ext, u.group(1));
+          }
+        }
       }
     }
     return out;
@@ -169,7 +205,7 @@ public final class FactExtractor {
     }
   }
 
-  private static void script(SourceFile f, List<CodeFact> out) {
+  private static void script(SourceFile f, String fileMount, List<CodeFact> out) {
     Map<String, String> mounts = new HashMap<>();
     for (String line : f.lines()) {
       Matcher u = EXPRESS_USE.matcher(line);
@@ -185,7 +221,9 @@ public final class FactExtractor {
       }
       Matcher m;
       if ((m = EXPRESS_ROUTE.matcher(t)).find() && m.group(3).startsWith("/")) {
-        route(f, n, m.group(2).toUpperCase(Locale.ROOT), join(mounts.get(m.group(1)), m.group(3)), "", out);
+        String prefix = mounts.containsKey(m.group(1)) ? mounts.get(m.group(1))
+            : m.group(1).equals("app") || m.group(1).equals("server") ? null : fileMount;
+        route(f, n, m.group(2).toUpperCase(Locale.ROOT), join(prefix, m.group(3)), "", out);
       }
       if ((m = REACT_ROUTE.matcher(t)).find() || (m = ROUTE_OBJECT.matcher(t)).find()) {
         add(out, Kind.CLIENT_ROUTE, f, n, "page route " + m.group(1) + " " + Words.phrase(m.group(1)) + " "

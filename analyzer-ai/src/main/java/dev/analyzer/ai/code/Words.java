@@ -17,7 +17,7 @@ public final class Words {
       "should", "must", "shall", "will", "user", "users", "app", "application", "api", "page", "display", "displays",
       "show", "shows", "allow", "allows", "support", "supports", "provide", "provides", "has", "have", "via", "using",
       "use", "when", "if", "not", "only", "same", "plus", "into", "their", "they", "them", "there", "which", "who",
-      "see", "also", "etc", "showing", "shown", "displayed", "listed", "e", "g", "i", "id", "s", "new", "simple", "basic", "list");
+      "see", "also", "etc", "does", "do", "showing", "shown", "displayed", "listed", "e", "g", "i", "id", "s", "new", "simple", "basic", "list");
 
   private Words() {}
 
@@ -65,10 +65,10 @@ public final class Words {
 
   /**
    * Library calls whose names are requirement words but mean nothing about features: JavaScript's
-   * {@code .filter(}/{@code .map(}/{@code .sort(}, SQLAlchemy's {@code .query}.
+   * {@code .filter(}/{@code .map(}/{@code .sort(}, SQLAlchemy's {@code .query.all()} chains.
    */
   private static final java.util.regex.Pattern LIBRARY_CALLS = java.util.regex.Pattern.compile(
-      "\\.(filter|map|sort|find|findIndex|includes|reduce|forEach|some|every|query)\\b");
+      "\\.(filter|map|sort|find|findIndex|includes|reduce|forEach|some|every)\\(|\\.query\\.(all|filter|filter_by|get|get_or_404|first|order_by|count|join)\\b");
 
   /** The stemmed words of a code line, library calls ({@link #LIBRARY_CALLS}) left out. */
   public static Set<String> codeStems(String line) {
