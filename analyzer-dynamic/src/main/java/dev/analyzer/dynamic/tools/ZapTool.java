@@ -38,20 +38,21 @@ public final class ZapTool implements DynamicTool {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String apiUrl;
-  private final String keyVariable;
+  private final java.util.function.Supplier<String> key;
   private final TargetPolicy policy;
   private final Duration poll;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
       .followRedirects(HttpClient.Redirect.NEVER).build();
 
+  /** A ZAP client whose key is the environment variable {@code keyVariable}, polling every 2 s. */
   public ZapTool(String apiUrl, String keyVariable, TargetPolicy policy) {
-    this(apiUrl, keyVariable, policy, Duration.ofSeconds(2));
+    this(apiUrl, () -> keyVariable == null ? null : System.getenv(keyVariable), policy, Duration.ofSeconds(2));
   }
 
-  /** A ZAP client polling every {@code poll}. */
-  public ZapTool(String apiUrl, String keyVariable, TargetPolicy policy, Duration poll) {
+  /** A ZAP client with the key {@code key} gives (null for none), polling every {@code poll}. */
+  public ZapTool(String apiUrl, java.util.function.Supplier<String> key, TargetPolicy policy, Duration poll) {
     this.apiUrl = apiUrl == null ? null : apiUrl.replaceAll("/+$", "");
-    this.keyVariable = keyVariable;
+    this.key = key;
     this.policy = policy;
     this.poll = poll;
   }
@@ -133,9 +134,9 @@ public final class ZapTool implements DynamicTool {
   private JsonNode call(String path, Duration timeout) throws Exception {
     policy.check(Target.parse(apiUrl));
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(apiUrl + path)).timeout(timeout).GET();
-    String key = keyVariable == null ? null : System.getenv(keyVariable);
-    if (key != null && !key.isBlank()) {
-      b.header("X-ZAP-API-Key", key.strip());
+    String k = key.get();
+    if (k != null && !k.isBlank()) {
+      b.header("X-ZAP-API-Key", k.strip());
     }
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
