@@ -43,7 +43,7 @@ class ManagerProcessIT {
       assertThat(status.out()).containsPattern("dynamic\\s+not built");
 
       Cli.Run analyze = cli.run("analyze", "--source", cli.sampleApp().toString(), "--types", "static",
-          "--model", "it", "--app", "3", "--json");
+          "--model", "it", "--app", "3", "--tools", "secrets,js-security", "--json");
       assertThat(analyze.exit()).as(analyze.out()).isZero();
       JsonNode summary = new ObjectMapper().readTree(Cli.jsonOf(analyze));
       assertThat(summary.at("/services/static/state").asText()).isEqualTo("completed");
@@ -52,7 +52,7 @@ class ManagerProcessIT {
       assertThat(Path.of(summary.get("report_html").asText())).exists();
 
       Cli.Run failOn = cli.run("analyze", "--source", cli.sampleApp().toString(), "--types", "static",
-          "--fail-on", "high", "--json");
+          "--tools", "secrets", "--fail-on", "high", "--json");
       assertThat(failOn.exit()).isEqualTo(ExitCodes.FINDINGS);
 
       Cli.Run ping = cli.run("ping", "static");
@@ -110,9 +110,9 @@ class ManagerProcessIT {
     try {
       Path sample = cli.sampleApp();
       Path batch = cli.state().resolve("batch.json");
-      Files.writeString(batch, "[{\"model\":\"m1\",\"app\":1,\"source\":\"" + sample + "\",\"types\":\"static\"},"
-          + "{\"model\":\"m1\",\"app\":1,\"source\":\"" + sample + "\",\"types\":\"static\"},"
-          + "{\"model\":\"m2\",\"app\":7,\"source\":\"/definitely/missing\",\"types\":\"static\"}]");
+      Files.writeString(batch, "[{\"model\":\"m1\",\"app\":1,\"source\":\"" + sample + "\",\"types\":\"static\",\"tools\":\"secrets\"},"
+          + "{\"model\":\"m1\",\"app\":1,\"source\":\"" + sample + "\",\"types\":\"static\",\"tools\":\"secrets\"},"
+          + "{\"model\":\"m2\",\"app\":7,\"source\":\"/definitely/missing\",\"types\":\"static\",\"tools\":\"secrets\"}]");
 
       Cli.Run run = cli.run("batch", batch.toString(), "--parallel", "3");
 

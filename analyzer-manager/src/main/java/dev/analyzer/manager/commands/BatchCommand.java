@@ -82,13 +82,13 @@ public final class BatchCommand implements Callable<Integer> {
           sources.add(a.source());
         }
       });
-      Preflight.Plan shared = new Preflight(ws, processes, System.getenv(), System.out::println)
-          .prepare(client, new ArrayList<>(all), List.of(), sources);
+      Preflight preflight = new Preflight(ws, processes, System.getenv(), System.out::println);
+      Preflight.Plan shared = preflight.prepare(client, new ArrayList<>(all), List.of(), sources);
       List<CompletableFuture<BatchSummary.Row>> futures = new ArrayList<>();
       for (int i = 0; i < apps.size(); i++) {
         int position = i + 1;
         AnalyzeOptions app = apps.get(i);
-        futures.add(CompletableFuture.supplyAsync(() -> runOne(position, app, client, shared, results), pool));
+        futures.add(CompletableFuture.supplyAsync(() -> runOne(position, app, client, shared, preflight, results), pool));
       }
       for (CompletableFuture<BatchSummary.Row> f : futures) {
         rows.add(f.join());
@@ -110,9 +110,10 @@ public final class BatchCommand implements Callable<Integer> {
   }
 
   private static BatchSummary.Row runOne(int position, AnalyzeOptions app, AnalyzerClient client, Preflight.Plan shared,
-      Path results) {
+      Preflight preflight, Path results) {
     try {
-      Map<ServiceSpec, ServiceOutcome> settled = new LinkedHashMap<>(shared.settled());
+      Preflight.Plan mine = app.tools().isEmpty() ? shared : preflight.prepare(client, app.services(), app.tools(), List.of());
+      Map<ServiceSpec, ServiceOutcome> settled = new LinkedHashMap<>(mine.settled());
       if (app.source() != null && !Files.isDirectory(app.source())) {
         for (ServiceSpec s : app.services()) {
           if (Preflight.readsSource(s)) {
@@ -121,7 +122,7 @@ public final class BatchCommand implements Callable<Integer> {
           }
         }
       }
-      Preflight.Plan plan = new Preflight.Plan(shared.where(), shared.tools(), settled);
+      Preflight.Plan plan = new Preflight.Plan(mine.where(), mine.tools(), settled);
       RunSupport.Done d = RunSupport.analyzeAndSave(client, plan, app, results, Console.silent());
       BatchSummary.Row row = BatchSummary.Row.of(position, app, d);
       System.out.println(row.line());

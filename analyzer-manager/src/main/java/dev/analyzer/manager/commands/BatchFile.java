@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a batch file, a JSON list of apps {@code [{"model","app","source","urls","types"}]}, into
+ * Reads a batch file, a JSON list of apps {@code [{"model","app","source","urls","types","tools"}]}, into
  * one {@link AnalyzeOptions} per entry. Every problem is one line in plain words naming the entry by
  * its 1-based position; all of them are reported at once. Stateless.
  */
 final class BatchFile {
 
-  private static final Set<String> KEYS = Set.of("model", "app", "source", "urls", "types");
+  private static final Set<String> KEYS = Set.of("model", "app", "source", "urls", "types", "tools");
 
   private BatchFile() {}
 
@@ -71,7 +71,7 @@ final class BatchFile {
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!KEYS.contains(k)) {
-        throw new IllegalArgumentException("unknown key \"" + k + "\" (known: model, app, source, urls, types)");
+        throw new IllegalArgumentException("unknown key \"" + k + "\" (known: model, app, source, urls, types, tools)");
       }
     }
     if (!n.path("model").isTextual() || n.get("model").asText().isBlank()) {
@@ -95,8 +95,8 @@ final class BatchFile {
     List<String> urls = strings(n.get("urls"), "urls");
     List<String> types = n.hasNonNull("types") ? strings(n.get("types"), "types") : defaultTypes;
     List<ServiceSpec> services = Selection.forInputs(types, source != null, !urls.isEmpty());
-    return new AnalyzeOptions(source, urls, services, n.get("model").asText(), app, List.of(), timeout, null,
-        allowMissing, null);
+    return new AnalyzeOptions(source, urls, services, n.get("model").asText(), app, strings(n.get("tools"), "tools"), timeout,
+        null, allowMissing, null);
   }
 
   private static List<String> strings(JsonNode v, String key) {
