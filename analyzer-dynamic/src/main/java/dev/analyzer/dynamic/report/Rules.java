@@ -88,8 +88,6 @@ public final class Rules {
       Severity.MEDIUM, MEDIUM, "CWE-306", "WSTG-CONF-05", A01, null, "Require authentication and authorization on admin pages.");
   public static final Rule SOURCE_MAP = rule("dyn.source-map-exposed", "JavaScript source map exposed",
       Severity.LOW, HIGH, "CWE-540", "WSTG-CONF-04", A05, null, "Do not publish .map files in production builds.");
-  public static final Rule API_DOCS = rule("dyn.api-docs-exposed", "API description (OpenAPI/Swagger) exposed",
-      Severity.INFO, HIGH, "CWE-200", "WSTG-INFO-06", A05, null, "Publish API docs only where intended.");
   // active
   public static final Rule XSS = rule("dyn.xss-reflected", "Reflected cross-site scripting", Severity.HIGH, HIGH,
       "CWE-79", "WSTG-INPV-01", A03, 40012, "Escape output for its HTML context; use auto-escaping templates.");

@@ -109,7 +109,7 @@ public final class SqlmapTool implements DynamicTool {
     if (req.proxyUrl() != null) {
       cmd.addAll(List.of("--proxy", req.proxyUrl()));
     }
-    return ProcessSpec.of(cmd).withTimeout(timeout).onLine(line -> {
+    return ProcessSpec.of(cmd).withTimeout(timeout).withEnv("PYTHONUNBUFFERED", "1").onLine(line -> {
       String t = line.text();
       if (t.contains("[INFO]") && (t.contains("testing '") || t.contains("is vulnerable") || t.contains("appears"))) {
         req.progress().accept(t.length() > 200 ? t.substring(0, 200) : t);

@@ -118,7 +118,7 @@ public final class WapitiTool implements DynamicTool {
     if (req.proxyUrl() != null) {
       cmd.addAll(List.of("-p", req.proxyUrl()));
     }
-    return ProcessSpec.of(cmd).withTimeout(timeout).onLine(line -> {
+    return ProcessSpec.of(cmd).withTimeout(timeout).withEnv("PYTHONUNBUFFERED", "1").onLine(line -> {
       String t = line.text().strip();
       if (t.startsWith("[*]") || t.startsWith("[+]") || t.toLowerCase(Locale.ROOT).contains("launching module")) {
         req.progress().accept(t.length() > 200 ? t.substring(0, 200) : t);
