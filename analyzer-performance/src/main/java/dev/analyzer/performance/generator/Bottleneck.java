@@ -14,9 +14,11 @@ import java.util.Map;
  * @param generatorCpuPercent the busiest I/O thread's CPU time over the measured part, % of one core
  * @param processCpuPercent the generator's whole JVM, % of one core
  * @param machineCpuPercent the machine's average CPU load, % of all cores, or -1 when unknown
+ * @param allocatedBytesPerRequest heap bytes the I/O threads allocated per completed request over
+ *     the measured part, or -1 when the JVM cannot tell
  */
 public record Bottleneck(String verdict, String reason, double generatorCpuPercent, double processCpuPercent,
-    double machineCpuPercent) {
+    double machineCpuPercent, double allocatedBytesPerRequest) {
 
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -25,6 +27,7 @@ public record Bottleneck(String verdict, String reason, double generatorCpuPerce
     m.put("generator_cpu_percent", generatorCpuPercent);
     m.put("process_cpu_percent", processCpuPercent);
     m.put("machine_cpu_percent", machineCpuPercent);
+    m.put("generator_allocated_bytes_per_request", allocatedBytesPerRequest);
     return m;
   }
 }

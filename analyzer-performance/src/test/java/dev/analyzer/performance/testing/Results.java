@@ -19,6 +19,6 @@ public final class Results {
     LatencySummary lat = new LatencySummary(988, 40, 20, 100, 150, 250, 400, 900);
     return new LoadResult(WorkloadModel.OPEN, "http://127.0.0.1:5000", 500.0, 500, 2, 10, 1000, 1000, 0,
         new ErrorCounts(0, 0, 0, 12, Map.of(200, 988L, 500, 12L)), 1_000_000, lat, lat, true, LatencySummary.EMPTY,
-        30, 0, List.of(), List.of(), new Bottleneck("none", "ok", 10, 12, 50), false, "epoll");
+        30, 0, List.of(), List.of(), new Bottleneck("none", "ok", 10, 12, 50, 0), false, "epoll");
   }
 }

@@ -43,6 +43,8 @@ final class BottleneckJudge {
       verdict = "target";
       reason = genText + ", below saturation: the throughput is the target's at " + connections + " connections";
     }
-    return new Bottleneck(verdict, reason, gen, cpu.processPercent(), machine);
+    long completed = Math.max(1, sent);
+    double alloc = cpu.allocatedBytes() < 0 ? -1 : Math.round(10.0 * cpu.allocatedBytes() / completed) / 10.0;
+    return new Bottleneck(verdict, reason, gen, cpu.processPercent(), machine, alloc);
   }
 }

@@ -17,6 +17,8 @@ final class CpuMeter {
   private final List<java.util.function.LongSupplier> idleSpin;
   private long[] spinStart;
   private long[] threadStart;
+  private long allocatedStart;
+  private long allocated = -1;
   private long processStart;
   private long wallStart;
   private double busiestPercent;
@@ -41,7 +43,28 @@ final class CpuMeter {
       spinStart[i] = idleSpin.get(i).getAsLong();
     }
     processStart = processCpu();
+    allocatedStart = allocatedNow();
     wallStart = System.nanoTime();
+  }
+
+  private long allocatedNow() {
+    if (!(threads instanceof com.sun.management.ThreadMXBean sun) || !sun.isThreadAllocatedMemoryEnabled()) {
+      return -1;
+    }
+    long total = 0;
+    for (long id : ioThreadIds) {
+      long b = sun.getThreadAllocatedBytes(id);
+      if (b < 0) {
+        return -1;
+      }
+      total += b;
+    }
+    return total;
+  }
+
+  /** Heap bytes the I/O threads allocated between mark and stop, or -1. */
+  long allocatedBytes() {
+    return allocated;
   }
 
   /** Samples the machine's CPU load (called once a second). */
@@ -69,6 +92,8 @@ final class CpuMeter {
       }
     }
     busiestPercent = Math.min(100, busiest);
+    long a = allocatedNow();
+    allocated = a < 0 || allocatedStart < 0 ? -1 : a - allocatedStart;
     long p = processCpu();
     processPercent = p < 0 || processStart < 0 ? -1 : 100.0 * (p - processStart) / wall;
   }

@@ -3,13 +3,14 @@ package dev.analyzer.performance.generator.internal;
 import dev.analyzer.performance.generator.Scenario;
 import dev.analyzer.http.target.Target;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.PooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The wire bytes of one scenario's request, encoded once per run: request line, {@code Host} (the
  * target's, never a resolved address), the scenario's headers, {@code Content-Length} when there is
- * a body. Each send writes a retained duplicate, so nothing is encoded or copied per request.
+ * a body. Each send writes a retained duplicate of a pooled buffer (recycled by Netty), so nothing is
+ * encoded, copied or allocated per request.
  * Thread-safe after construction; {@link #release()} once the run is over.
  */
 final class RequestBytes {
@@ -17,7 +18,6 @@ final class RequestBytes {
   static final String USER_AGENT = "analyzer-performance/0.1";
 
   private final ByteBuf raw;
-  private final ByteBuf bytes;
   private final boolean head;
 
   RequestBytes(Target target, Scenario s) {
@@ -35,16 +35,15 @@ final class RequestBytes {
     }
     sb.append("\r\n");
     byte[] headBytes = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
-    ByteBuf b = Unpooled.directBuffer(headBytes.length + body.length);
+    ByteBuf b = PooledByteBufAllocator.DEFAULT.directBuffer(headBytes.length + body.length);
     b.writeBytes(headBytes).writeBytes(body);
     this.raw = b;
-    this.bytes = Unpooled.unreleasableBuffer(b);
     this.head = s.method().equals("HEAD");
   }
 
   /** A view to write once; the write releases it. */
   ByteBuf forWrite() {
-    return bytes.duplicate();
+    return raw.retainedDuplicate();
   }
 
   /** True for HEAD (the answer has no body). */
@@ -54,7 +53,7 @@ final class RequestBytes {
 
   /** The encoded size. */
   int size() {
-    return bytes.readableBytes();
+    return raw.readableBytes();
   }
 
   /** Frees the buffer; call only when no connection can write any more. */
