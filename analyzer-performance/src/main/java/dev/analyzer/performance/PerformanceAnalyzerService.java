@@ -136,8 +136,12 @@ public final class PerformanceAnalyzerService implements AnalyzerService {
           if (ctx.isCancelled()) {
             break;
           }
-          u.add(runTool(name, new LoadJob(t, load, choice.scenarios(), ctx, work, settings,
-              req.toolConfig(ToolSet.configKey(name)))));
+          ToolRecord rec = runTool(name, new LoadJob(t, load, choice.scenarios(), ctx, work, settings,
+              req.toolConfig(ToolSet.configKey(name))));
+          u.add(rec);
+          for (String alias : ToolSet.legacyNames(req.selectedTools(), name)) {
+            u.add(rec.as(alias));
+          }
         }
         u.records().stream().filter(r -> r.builtin() != null).findFirst()
             .ifPresent(r -> u.verdicts(load.thresholds().evaluate(r.builtin())));

@@ -71,6 +71,21 @@ public final class ToolSet {
     return out.isEmpty() ? List.of(BuiltinTool.NAME) : List.copyOf(out);
   }
 
+  /**
+   * The original's names in {@code requested} that mean {@code tool} (such as {@code aiohttp} for the
+   * built-in), under which its record is filed too, so a consumer reading {@code results[url].aiohttp}
+   * keeps working.
+   */
+  public static List<String> legacyNames(Set<String> requested, String tool) {
+    List<String> out = new ArrayList<>();
+    for (String r : requested) {
+      if (!r.equals(tool) && tool.equals(ALIASES.get(r)) && !KNOWN.contains(r)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
   /** The {@code config} key holding a tool's own options (the original's {@code apache_bench} for ab). */
   public static String configKey(String tool) {
     return tool.equals(AbTool.NAME) ? "apache_bench" : tool;

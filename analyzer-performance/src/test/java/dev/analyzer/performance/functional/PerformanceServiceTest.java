@@ -126,6 +126,7 @@ class PerformanceServiceTest {
         .containsEntry("scenario_source", "default");
     assertThat(map(load.get("coordinated_omission"))).containsEntry("corrected", false);
     assertThat(map(url.get("artillery"))).containsEntry("status", "not_installed");
+    assertThat(map(url.get("aiohttp"))).containsEntry("implemented_by", "builtin").containsKey("avg_response_time");
     assertThat(app.hits("/api/health")).isPositive();
   }
 
