@@ -40,7 +40,7 @@ public final class ScriptExtractor {
     Set<String> seen = new LinkedHashSet<>();
     Matcher m = FETCH.matcher(s);
     while (m.find()) {
-      String after = s.substring(m.end(), Math.min(s.length(), m.end() + 400));
+      String after = callTail(s, m.end());
       Matcher mm = METHOD.matcher(after);
       String method = mm.find() && mm.start() < 200 ? mm.group(1).toUpperCase(Locale.ROOT) : "GET";
       Matcher body = BODY_OBJECT.matcher(after);
@@ -63,10 +63,26 @@ public final class ScriptExtractor {
       add(out, seen, base, m.group(3), m.group(1).equals("post") ? "POST" : "GET", List.of());
     }
     m = API_STRING.matcher(s);
+    Set<String> paths = new java.util.HashSet<>();
+    out.forEach(f -> paths.add(f.uri().getRawPath()));
     while (m.find()) {
-      add(out, seen, base, m.group(2), "GET", List.of());
+      if (!paths.contains(m.group(2).replaceFirst("\\?.*", ""))) {
+        add(out, seen, base, m.group(2), "GET", List.of());
+      }
     }
     return out;
+  }
+
+  /** The rest of the call that starts at {@code from}: up to 400 characters, cut before the next statement or call. */
+  private static String callTail(String s, int from) {
+    String t = s.substring(from, Math.min(s.length(), from + 400));
+    for (String stop : List.of(";", "fetch(", "axios.", "axios(")) {
+      int i = t.indexOf(stop);
+      if (i >= 0) {
+        t = t.substring(0, i);
+      }
+    }
+    return t;
   }
 
   private static List<String> keys(String objectBody) {
