@@ -66,6 +66,9 @@ public final class LoadTestCli implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "dev/analyzer/performance/cli/cli-logback.xml");
+    }
     System.exit(execute(args, System.out));
   }
 
