@@ -31,7 +31,6 @@ import dev.analyzer.service.ToolInfo;
 import dev.analyzer.service.process.ProcessRunner;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
