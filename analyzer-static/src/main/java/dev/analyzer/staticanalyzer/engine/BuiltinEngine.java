@@ -9,11 +9,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The public entry for benchmarks and tools: runs the built-in engine ({@code python-security},
  * {@code js-security}, optionally {@code secrets}) over a directory, without the service.
- * Thread-safe; each call walks and reads the directory itself.
+ * Thread-safe; each call walks and reads the directory itself and
+ * runs files on its own short-lived pool.
  */
 public final class BuiltinEngine {
 
@@ -40,51 +45,99 @@ public final class BuiltinEngine {
 
   /** Scans the Python and JavaScript/TypeScript files under {@code dir} (files over 2 MiB skipped). */
   public static Result scanDirectory(Path dir) throws IOException {
-    return scanDirectory(dir, false);
+    return scanDirectory(dir, false, defaultThreads());
+  }
+
+  /** One worker per core, at most 8. */
+  public static int defaultThreads() {
+    return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
   }
 
   /**
-   * Scans {@code dir}; with {@code withSecrets} the secrets scanner runs over every text file too.
+   * Scans {@code dir} with {@code threads} workers (files are independent; results keep walk order);
+   * with {@code withSecrets} the secrets scanner runs over every text file too.
    *
    * @throws IOException when {@code dir} is not a readable directory
    */
-  public static Result scanDirectory(Path dir, boolean withSecrets) throws IOException {
+  public static Result scanDirectory(Path dir, boolean withSecrets, int threads) throws IOException {
     SourceTree tree = SourceTree.walk(dir, 2L * 1024 * 1024, 200_000);
-    List<Finding> out = new ArrayList<>();
-    int files = 0;
-    long bytes = 0;
-    int parsed = 0;
-    int unparsed = 0;
-    int vendored = 0;
-    int suppressed = 0;
+    List<SourceFile> files = new ArrayList<>();
     for (SourceFile f : tree.files()) {
       boolean code = f.language() == Language.PYTHON || f.language() == Language.JAVASCRIPT;
-      if (!code && !withSecrets) {
-        continue;
-      }
-      String text = f.read();
-      if (withSecrets) {
-        out.addAll(SecretScanner.scan(f.path(), text));
-      }
-      if (!code) {
-        continue;
-      }
-      files++;
-      bytes += f.size();
-      FileReport r = SyntaxEngine.analyze(f.path(), text);
-      out.addAll(r.findings());
-      suppressed += r.suppressed();
-      switch (r.how()) {
-        case PARSED:
-          parsed++;
-          break;
-        case UNPARSED:
-          unparsed++;
-          break;
-        default:
-          vendored += r.role() == FileRole.VENDORED ? 1 : 0;
+      if (code || withSecrets) {
+        files.add(f);
       }
     }
-    return new Result(out, files, bytes, parsed, unparsed, vendored, suppressed);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+      Thread t = new Thread(r, "builtin-engine");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Scanned>> futures = new ArrayList<>();
+      for (SourceFile f : files) {
+        futures.add(pool.submit(() -> scan(f, withSecrets)));
+      }
+      List<Finding> out = new ArrayList<>();
+      int count = 0;
+      long bytes = 0;
+      int parsed = 0;
+      int unparsed = 0;
+      int vendored = 0;
+      int suppressed = 0;
+      for (Future<Scanned> fu : futures) {
+        Scanned s = join(fu);
+        out.addAll(s.findings());
+        if (s.report() == null) {
+          continue;
+        }
+        count++;
+        bytes += s.size();
+        suppressed += s.report().suppressed();
+        switch (s.report().how()) {
+          case PARSED:
+            parsed++;
+            break;
+          case UNPARSED:
+            unparsed++;
+            break;
+          default:
+            vendored += s.report().role() == FileRole.VENDORED ? 1 : 0;
+        }
+      }
+      return new Result(out, count, bytes, parsed, unparsed, vendored, suppressed);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private record Scanned(List<Finding> findings, FileReport report, long size) {}
+
+  private static Scanned scan(SourceFile f, boolean withSecrets) throws IOException {
+    String text = f.read();
+    List<Finding> out = new ArrayList<>();
+    if (withSecrets) {
+      out.addAll(SecretScanner.scan(f.path(), text));
+    }
+    if (f.language() != Language.PYTHON && f.language() != Language.JAVASCRIPT) {
+      return new Scanned(out, null, f.size());
+    }
+    FileReport r = SyntaxEngine.analyze(f.path(), text);
+    out.addAll(r.findings());
+    return new Scanned(out, r, f.size());
+  }
+
+  private static Scanned join(Future<Scanned> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("scan interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException("scan failed: " + e.getCause(), e.getCause());
+    }
   }
 }

@@ -77,7 +77,7 @@ final class JsWalker extends Walker {
   }
 
   @Override
-  void visit(SyntaxNode n) {
+  void visitNode(SyntaxNode n) {
     if (n == null || !spend()) {
       return;
     }
@@ -196,7 +196,7 @@ final class JsWalker extends Walker {
   }
 
   @Override
-  Taint eval(SyntaxNode n) {
+  Taint evalNode(SyntaxNode n) {
     if (n == null || !spend()) {
       return null;
     }
@@ -296,6 +296,7 @@ final class JsWalker extends Walker {
     bindParams(s, JsDefinitions.params(file, fn), route, from, message);
     JsWalker w = new JsWalker(file, s, summary, fn, true);
     w.budget = budget;
+    w.depth = depth + 1;
     w.visit(fn);
     budget = w.budget;
   }
@@ -388,7 +389,7 @@ final class JsWalker extends Walker {
     if (fn == null) {
       return "?";
     }
-    String dotted = dotted(fn);
+    String dotted = fn.endByte() - fn.startByte() > 300 ? null : dotted(fn);
     if (dotted != null) {
       return file.resolve(dotted);
     }

@@ -47,8 +47,15 @@ final class Literals {
 
   /** True for literals, and for operators over literals and names the scope knows are constants. */
   static boolean isConstant(SyntaxNode n, FileContext f, Scope scope) {
+    return isConstant(n, f, scope, 0);
+  }
+
+  private static boolean isConstant(SyntaxNode n, FileContext f, Scope scope, int depth) {
     if (n == null) {
       return true;
+    }
+    if (depth > 100) {
+      return false;
     }
     switch (n.type()) {
       case "string":
@@ -75,7 +82,7 @@ final class Literals {
       case "tuple":
       case "array":
         for (SyntaxNode c : n.namedChildren()) {
-          if (!isConstant(c, f, scope)) {
+          if (!isConstant(c, f, scope, depth + 1)) {
             return false;
           }
         }
@@ -91,7 +98,11 @@ final class Literals {
    * {@code [...].join(...)}.
    */
   static boolean isBuilt(SyntaxNode n, FileContext f, Scope scope) {
-    if (n == null || isConstant(n, f, scope)) {
+    return isBuilt(n, f, scope, 0);
+  }
+
+  private static boolean isBuilt(SyntaxNode n, FileContext f, Scope scope, int depth) {
+    if (n == null || depth > 100 || isConstant(n, f, scope)) {
       return false;
     }
     switch (n.type()) {
@@ -99,14 +110,14 @@ final class Literals {
       case "template_string":
         return true;
       case "parenthesized_expression":
-        return !n.namedChildren().isEmpty() && isBuilt(n.namedChildren().get(0), f, scope);
+        return !n.namedChildren().isEmpty() && isBuilt(n.namedChildren().get(0), f, scope, depth + 1);
       case "binary_operator":
       case "binary_expression": {
         if (!(n.hasToken("%") || n.hasToken("+"))) {
           return false;
         }
         for (SyntaxNode c : n.namedChildren()) {
-          if (c.is("string") || c.is("template_string") || isBuilt(c, f, scope)) {
+          if (c.is("string") || c.is("template_string") || isBuilt(c, f, scope, depth + 1)) {
             return true;
           }
         }

@@ -67,7 +67,7 @@ final class PythonWalker extends Walker {
   }
 
   @Override
-  void visit(SyntaxNode n) {
+  void visitNode(SyntaxNode n) {
     if (!spend()) {
       return;
     }
@@ -236,7 +236,7 @@ final class PythonWalker extends Walker {
   }
 
   @Override
-  Taint eval(SyntaxNode n) {
+  Taint evalNode(SyntaxNode n) {
     if (n == null || !spend()) {
       return null;
     }
@@ -396,7 +396,7 @@ final class PythonWalker extends Walker {
     if (fn == null) {
       return "?";
     }
-    String dotted = dotted(fn);
+    String dotted = fn.endByte() - fn.startByte() > 300 ? null : dotted(fn);
     if (dotted != null) {
       return file.resolve(dotted);
     }

@@ -28,11 +28,39 @@ abstract class Walker {
     this.summary = summary;
   }
 
+  /** Nesting deeper than this (generated or hostile code) is not followed: no stack overflow. */
+  static final int MAX_DEPTH = 400;
+  int depth;
+
   /** The taint of expression {@code n}, checking every call inside it on the way. */
-  abstract Taint eval(SyntaxNode n);
+  final Taint eval(SyntaxNode n) {
+    if (n == null || depth > MAX_DEPTH) {
+      return null;
+    }
+    depth++;
+    try {
+      return evalNode(n);
+    } finally {
+      depth--;
+    }
+  }
 
   /** Walks a statement (or any node: expressions are evaluated). */
-  abstract void visit(SyntaxNode n);
+  final void visit(SyntaxNode n) {
+    if (n == null || depth > MAX_DEPTH) {
+      return;
+    }
+    depth++;
+    try {
+      visitNode(n);
+    } finally {
+      depth--;
+    }
+  }
+
+  abstract Taint evalNode(SyntaxNode n);
+
+  abstract void visitNode(SyntaxNode n);
 
   /** A walker for local function {@code fn} (its parameters bound), sharing this file. */
   abstract Walker forFunction(FunctionInfo fn, Summary into);
@@ -41,7 +69,9 @@ abstract class Walker {
   final Summary summarise(FunctionInfo fn) {
     return file.summary(fn, f -> {
       Summary s = new Summary();
-      forFunction(f, s).visit(f.node());
+      Walker w = forFunction(f, s);
+      w.depth = depth + 20;
+      w.visit(f.node());
       return s;
     });
   }

@@ -60,6 +60,12 @@ final class Offsets {
     return byteToChar[Math.max(0, Math.min(byteOffset, byteToChar.length - 1))];
   }
 
+  /** 1-based line of a char offset. */
+  int line(int charOffset) {
+    int i = Arrays.binarySearch(lineStarts, charOffset);
+    return (i >= 0 ? i : -i - 2) + 1;
+  }
+
   int column(int charOffset) {
     int i = Arrays.binarySearch(lineStarts, charOffset);
     int line = i >= 0 ? i : -i - 2;

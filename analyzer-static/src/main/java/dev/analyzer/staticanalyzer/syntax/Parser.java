@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
-import org.treesitter.TSPoint;
 import org.treesitter.TSTree;
 import org.treesitter.TSTreeCursor;
 
@@ -22,10 +21,15 @@ public final class Parser {
   static final long TIMEOUT_MICROS = 10_000_000L;
   static final int MAX_NODES = 3_000_000;
 
+  private static final Map<Grammar, Symbols> SYMBOLS = new java.util.concurrent.ConcurrentHashMap<>();
   private static final ThreadLocal<Map<Grammar, TSParser>> PARSERS = ThreadLocal.withInitial(
       () -> new EnumMap<>(Grammar.class));
 
   private Parser() {}
+
+  private static Symbols symbols(Grammar g, TSLanguage language) {
+    return SYMBOLS.computeIfAbsent(g, k -> new Symbols(language));
+  }
 
   /**
    * The tree of {@code source} under {@code grammar}; empty when the grammar is unavailable, the parse
@@ -64,26 +68,25 @@ public final class Parser {
       return Optional.empty();
     }
     int[] errors = new int[2];
-    SyntaxNode root = copy(tree.getRootNode(), errors, Offsets.of(source));
+    SyntaxNode root = copy(tree.getRootNode(), errors, Offsets.of(source), symbols(with, language.get()));
     return root == null ? Optional.empty() : Optional.of(new SyntaxTree(source, root, reported, errors[0], errors[1]));
   }
 
-  private static SyntaxNode copy(TSNode top, int[] errors, Offsets offsets) {
+  private static SyntaxNode copy(TSNode top, int[] errors, Offsets offsets, Symbols symbols) {
     TSTreeCursor c = new TSTreeCursor(top);
-    SyntaxNode root = node(c, null, errors, offsets);
-    SyntaxNode current = root;
+    SyntaxNode root = node(c, null, errors, offsets, symbols);
     int count = 1;
     if (!c.gotoFirstChild()) {
       return root;
     }
     SyntaxNode parent = root;
     while (true) {
-      current = node(c, parent, errors, offsets);
+      SyntaxNode current = node(c, parent, errors, offsets, symbols);
       parent.add(current);
       if (++count > MAX_NODES) {
         return null;
       }
-      if (c.gotoFirstChild()) {
+      if (current.named() && c.gotoFirstChild()) {
         parent = current;
         continue;
       }
@@ -96,19 +99,24 @@ public final class Parser {
     }
   }
 
-  private static SyntaxNode node(TSTreeCursor c, SyntaxNode parent, int[] errors, Offsets offsets) {
+  /**
+   * One node: its symbol, start byte (read from the node object) and, for named nodes, end byte;
+   * an anonymous token's end is its start plus its text (tokens are their own type name).
+   */
+  private static SyntaxNode node(TSTreeCursor c, SyntaxNode parent, int[] errors, Offsets offsets, Symbols symbols) {
     TSNode n = c.currentNode();
-    String type = n.getType();
-    if (n.isMissing()) {
+    int symbol = n.getSymbol();
+    String type = symbols.type(n, symbol);
+    boolean named = symbols.named(symbol);
+    int startByte = Symbols.start(n);
+    int endByte = named ? n.getEndByte() : startByte + type.length();
+    if (symbol == Symbols.ERROR_SYMBOL || symbol == -1) {
       errors[0]++;
-    } else if (n.isError()) {
-      errors[0]++;
-      errors[1] += n.getEndByte() - n.getStartByte();
+      errors[1] += endByte - startByte;
     }
-    TSPoint start = n.getStartPoint();
-    TSPoint end = n.getEndPoint();
-    int from = offsets.charAt(n.getStartByte());
-    return new SyntaxNode(type, c.currentFieldName(), n.isNamed(), from, offsets.charAt(n.getEndByte()),
-        start.getRow() + 1, offsets.column(from), end.getRow() + 1, parent);
+    int from = offsets.charAt(startByte);
+    int to = offsets.charAt(endByte);
+    return new SyntaxNode(type, symbols.field(c.currentFieldId()), named, from, to, offsets.line(from),
+        offsets.column(from), offsets.line(Math.max(from, to - 1)), parent);
   }
 }

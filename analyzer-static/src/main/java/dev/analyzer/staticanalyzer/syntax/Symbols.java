@@ -1,0 +1,74 @@
+package dev.analyzer.staticanalyzer.syntax;
+
+import java.lang.reflect.Field;
+import org.treesitter.TSLanguage;
+import org.treesitter.TSNode;
+import org.treesitter.TSSymbolType;
+
+/**
+ * Per-grammar tables that spare the tree copy most native calls: symbol id to type name and
+ * named-ness, field id to field name (each asked of the language once), and the start byte read
+ * from the node's own {@code context0} field (tree-sitter keeps the start byte there) instead of a
+ * JNI call when the binding allows it. Thread-safe: filled once, then only read.
+ */
+final class Symbols {
+
+  static final int ERROR_SYMBOL = 65535;
+  private static final Field START;
+
+  static {
+    Field f;
+    try {
+      f = TSNode.class.getDeclaredField("context0");
+      f.setAccessible(true);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      f = null;
+    }
+    START = f;
+  }
+
+  private final String[] types;
+  private final boolean[] named;
+  private final String[] fields;
+
+  Symbols(TSLanguage language) {
+    int n = language.symbolCount();
+    types = new String[n];
+    named = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      types[i] = language.symbolName(i);
+      named[i] = language.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
+    }
+    int fc = language.fieldCount();
+    fields = new String[fc + 1];
+    for (int i = 1; i <= fc; i++) {
+      fields[i] = language.fieldNameForId(i);
+    }
+  }
+
+  String type(TSNode n, int symbol) {
+    if (symbol == ERROR_SYMBOL || symbol == -1) {
+      return "ERROR";
+    }
+    return symbol >= 0 && symbol < types.length && types[symbol] != null ? types[symbol] : n.getType();
+  }
+
+  boolean named(int symbol) {
+    return symbol == ERROR_SYMBOL || symbol == -1 || symbol >= 0 && symbol < named.length && named[symbol];
+  }
+
+  String field(int id) {
+    return id > 0 && id < fields.length ? fields[id] : null;
+  }
+
+  static int start(TSNode n) {
+    if (START != null) {
+      try {
+        return START.getInt(n);
+      } catch (IllegalAccessException e) {
+        return n.getStartByte();
+      }
+    }
+    return n.getStartByte();
+  }
+}
