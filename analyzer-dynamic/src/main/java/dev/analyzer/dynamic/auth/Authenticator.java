@@ -80,7 +80,8 @@ public final class Authenticator implements Prober.AuthState {
       status = "failed: credentials could not be encoded";
       return;
     }
-    ProbeResult r = prober.sendOnce(ProbeRequest.withBody("POST", config.loginPath(), "application/json", body));
+    ProbeResult r = prober.sendOnce(ProbeRequest.withBody("POST", config.loginPath(), "application/json", body)
+        .withSecretBody());
     if (r == null || r.status() >= 400) {
       status = "failed: " + config.loginPath() + (r == null ? " did not answer" : " answered HTTP " + r.status());
       return;
@@ -131,7 +132,7 @@ public final class Authenticator implements Prober.AuthState {
         .append(Mutation.encode(config.username())).append('&').append(Mutation.encode(config.passwordField()))
         .append('=').append(Mutation.encode(config.password()));
     ProbeResult r = prober.sendOnce(ProbeRequest.withBody("POST", action, "application/x-www-form-urlencoded",
-        form.toString()));
+        form.toString()).withSecretBody());
     if (r == null || r.status() >= 400) {
       status = "failed: " + action + (r == null ? " did not answer" : " answered HTTP " + r.status());
       return;

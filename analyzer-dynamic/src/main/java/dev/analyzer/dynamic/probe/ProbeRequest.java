@@ -14,8 +14,15 @@ import java.util.Map;
  * @param path path and query below the target, starting with {@code /}
  * @param headers extra headers, in order
  * @param body the body (empty for none)
+ * @param secretBody true when the body holds credentials and must never be shown
  */
-public record ProbeRequest(String method, String path, List<Map.Entry<String, String>> headers, byte[] body) {
+public record ProbeRequest(String method, String path, List<Map.Entry<String, String>> headers, byte[] body,
+    boolean secretBody) {
+
+  /** A request whose body may be shown in evidence. */
+  public ProbeRequest(String method, String path, List<Map.Entry<String, String>> headers, byte[] body) {
+    this(method, path, headers, body, false);
+  }
 
   public ProbeRequest {
     method = method.toUpperCase(Locale.ROOT);
@@ -43,7 +50,12 @@ public record ProbeRequest(String method, String path, List<Map.Entry<String, St
   public ProbeRequest withHeader(String name, String value) {
     List<Map.Entry<String, String>> h = new ArrayList<>(headers);
     h.add(Map.entry(name, value));
-    return new ProbeRequest(method, path, h, body);
+    return new ProbeRequest(method, path, h, body, secretBody);
+  }
+
+  /** This request with its body never shown in evidence (a login carries credentials). */
+  public ProbeRequest withSecretBody() {
+    return new ProbeRequest(method, path, headers, body, true);
   }
 
   /** The path without its query. */
@@ -60,7 +72,9 @@ public record ProbeRequest(String method, String path, List<Map.Entry<String, St
       boolean secret = n.equals("authorization") || n.equals("cookie") || n.contains("token") || n.contains("api-key");
       b.append('\n').append(h.getKey()).append(": ").append(secret ? "[redacted]" : h.getValue());
     }
-    if (body.length > 0) {
+    if (body.length > 0 && secretBody) {
+      b.append("\n\n[").append(body.length).append(" bytes redacted: credentials]");
+    } else if (body.length > 0) {
       String text = new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8);
       b.append("\n\n").append(text);
     }

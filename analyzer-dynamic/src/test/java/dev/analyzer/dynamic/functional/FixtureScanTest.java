@@ -54,6 +54,11 @@ class FixtureScanTest {
   }
 
   @Test
+  void theCredentialsAppearNowhereInTheFindings() {
+    assertThat(full.findings()).allSatisfy(f -> assertThat(f.toString()).doesNotContain("wonderland"));
+  }
+
+  @Test
   void theScanLoggedInAgainWhenItsTokenExpired() {
     assertThat(full.auth().values()).containsOnly("logged_in");
     assertThat(app.logins()).isGreaterThan(1);
