@@ -79,6 +79,43 @@ class LoadGeneratorTest {
   }
 
   @Test
+  void thinkTimePausesEachConnectionBetweenAnswerAndNextRequest() throws Exception {
+    LoadResult r = LoadGenerator.run(target, LoadPlan.closed(2, Duration.ofSeconds(1)).withWarmup(Duration.ZERO)
+        .withThinkTime(Duration.ofMillis(100)).withScenario(Scenario.get("/think")).build());
+
+    // two connections, each at most one request per 100 ms
+    assertThat(r.requests()).isBetween(4L, 24L);
+  }
+
+  @Test
+  void rampsSendTheIntegralOfTheirRate() throws Exception {
+    LoadPlan plan = LoadPlan.ramp(List.of(new Stage(Duration.ofSeconds(1), 200), new Stage(Duration.ofSeconds(1),
+        200))).withWarmup(Duration.ZERO).withConnections(8).withScenario(Scenario.get("/ramp")).build();
+
+    LoadResult r = LoadGenerator.run(target, plan);
+
+    // 0 -> 200/s over 1 s is 100 requests, then 200 in the second at 200/s
+    assertThat(r.requests()).isEqualTo(300);
+    assertThat(r.targetRate()).isEqualTo(150.0);
+    assertThat(r.series().get(0).rate()).isLessThan(r.series().get(1).rate());
+  }
+
+  @Test
+  void whenTheTargetCannotKeepUpTheOpenModelSaysSoInsteadOfSlowingDown() throws Exception {
+    try (TestHttpServer frozen = TestHttpServer.start().freezing(900, 1000)) {
+      ResolvedTarget t = TargetPolicy.loopbackOnly().check(Target.parse(frozen.url()));
+      LoadResult r = LoadGenerator.run(t, LoadPlan.open(200, Duration.ofSeconds(2)).withWarmup(Duration.ZERO)
+          .withConnections(2).withRequestTimeout(Duration.ofMillis(300)).build());
+
+      assertThat(r.dropped()).isPositive();
+      assertThat(r.late()).isPositive();
+      assertThat(r.targetRate()).isEqualTo(200.0);
+      assertThat(r.achievedRate()).isLessThan(200.0);
+      assertThat(r.bottleneck().verdict()).isIn("target", "machine");
+    }
+  }
+
+  @Test
   void statusesTheScenarioDoesNotExpectAreNon2xxErrorsByStatus() throws Exception {
     LoadPlan plan = LoadPlan.closed(2, Duration.ofMillis(800)).withWarmup(Duration.ZERO)
         .withScenario(Scenario.get("/status/503"))
