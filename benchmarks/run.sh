@@ -5,7 +5,7 @@
 # results of a run are recorded in BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests -pl benchmarks,analyzer-static,analyzer-http,analyzer-performance -am package
+mvn -B -q -DskipTests -pl benchmarks,analyzer-static,analyzer-http,analyzer-performance,analyzer-dynamic -am package
 log=benchmarks/target/run.log
 : > "$log"
 jar=benchmarks/target/benchmarks.jar
@@ -39,8 +39,11 @@ if command -v taskset >/dev/null 2>&1; then pin=(taskset -c 1); fi
 "${pin[@]}" java -XX:ActiveProcessorCount=1 -Xms1g -Xmx1g -cp "$jar" dev.analyzer.benchmarks.LoadGeneratorBenchmark \
   50 10 5 20000 2>&1 | tee -a "$log"
 
+step "9. dynamic scan of the fixture app: built-in engine vs wapiti (found, false reports, wall time)" \
+  dev.analyzer.benchmarks.DynamicScanBenchmark 600
+
 echo
 echo "== summary: figures and ratios (goals: >= 0.8x raw Netty and >= 10x Python on round trips;"
 echo "   client overhead <= 10 %; 10,000 connections under 256 MB heap) =="
-grep -E "ratio python-security|^ratio at|^round trips per server CPU-second|^analyzer static-service|^raw Netty echo|^Python websockets|ping -> pong|small static analysis|CPU of the load process|interleaved|connections open|answered health_check|live heap|heap per connection|^(Codec|Dedup)Benchmark\.|^analyzer-http engine|^wrk \(1 thread\)|^ratio analyzer-http|^load generator closed|^wrk -t1 |^ratio load generator|^server alone|^open model|^achieved rate|^ratio open model" "$log" \
+grep -E "ratio python-security|^ratio at|^round trips per server CPU-second|^analyzer static-service|^raw Netty echo|^Python websockets|ping -> pong|small static analysis|CPU of the load process|interleaved|connections open|answered health_check|live heap|heap per connection|^(Codec|Dedup)Benchmark\.|^analyzer-http engine|^wrk \(1 thread\)|^ratio analyzer-http|^load generator closed|^wrk -t1 |^ratio load generator|^server alone|^open model|^achieved rate|^ratio open model|^built-in engine, .* found|^wapiti .* found|^ratio engine" "$log" \
   | sed 's/^/  /'
