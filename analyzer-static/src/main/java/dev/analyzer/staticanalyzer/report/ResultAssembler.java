@@ -34,7 +34,7 @@ public final class ResultAssembler {
   }
 
   /**
-   * Merged findings, most severe first. Findings of different tools on the same file and line with
+   * Merged findings: security first, then linter (quality) findings, each most severe first. Findings of different tools on the same file and line with
    * the same class (CWE; rule id and tool when there is none) are one finding naming every tool; two
    * findings of the same tool are never merged, so two issues on one line stay two.
    */
@@ -58,8 +58,16 @@ public final class ResultAssembler {
     }
     List<Finding> out = new ArrayList<>();
     byKey.values().forEach(out::addAll);
-    out.sort((a, b) -> a.severity().compareTo(b.severity()));
+    out.sort((a, b) -> isQuality(a) != isQuality(b) ? (isQuality(a) ? 1 : -1) : a.severity().compareTo(b.severity()));
     return out;
+  }
+
+  /** Linter tools whose findings are code quality, not security. */
+  public static final java.util.Set<String> QUALITY_TOOLS = java.util.Set.of("pylint", "flake8");
+
+  /** True for a finding only linters reported (style and correctness messages, not security). */
+  public static boolean isQuality(Finding f) {
+    return QUALITY_TOOLS.containsAll(f.tools());
   }
 
   private static String key(Finding f) {
@@ -98,7 +106,11 @@ public final class ResultAssembler {
         notInstalled.add(e.tool());
       }
     }
+    List<Finding> security = merged.stream().filter(f -> !isQuality(f)).toList();
     b.withSummary("total_issues_found", merged.size())
+        .withSummary("security_issues_found", security.size())
+        .withSummary("quality_issues_found", merged.size() - security.size())
+        .withSummary("security_severity_breakdown", ToolResult.breakdown(security))
         .withSummary("total_tool_findings", allFindings().size())
         .withSummary("tools_run_successfully", ok)
         .withSummary("tools_failed", failed)

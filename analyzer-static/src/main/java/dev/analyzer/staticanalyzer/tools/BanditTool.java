@@ -81,10 +81,27 @@ public final class BanditTool extends ExternalTool {
           .withConfidence(Confidence.fromWire(r.path("issue_confidence").asText()).orElse(null))
           .withCwe(cwe).withLocation(Location.inFile(file, Math.max(1, r.path("line_number").asInt(1)),
               r.path("col_offset").isInt() ? r.path("col_offset").asInt() + 1 : null))
-          .withEvidence(firstCodeLine(r.path("code").asText()))
+          .withEvidence(codeLine(r.path("code").asText(), r.path("line_number").asInt(-1)))
           .withRemediation(r.path("more_info").asText(null)).build());
     }
     return out;
+  }
+
+  /**
+   * The issue's own line of bandit's {@code code} excerpt (each line starts with its number; the
+   * excerpt starts with context lines before the issue), else its first non-blank line.
+   */
+  static String codeLine(String code, int lineNumber) {
+    String prefix = lineNumber + " ";
+    for (String line : code.split("\n")) {
+      if (line.startsWith(prefix) || line.equals(String.valueOf(lineNumber))) {
+        String t = line.substring(Math.min(line.length(), prefix.length())).strip();
+        if (!t.isEmpty()) {
+          return t.length() > 200 ? t.substring(0, 200) : t;
+        }
+      }
+    }
+    return firstCodeLine(code);
   }
 
   private static String firstCodeLine(String code) {

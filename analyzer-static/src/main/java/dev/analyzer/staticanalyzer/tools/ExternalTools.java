@@ -65,4 +65,18 @@ public final class ExternalTools {
             + (err.length() > STDERR_SHOWN ? err.substring(0, STDERR_SHOWN) : err), extra);
     }
   }
+
+  /** True when {@code stderr} shows a Python crash (a traceback), not just warnings. */
+  static boolean crashed(String stderr) {
+    return stderr != null && (stderr.contains("Traceback (most recent call last)")
+        || stderr.contains("Fatal Python error"));
+  }
+
+  /** The result of a tool that crashed though its exit code looked normal: error with the stderr tail. */
+  static ToolRun crash(String tool, String stderr, Integer exitCode, Map<String, Object> extra) {
+    String err = stderr == null ? "" : stderr.strip();
+    String tail = err.length() > STDERR_SHOWN ? err.substring(err.length() - STDERR_SHOWN) : err;
+    return ToolRun.failed(ToolStatus.ERROR, tool + " crashed (exit " + exitCode + ", no results)"
+        + (tail.isEmpty() ? "" : ". Stderr tail: " + tail), extra);
+  }
 }

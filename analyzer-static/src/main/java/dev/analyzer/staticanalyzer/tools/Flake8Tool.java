@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code path:row:col:code:text}, run as {@code flake8 --isolated --format=... .} in its workspace's copy
  * of the Python files: {@code --isolated} ignores every configuration file (so no
  * {@code [flake8:local-plugins]} of the app is imported and no {@code select}/{@code ignore} of the app
- * hides findings); exit 0 and 1 are success. Syntax errors and undefined names are
+ * hides findings); exit 0 and 1 are success, but exit 1 without one parseable finding, or a
+ * Python traceback without findings, is a crash ({@code error} with the stderr tail). Syntax errors and undefined names are
  * high, other pyflakes findings medium, style low. Thread-safe.
  */
 public final class Flake8Tool extends ExternalTool {
@@ -84,6 +85,9 @@ public final class Flake8Tool extends ExternalTool {
           .withLocation(Location.inFile(m.group(1), Math.max(1, Integer.parseInt(m.group(2))),
               Math.max(1, Integer.parseInt(m.group(3)))))
           .build());
+    }
+    if (out.isEmpty() && (r.exitCode() != null && r.exitCode() == 1 || ExternalTools.crashed(r.stderr()))) {
+      return ExternalTools.crash("flake8", ws.hidePaths(r.stderr()), r.exitCode(), extra);
     }
     return ToolRun.success(out, extra);
   }

@@ -63,6 +63,9 @@ public final class PylintTool extends ExternalTool {
     if (r.termination() != ProcessResult.Termination.EXITED || r.exitCode() == null || r.exitCode() >= 32) {
       return failure(ws, r, extra);
     }
+    if (r.stdout().isBlank() && (r.exitCode() != 0 || ExternalTools.crashed(r.stderr()))) {
+      return ExternalTools.crash("pylint", ws.hidePaths(r.stderr()), r.exitCode(), extra);
+    }
     try {
       List<Finding> out = new ArrayList<>();
       for (JsonNode m : new ObjectMapper().readTree(r.stdout().isBlank() ? "[]" : r.stdout())) {
@@ -75,6 +78,9 @@ public final class PylintTool extends ExternalTool {
             .withLocation(Location.inFile(m.path("path").asText().replace('\\', '/').replaceFirst("^\\./", ""), Math.max(1, m.path("line").asInt(1)),
                 m.path("column").asInt(0) + 1))
             .withExtra("symbol", m.path("symbol").asText()).build());
+      }
+      if (out.isEmpty() && ExternalTools.crashed(r.stderr())) {
+        return ExternalTools.crash("pylint", ws.hidePaths(r.stderr()), r.exitCode(), extra);
       }
       return ToolRun.success(out, extra);
     } catch (Exception e) {
