@@ -63,6 +63,10 @@ public final class AiAnalyzerService implements AnalyzerService {
   public static AiAnalyzerService fromEnvironment() {
     Environment env = Environment.system();
     AiSettings s = AiSettings.fromEnvironment(env);
+    // Load MiniLM (about 2 s) while the server starts, not during the first analysis.
+    Thread warm = new Thread(MiniLmEmbedder::shared, "minilm-load");
+    warm.setDaemon(true);
+    warm.start();
     return new AiAnalyzerService(s, Reviewers.fromEnvironment(s, env), ControlTests.fromEnvironment(env));
   }
 

@@ -90,6 +90,7 @@ public final class AiResultAssembler {
       q.put("metrics_total", metrics.size());
       b.withSummary("quality_summary", q);
     }
+    b.withFindings(ReviewFindings.of(verdicts, metrics == null ? List.of() : metrics));
     List<String> errors = failures().stream().map(o -> o.tool() + ": " + o.error()).toList();
     if (!errors.isEmpty()) {
       b.withExtra("errors", errors);

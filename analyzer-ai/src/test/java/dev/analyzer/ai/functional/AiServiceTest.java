@@ -72,6 +72,12 @@ class AiServiceTest {
     assertThat(a.get("summary").get("quality_summary").get("metrics_total").asInt()).isEqualTo(8);
     assertThat(a.get("summary").get("total_requirements").asInt()).isEqualTo(17);
     assertThat(a.get("metadata").get("method").asText()).isEqualTo("embedding-ir");
+    assertThat(a.get("findings")).anySatisfy(f -> {
+      assertThat(f.get("rule_id").asText()).isEqualTo("requirement-not-found");
+      assertThat(f.get("title").asText()).contains("DELETE /api/todos/:id");
+    });
+    assertThat(a.get("findings")).anySatisfy(f -> assertThat(f.get("rule_id").asText())
+        .isEqualTo("quality-testing-readiness"));
   }
 
   @Test

@@ -1,0 +1,72 @@
+package dev.analyzer.ai.report;
+
+import dev.analyzer.ai.quality.MetricResult;
+import dev.analyzer.ai.review.Evidence;
+import dev.analyzer.ai.review.RequirementVerdict;
+import dev.analyzer.ai.review.Verdict;
+import dev.analyzer.core.findings.Confidence;
+import dev.analyzer.core.findings.Finding;
+import dev.analyzer.core.findings.FindingBuilder;
+import dev.analyzer.core.findings.Location;
+import dev.analyzer.core.findings.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Normalized findings for the reports: each requirement not met (absent: medium; partial: low;
+ * met with low confidence: info) and each failed quality metric (medium when its weight is at
+ * least 1.3, else low). A partial requirement points at its first evidence; an absent one has no
+ * location (there is no line where missing code is). Stateless.
+ */
+public final class ReviewFindings {
+
+  private ReviewFindings() {}
+
+  public static List<Finding> of(List<RequirementVerdict> verdicts, List<MetricResult> metrics) {
+    List<Finding> out = new ArrayList<>();
+    for (RequirementVerdict v : verdicts) {
+      if (v.met()) {
+        continue;
+      }
+      Verdict verdict = v.verdict();
+      String rule = verdict == Verdict.NOT_FOUND ? "requirement-not-found" : verdict == Verdict.PARTIAL
+          ? "requirement-partial" : "requirement-unconfirmed";
+      FindingBuilder b = Finding.builder("requirements-scanner", rule)
+          .withSeverity(verdict == Verdict.NOT_FOUND ? Severity.MEDIUM : verdict == Verdict.PARTIAL ? Severity.LOW
+              : Severity.INFO)
+          .withConfidence("HIGH".equals(v.confidence()) ? Confidence.HIGH : "MEDIUM".equals(v.confidence())
+              ? Confidence.MEDIUM : Confidence.LOW)
+          .withTitle((verdict == Verdict.NOT_FOUND ? "Requirement not found: " : verdict == Verdict.PARTIAL
+              ? "Requirement partly met: " : "Requirement not confirmed: ") + abbreviate(v.requirement().text()))
+          .withMessage(v.explanation())
+          .withExtra("requirement_id", v.requirement().id())
+          .withExtra("category", v.requirement().category())
+          .withExtra("method", v.method());
+      if (verdict != Verdict.NOT_FOUND && !v.evidence().isEmpty()) {
+        Evidence e = v.evidence().get(0);
+        b.withLocation(Location.inFile(e.file(), e.line(), null)).withEvidence(e.quote());
+      }
+      out.add(b.build());
+    }
+    for (MetricResult m : metrics) {
+      if (m.passed()) {
+        continue;
+      }
+      FindingBuilder b = Finding.builder("code-quality-analyzer", "quality-" + m.metric().id().replace('_', '-'))
+          .withSeverity(m.metric().weight() >= 1.3 ? Severity.MEDIUM : Severity.LOW)
+          .withConfidence(Confidence.LOW)
+          .withTitle(m.metric().title() + " scores " + m.score() + " (below " + (int) dev.analyzer.ai.quality.QualityMetric.PASS_SCORE + ")")
+          .withMessage(String.join("; ", m.findings()))
+          .withExtra("method", m.method());
+      if (!m.recommendations().isEmpty()) {
+        b.withRemediation(m.recommendations().get(0));
+      }
+      out.add(b.build());
+    }
+    return out;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 120 ? s.substring(0, 119) + "…" : s;
+  }
+}
