@@ -22,7 +22,7 @@ public final class FindingSink {
       "dyn.cookie-no-httponly", "dyn.cookie-no-secure", "dyn.cookie-no-samesite", "dyn.server-version-leak",
       "dyn.x-powered-by", "dyn.dev-server", "dyn.stack-trace", "dyn.cors-wildcard-credentials",
       "dyn.cors-reflected-origin", "dyn.cors-null-origin", "dyn.http-trace", "dyn.dangerous-methods",
-      "dyn.mixed-content");
+      "dyn.mixed-content", "dyn.secret-in-response", "dyn.password-in-response");
 
   private final Map<String, Finding> byKey = new LinkedHashMap<>();
   private final Map<String, Suspect> suspects = new LinkedHashMap<>();

@@ -71,6 +71,12 @@ public final class Rules {
       Severity.MEDIUM, HIGH, "CWE-548", "WSTG-CONF-04", A01, 0, "Disable directory indexes.");
   public static final Rule MIXED_CONTENT = rule("dyn.mixed-content", "https page loads http:// resources",
       Severity.LOW, HIGH, "CWE-311", "WSTG-CONF-07", A02, 10040, "Load every sub-resource over https.");
+  public static final Rule SECRET_IN_RESPONSE = rule("dyn.secret-in-response",
+      "Secret key or token in a response", Severity.HIGH, MEDIUM, "CWE-200", "WSTG-INFO-05", A02, 10062,
+      "Keep keys on the server; rotate every key that was shipped to clients.");
+  public static final Rule PASSWORD_IN_RESPONSE = rule("dyn.password-in-response",
+      "Password or password hash returned by the API", Severity.MEDIUM, MEDIUM, "CWE-200", "WSTG-ATHN-07", A02,
+      null, "Never serialize password fields; use an explicit response schema.");
   // exposure
   public static final Rule GIT_EXPOSED = rule("dyn.exposed-git", "Git repository exposed", Severity.HIGH, HIGH,
       "CWE-538", "WSTG-CONF-05", A05, 40035, "Do not deploy .git; deny dot-paths in the web server.");

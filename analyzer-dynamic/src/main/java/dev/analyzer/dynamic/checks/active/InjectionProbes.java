@@ -44,6 +44,29 @@ final class InjectionProbes {
     if (r != null && r.isHtml() && r.body().contains(tag) && !t.baseline.body().contains(tag)) {
       t.report(Rules.XSS, r, payload, tag, "The value of " + t.label() + " is reflected unescaped in an HTML page: "
           + "an attacker's link can run script in the victim's session.");
+      return;
+    }
+    if (r != null && r.isHtml() && r.body().contains(m)) {
+      attribute(t);
+    }
+  }
+
+  /** A reflection inside a tag whose quote is not escaped: the value can add an event-handler attribute. */
+  static void attribute(ParamUnderTest t) {
+    for (String q : List.of("\"", "'")) {
+      String a = ParamUnderTest.marker();
+      String payload = t.after(q + " " + a + "=1 x=" + q);
+      ProbeResult r = t.send(payload);
+      if (r == null || !r.isHtml()) {
+        return;
+      }
+      String body = r.body();
+      int at = body.indexOf(q + " " + a + "=1");
+      if (at > 0 && body.lastIndexOf('<', at) > body.lastIndexOf('>', at)) {
+        t.report(Rules.XSS, r, payload, q + " " + a + "=1", "The value of " + t.label() + " is reflected inside an "
+            + "HTML tag with its quote unescaped: it can add an event handler such as onfocus.");
+        return;
+      }
     }
   }
 

@@ -35,6 +35,12 @@ public final class PassiveChecks implements Consumer<ProbeResult> {
   private static final Pattern MIXED = Pattern.compile(
       "(?i)<(?:script|iframe|img|link|audio|video|source)[^>]{0,200}\\s(?:src|href)\\s*=\\s*['\"]http://");
 
+  private static final Pattern SECRETS = Pattern.compile(String.join("|", "\\b(?:AKIA|ASIA)[A-Z2-7]{16}\\b",
+      "-----BEGIN (?:RSA |EC |OPENSSH |DSA )?PRIVATE KEY-----", "\\bsk_live_[0-9A-Za-z]{24,}", "\\bAIza[0-9A-Za-z_-]{35}\\b",
+      "\\bgh[pousr]_[A-Za-z0-9]{36}\\b", "\\bxox[baprs]-[0-9A-Za-z-]{10,}", "\\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}"));
+  private static final Pattern PASSWORD_FIELD = Pattern.compile(
+      "\"(password|passwd|pwd|password_hash|passwordHash|hashed_password|pass_hash)\"\\s*:\\s*\"([^\"]{4,})\"");
+
   private final Aggregate found = new Aggregate();
   private final AtomicInteger seen = new AtomicInteger();
 
@@ -71,6 +77,18 @@ public final class PassiveChecks implements Consumer<ProbeResult> {
       if (m.find()) {
         found.add(Rules.STACK_TRACE, r, m.group().strip(), null);
         break;
+      }
+    }
+    Matcher secret = SECRETS.matcher(body);
+    if (ok && secret.find()) {
+      String k = secret.group();
+      found.add(Rules.SECRET_IN_RESPONSE, r, k.substring(0, Math.min(8, k.length())) + "...", null);
+    }
+    if (ok && r.mediaType().contains("json")) {
+      Matcher pw = PASSWORD_FIELD.matcher(body);
+      if (pw.find() && !r.request().method().equals("POST")) {
+        found.add(Rules.PASSWORD_IN_RESPONSE, r, "\"" + pw.group(1) + "\": \"" + pw.group(2).substring(0,
+            Math.min(4, pw.group(2).length())) + "...\"", null);
       }
     }
     if (r.isHtml()) {
