@@ -21,9 +21,16 @@ public record Requirement(String id, String text, String category) {
       + "login|logout|register|permission|role|admin|export|import|token)\\b");
   private static final Pattern ROUTE = Pattern.compile("\\b(GET|POST|PUT|PATCH|DELETE)\\s+(/[\\w\\-./:<>{}]*)");
 
+  /** Longest requirement text accepted (it goes into every prompt about it). */
+  public static final int MAX_TEXT = 4000;
+
   public Requirement {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("requirement " + id + " has no text");
+    }
+    if (text.length() > MAX_TEXT) {
+      throw new IllegalArgumentException("requirement " + id + " is " + text.length() + " characters; at most "
+          + MAX_TEXT + " are accepted");
     }
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("requirement '" + text + "' has no id");
