@@ -11,6 +11,9 @@ const crypto = require('crypto');
 const cors = require('cors');
 const mysql = require('mysql');
 const { User } = require('./models');
+const _ = require('lodash');
+const session = require('express-session');
+const models = require('./sequelize-models');
 
 const app = express();
 const db = mysql.createConnection({ host: 'localhost', user: 'app', password: 'Xk9#mQ2$vL7pR4wZ' }); // VULN: hardcoded-secret
@@ -125,6 +128,18 @@ const note = 'eval(req.query.x) inside a string'; // SAFE
 
 app.get('/quiet', (req, res) => {
   exec(req.query.cmd); // eslint-disable-line security/detect-child-process
+});
+
+app.use(session({ secret: process.env.SESSION_SECRET, cookie: { httpOnly: false } })); // VULN: cookie
+
+app.post('/settings', (req, res) => {
+  const merged = _.merge({}, req.body); // VULN: prototype-pollution
+  res.render(req.query.page, merged); // VULN: path-traversal
+});
+
+app.post('/sql-login', async (req, res) => {
+  const u = await models.User.findOne({ where: { login: req.body.login } }); // SAFE
+  res.json({ ok: Boolean(u) });
 });
 
 app.listen(3000, '0.0.0.0'); // VULN: bind-all

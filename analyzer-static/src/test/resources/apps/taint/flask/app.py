@@ -15,12 +15,14 @@ from flask import Flask, request, redirect, render_template_string, send_file, s
 from flask_cors import CORS
 from markupsafe import escape
 from werkzeug.utils import secure_filename
+from flask_wtf.csrf import CSRFProtect
 
 from helpers import run_report
 
 app = Flask(__name__)
 app.config["SECRET_KEY"] = "correct horse battery staple"  # VULN: hardcoded-secret
 CORS(app, supports_credentials=True)  # VULN: cors
+csrf = CSRFProtect(app)
 API_TOKEN = "tok_9f8e7d6c5b4a3f2e1d0c"  # VULN: hardcoded-secret
 
 
@@ -172,6 +174,22 @@ def reset():
 @app.route("/report-run")
 def report_run():
     return run_report(request.args.get("name"))
+
+
+UPLOAD_DIR = "/srv/uploads"
+
+
+@app.route("/upload", methods=["POST"])
+@csrf.exempt  # VULN: csrf
+def upload():
+    f = request.files["doc"]
+    f.save(os.path.join(UPLOAD_DIR, f.filename))  # VULN: path-traversal
+    f.save(os.path.join(UPLOAD_DIR, secure_filename(f.filename)))  # SAFE
+    return "ok"
+
+
+def store_password(password):
+    return hashlib.sha256(password.encode()).hexdigest()  # VULN: password-hash
 
 
 @app.route("/quiet")

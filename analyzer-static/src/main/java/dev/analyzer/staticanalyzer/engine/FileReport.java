@@ -15,6 +15,8 @@ public record FileReport(List<Finding> findings, How how, FileRole role, int sup
     PARSED,
     /** It did not parse; the lexer rules of the previous engine ran instead. */
     UNPARSED,
+    /** A template file (Jinja, EJS, Handlebars, Pug, Vue): unescaped-output checks line by line. */
+    TEMPLATE,
     /** Vendored or minified: not analysed. */
     SKIPPED
   }

@@ -54,6 +54,15 @@ final class JsChecks {
       "Template escaping switched off (escapeMarkup = false)", "Keep escaping on.",
       "security/detect-disable-mustache-escape");
 
+  static final Rule AUTOESCAPE_OFF = rule("js.autoescape-off", "xss", "CWE-79", Severity.HIGH, Confidence.HIGH,
+      "Template autoescaping switched off", "Keep autoescape on; mark single trusted values safe instead.",
+      "js.autoescape-off");
+  static final Rule COOKIE_HTTPONLY = rule("js.cookie-no-httponly", "cookie", "CWE-1004", Severity.MEDIUM,
+      Confidence.HIGH, "Cookie readable by scripts (httpOnly: false)", "Set httpOnly: true for session cookies.",
+      "js.cookie-no-httponly");
+  static final Rule COOKIE_SECURE = rule("js.cookie-not-secure", "cookie", "CWE-614", Severity.LOW, Confidence.HIGH,
+      "Cookie sent over plain http (secure: false)", "Set secure: true behind https.", "js.cookie-not-secure");
+
   private JsChecks() {}
 
   /** Checks of {@code left = right} where the right side carries {@code t}. */
@@ -141,6 +150,15 @@ final class JsChecks {
         }
         if (key.equals("$where") && !Literals.isConstant(v, f, null)) {
           hit(f, WHERE, n);
+        }
+        if ((key.equals("autoescape") || key.equals("escape")) && v != null && v.is("false")) {
+          hit(f, AUTOESCAPE_OFF, n);
+        }
+        if (key.equals("httpOnly") && v != null && v.is("false")) {
+          hit(f, COOKIE_HTTPONLY, n);
+        }
+        if (key.equals("secure") && v != null && v.is("false") && f.text(n.parent()).contains("httpOnly")) {
+          hit(f, COOKIE_SECURE, n);
         }
         return;
       }

@@ -52,7 +52,13 @@ final class JsRules {
           .names("*.find", "*.findOne", "*.findOneAndUpdate", "*.findOneAndDelete", "*.findOneAndReplace",
               "*.updateOne", "*.updateMany", "*.deleteOne", "*.deleteMany", "*.countDocuments", "*.where",
               "*.aggregate", "*.mapReduce", "*.findAndModify")
-          .tainted().args(0, 1).build(),
+          .tainted().args(0, 1).when(s -> s.keyword("where") == null).build(),
+      CallRule.of("js.prototype-pollution", "prototype-pollution", "CWE-1321", Severity.HIGH,
+          "Deep merge of request data (prototype pollution)", "Copy only known fields; reject __proto__/constructor keys.")
+          .names("lodash.merge", "lodash.mergeWith", "lodash.defaultsDeep", "lodash.set", "lodash.setWith",
+              "lodash.zipObjectDeep", "_.merge", "_.defaultsDeep", "_.set", "jquery.extend", "$.extend",
+              "deepmerge", "merge", "deep-extend", "hoek.merge", "@hapi/hoek.merge", "dot-prop.set",
+              "object-path.set", "lodash.merge.default").tainted().args(0, 1, 2).build(),
       CallRule.of("js.command-injection", "command-injection", "CWE-78", Severity.HIGH,
           "Shell command built from data", "Use execFile/spawn with an argument array and no shell.")
           .same("security/detect-child-process").names(CHILD_EXEC).build(),
@@ -65,7 +71,8 @@ final class JsRules {
           .same("security/detect-child-process").names(CHILD_SPAWN).tainted().args(0, 1).build(),
       CallRule.of("js.eval", "code-injection", "CWE-95", Severity.HIGH, "eval of a computed string",
           "Never evaluate strings as code; use JSON.parse for data.").same("no-eval/security/detect-eval-with-expression")
-          .names("eval", "window.eval").build(),
+          .names("eval", "window.eval", "mathjs.eval", "mathjs.evaluate", "expr-eval.Parser.evaluate",
+              "safe-eval", "static-eval").build(),
       CallRule.of("js.new-function", "code-injection", "CWE-95", Severity.HIGH, "Function built from a computed string",
           "Do not construct functions from strings.").same("no-new-func").names("Function")
           .args(0, 1, 2, 3, 4).build(),
@@ -85,6 +92,13 @@ final class JsRules {
       CallRule.of("js.xss-response", "xss", "CWE-79", Severity.HIGH, "Request data written into the response",
           "Escape for HTML or send JSON (res.json).").names("*.send", "*.write", "*.end")
           .tainted().when(JsRules::isResponse).build(),
+      CallRule.of("js.template-path", "path-traversal", "CWE-22", Severity.HIGH,
+          "Template name taken from the request (file inclusion)", "Map request values to a fixed list of views.")
+          .names("*.render").tainted().when(JsRules::isResponse).build(),
+      CallRule.of("js.angular-bypass", "xss", "CWE-79", Severity.HIGH, "Angular sanitizer bypassed for computed content",
+          "Let Angular sanitize; never bypass for data.").names("*.bypassSecurityTrustHtml",
+              "*.bypassSecurityTrustScript", "*.bypassSecurityTrustUrl", "*.bypassSecurityTrustResourceUrl",
+              "*.bypassSecurityTrustStyle").build(),
       CallRule.of("js.insert-adjacent-html", "xss", "CWE-79", Severity.HIGH, "insertAdjacentHTML with computed HTML",
           "Insert text nodes, or sanitize the HTML first.").same("no-unsanitized/method")
           .names("*.insertAdjacentHTML", "*.createContextualFragment").args(1).build(),
@@ -119,6 +133,10 @@ final class JsRules {
       CallRule.of("js.weak-hash", "weak-crypto", "CWE-327", MEDIUM, "Weak hash (MD5/SHA1)",
           "Use sha256 (bcrypt/argon2 for passwords).").always().confidence(HIGH).names("crypto.createHash",
               "crypto.createHmac").when(s -> weak(s.literal(s.arg(0)), "md5|md4|sha1|sha-1|ripemd")).build(),
+      CallRule.of("js.weak-hash", "weak-crypto", "CWE-327", MEDIUM, "Weak hash (MD5/SHA1)",
+          "Use sha256 (bcrypt/argon2 for passwords).").always().confidence(HIGH).names("md5", "sha1",
+              "crypto-js.MD5", "crypto-js.SHA1", "CryptoJS.MD5", "CryptoJS.SHA1", "crypto-js/md5", "crypto-js/sha1")
+          .build(),
       CallRule.of("js.weak-cipher", "weak-crypto", "CWE-327", Severity.HIGH, "Broken cipher or mode (DES, RC4, ECB)",
           "Use aes-256-gcm with a random IV.").always().confidence(HIGH)
           .names("crypto.createCipheriv", "crypto.createDecipheriv")
@@ -140,6 +158,9 @@ final class JsRules {
           "List only the algorithms you sign with.").always().confidence(HIGH)
           .names("jsonwebtoken.verify", "jsonwebtoken.sign")
           .when(s -> s.text(s.node()).replace(" ", "").matches("(?s).*algorithms?:\\[?[\"']none[\"'].*")).build(),
+      CallRule.of("js.jwt-ignore-expiration", "jwt", "CWE-613", MEDIUM, "JWT verified ignoring its expiry",
+          "Keep expiry checks on.").always().confidence(HIGH).names("jsonwebtoken.verify")
+          .when(s -> s.isTrue("ignoreExpiration")).build(),
       CallRule.of("js.jwt-hardcoded-secret", "hardcoded-secret", "CWE-798", Severity.HIGH,
           "JWT signed or verified with a hardcoded secret", "Read the key from the environment or a secret store.")
           .always().confidence(HIGH).names("jsonwebtoken.sign", "jsonwebtoken.verify")

@@ -58,6 +58,12 @@ final class PythonChecks {
       "MongoDB $where with computed JavaScript", "Never build $where from input; use query operators.");
   static final Rule B613 = rule("B613", "trojan-source", "CWE-838", Severity.HIGH, Confidence.MEDIUM,
       "Bidirectional control character in source (Trojan Source)", "Remove the control character.");
+  static final Rule CSRF_OFF = rule("py.csrf-disabled", "csrf", "CWE-352", Severity.MEDIUM, Confidence.HIGH,
+      "CSRF protection switched off", "Keep CSRF protection on; exempt only token-authenticated APIs.");
+  static final Rule COOKIE_HTTPONLY = rule("py.cookie-no-httponly", "cookie", "CWE-1004", Severity.MEDIUM,
+      Confidence.HIGH, "Cookie readable by scripts (HttpOnly off)", "Keep HttpOnly on for session cookies.");
+  static final Rule COOKIE_SECURE = rule("py.cookie-not-secure", "cookie", "CWE-614", Severity.LOW, Confidence.HIGH,
+      "Cookie sent over plain http (Secure off)", "Set the Secure flag behind https.");
   private static final Map<String, String[]> IMPORTS = Map.ofEntries(
       Map.entry("telnetlib", new String[] {"B401", "CWE-319"}), Map.entry("ftplib", new String[] {"B402", "CWE-319"}),
       Map.entry("pickle", new String[] {"B403", "CWE-502"}), Map.entry("cPickle", new String[] {"B403", "CWE-502"}),
@@ -121,6 +127,15 @@ final class PythonChecks {
             || lhs.endsWith("[\"DEBUG\"]"))) {
           hit(f, DEBUG, left);
         }
+        if (right.is("false") && lhs.matches(".*(WTF_CSRF_ENABLED|CSRF_ENABLED|WTF_CSRF_CHECK_DEFAULT).*")) {
+          hit(f, CSRF_OFF, left);
+        }
+        if (right.is("false") && lhs.matches(".*SESSION_COOKIE_HTTPONLY.*")) {
+          hit(f, COOKIE_HTTPONLY, left);
+        }
+        if (right.is("false") && lhs.matches(".*(SESSION_COOKIE_SECURE|CSRF_COOKIE_SECURE).*")) {
+          hit(f, COOKIE_SECURE, left);
+        }
         if (lhs.endsWith(".check_hostname") && right.is("false") || lhs.endsWith(".verify_mode")
             && f.text(right).endsWith("CERT_NONE")) {
           hit(f, TLS_OFF, left);
@@ -156,6 +171,9 @@ final class PythonChecks {
         if (key.equals("cert_reqs") && f.text(v).endsWith("CERT_NONE")) {
           hit(f, TLS_OFF, call);
         }
+        if (key.equals("httponly") && Literals.isFalse(v, f)) {
+          hit(f, COOKIE_HTTPONLY, call);
+        }
         if ((key.equals("host") || key.equals("bind")) && "0.0.0.0".equals(value)) {
           hit(f, B104, n);
         }
@@ -175,6 +193,11 @@ final class PythonChecks {
       case "binary_operator":
       case "call":
         formattedSql(f, n);
+        return;
+      case "decorator":
+        if (f.text(n).matches("@\\s*(csrf_exempt|csrf\\.exempt|[\\w.]*csrf_exempt)\\b.*")) {
+          hit(f, CSRF_OFF, n);
+        }
         return;
       case "assert_statement":
         hit(f, B101, n);

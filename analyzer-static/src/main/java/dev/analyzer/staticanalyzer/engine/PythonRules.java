@@ -117,6 +117,9 @@ final class PythonRules {
           "send_from_directory with a directory taken from the request",
           "Keep the directory fixed; only the file name may come from the request.")
           .names("flask.send_from_directory", "send_from_directory").tainted().keywords("directory").build(),
+      CallRule.of("py.path-traversal", "path-traversal", "CWE-22", Severity.HIGH,
+          "Uploaded file saved under a name taken from the request", "Save under secure_filename(name) in a fixed directory.")
+          .names("*.save").tainted().keywords("dst").when(s -> s.arg(0) != null).build(),
       CallRule.of("B202", "path-traversal", "CWE-22", MEDIUM, "tarfile extractall without a filter",
           "Pass filter='data' (Python 3.12+) or check every member's path.").same("B202/S202")
           .names("*.extractall").always().confidence(LOW).when(s -> s.keyword("filter") == null
@@ -177,6 +180,11 @@ final class PythonRules {
           .same("B303/B324/S324").always().confidence(HIGH).names("hashlib.new")
           .when(s -> s.literal(s.arg(0)) != null && s.literal(s.arg(0)).toLowerCase(Locale.ROOT)
               .matches("md4|md5|sha1|sha") && !s.isFalse("usedforsecurity")).build(),
+      CallRule.of("py.fast-password-hash", "password-hash", "CWE-916", MEDIUM, "Password hashed with a fast hash",
+          "Use bcrypt, scrypt, argon2 or PBKDF2 with a salt.").always().confidence(Confidence.MEDIUM)
+          .names("hashlib.sha224", "hashlib.sha256", "hashlib.sha384", "hashlib.sha512", "hashlib.sha3_256",
+              "hashlib.sha3_512", "hashlib.blake2b", "hashlib.blake2s")
+          .when(s -> s.arg(0) != null && s.text(s.arg(0)).matches("(?is).*(password|passwd|pwd).*")).build(),
       CallRule.of("B304", "weak-crypto", "CWE-327", Severity.HIGH, "Broken cipher (DES, RC2, RC4, Blowfish, IDEA)",
           "Use AES-GCM or ChaCha20-Poly1305.").same("B304/S304").always().confidence(HIGH)
           .names("Crypto.Cipher.DES.new", "Crypto.Cipher.ARC2.new", "Crypto.Cipher.ARC4.new",
@@ -246,6 +254,15 @@ final class PythonRules {
       CallRule.of("B508", "cleartext", "CWE-319", MEDIUM, "SNMP v1/v2c (community strings in cleartext)",
           "Use SNMPv3 with authentication and privacy.").same("B508/S508").always()
           .names("pysnmp.hlapi.CommunityData", "CommunityData").build(),
+      CallRule.of("B509", "cleartext", "CWE-319", MEDIUM, "SNMPv3 without authentication and privacy",
+          "Pass authKey and privKey.").same("B509/S509").always().names("pysnmp.hlapi.UsmUserData", "UsmUserData")
+          .when(s -> s.args().size() < 3 && s.keyword("privKey") == null).build(),
+      CallRule.of("B609", "command-injection", "CWE-78", Severity.HIGH, "Wildcard in a shell command (option injection)",
+          "Pass explicit file lists; never let the shell expand * into options.").same("B609/S609").always()
+          .names("os.system", "os.popen", "subprocess.Popen", "subprocess.call", "subprocess.check_call",
+              "subprocess.check_output", "subprocess.run")
+          .when(s -> s.literal(s.arg(0)) != null && s.literal(s.arg(0)).matches("(?s).*\\b(chown|chmod|tar|rsync)\\b.*\\*.*")
+              && (s.qualified().startsWith("os.") || s.isTrue("shell"))).build(),
       CallRule.of("B103", "permissions", "CWE-732", MEDIUM, "World- or group-writable file permissions",
           "Use 0o600/0o644 (0o700/0o755 for directories).").same("B103/S103").always().confidence(HIGH)
           .names("os.chmod", "os.fchmod", "os.lchmod").when(PythonRules::permissive).build(),

@@ -32,6 +32,16 @@ public final class SyntaxEngine {
     String name = path.substring(path.lastIndexOf('/') + 1);
     Optional<Grammar> grammar = Grammar.forFile(name);
     FileRole role = FileRole.of(path, text);
+    if (grammar.isEmpty() && (TemplateChecks.isPythonTemplate(path) || TemplateChecks.isJsTemplate(path))
+        && role != FileRole.VENDORED) {
+      String tool = TemplateChecks.isPythonTemplate(path) ? CodeRuleAnalyzer.PYTHON_TOOL : CodeRuleAnalyzer.JS_TOOL;
+      List<Finding> out = new ArrayList<>();
+      for (Hit h : TemplateChecks.scan(path, text)) {
+        Finding f = toFinding(tool, path, h);
+        out.add(role == FileRole.TEST ? demote(f) : f);
+      }
+      return new FileReport(out, FileReport.How.TEMPLATE, role, 0);
+    }
     if (grammar.isEmpty() || role == FileRole.VENDORED) {
       return new FileReport(List.of(), FileReport.How.SKIPPED, role, 0);
     }

@@ -6,6 +6,7 @@ import dev.analyzer.service.AnalysisContext;
 import dev.analyzer.staticanalyzer.engine.FileReport;
 import dev.analyzer.staticanalyzer.engine.FileRole;
 import dev.analyzer.staticanalyzer.engine.SyntaxEngine;
+import dev.analyzer.staticanalyzer.engine.TemplateChecks;
 import dev.analyzer.staticanalyzer.source.Language;
 import dev.analyzer.staticanalyzer.source.SourceFile;
 import dev.analyzer.staticanalyzer.source.SourceTree;
@@ -19,7 +20,8 @@ import java.util.Map;
  * {@code python-security} or {@code js-security}: the syntax engine over the tree's files of one
  * language. The result says how each file was read: {@code files_parsed}, {@code files_unparsed}
  * (lexer fallback), {@code files_vendored} (skipped, with up to 20 {@code vendored_files}),
- * {@code files_test}, and {@code findings_suppressed}. Stateless and thread-safe.
+ * {@code files_test}, {@code files_templates} (template files checked for unescaped output), and
+ * {@code findings_suppressed}. Stateless and thread-safe.
  */
 public final class EngineTool implements StaticTool {
 
@@ -28,11 +30,20 @@ public final class EngineTool implements StaticTool {
   private final String version;
   private final Language language;
 
+  /** The engine over {@code language}'s files and that language's template files. */
   public EngineTool(String name, String group, String version, Language language) {
     this.name = name;
     this.group = group;
     this.version = version;
     this.language = language;
+  }
+
+  private boolean selects(SourceFile f) {
+    if (f.language() == language) {
+      return true;
+    }
+    return language == Language.PYTHON ? TemplateChecks.isPythonTemplate(f.path())
+        : language == Language.JAVASCRIPT && TemplateChecks.isJsTemplate(f.path());
   }
 
   @Override
@@ -57,7 +68,7 @@ public final class EngineTool implements StaticTool {
 
   @Override
   public boolean appliesTo(SourceTree tree) {
-    return tree.files().stream().anyMatch(f -> f.language() == language);
+    return tree.files().stream().anyMatch(this::selects);
   }
 
   @Override
@@ -68,11 +79,12 @@ public final class EngineTool implements StaticTool {
     int parsed = 0;
     int unparsed = 0;
     int tests = 0;
+    int templates = 0;
     int suppressed = 0;
     List<String> vendored = new ArrayList<>();
     int vendoredCount = 0;
     for (SourceFile f : tree.files()) {
-      if (f.language() != language) {
+      if (!selects(f)) {
         continue;
       }
       if (ctx.isCancelled()) {
@@ -98,6 +110,9 @@ public final class EngineTool implements StaticTool {
         case UNPARSED:
           unparsed++;
           break;
+        case TEMPLATE:
+          templates++;
+          break;
         default:
           if (r.role() == FileRole.VENDORED) {
             vendoredCount++;
@@ -115,6 +130,7 @@ public final class EngineTool implements StaticTool {
     extra.put("files_vendored", vendoredCount);
     extra.put("vendored_files", vendored);
     extra.put("files_test", tests);
+    extra.put("files_templates", templates);
     extra.put("findings_suppressed", suppressed);
     extra.put("engine", "tree-sitter");
     return ToolRun.success(findings, extra);
