@@ -121,8 +121,14 @@ class ManagerProcessIT {
       // the summary table has a row per entry, and the failure's reason is in it, not only in the JSON
       assertThat(run.out()).containsPattern("(?m)^3\\s+m2/app7\\s+failed\\s+refused");
       assertThat(run.out()).contains("#3 m2/app7 static: refused: source /definitely/missing does not exist");
+      Path page = Path.of(run.out().lines().filter(l -> l.startsWith("report: ")).findFirst().orElseThrow().substring(8));
+      Document summaryPage = Jsoup.parse(Files.readString(page));
+      assertThat(summaryPage.select("#batch-summary tr.app")).hasSize(3);
+      assertThat(summaryPage.select("#batch-failures li").text()).contains("#3 m2/app7 static: refused: source");
+      assertThat(summaryPage.select("#batch-summary tr.app a").first().attr("href")).startsWith("../m1/app1/task_");
       try (Stream<Path> files = Files.list(cli.state().resolve("results/batch"))) {
-        JsonNode json = new ObjectMapper().readTree(files.findFirst().orElseThrow().toFile());
+        JsonNode json = new ObjectMapper().readTree(files.filter(p -> p.toString().endsWith(".json")).findFirst()
+            .orElseThrow().toFile());
         assertThat(json.get("total_apps").asInt()).isEqualTo(3);
         assertThat(json.at("/results/m2~1app7#3/failures/0").asText()).contains("does not exist");
       }

@@ -100,11 +100,14 @@ public final class BatchCommand implements Callable<Integer> {
     Map<String, Object> summary = BatchSummary.json(id, started, Instant.now(), rows);
     Path batchFile = Files.createDirectories(results.resolve("batch")).resolve("batch_analysis_" + id + ".json");
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(batchFile.toFile(), summary);
+    Path batchHtml = batchFile.resolveSibling("batch_analysis_" + id + ".html");
+    Files.writeString(batchHtml, BatchSummary.html(id, batchHtml.getParent(), rows));
     System.out.println();
     BatchSummary.print(System.out, rows);
     long failed = rows.stream().filter(r -> r.exitCode() == ExitCodes.SERVICE_FAILED).count();
     System.out.printf("%n%d apps: %d analyzed, %d failed or incomplete, in %s; summary %s%n", rows.size(),
         rows.size() - failed, failed, Durations.format(Duration.between(started, Instant.now())), batchFile);
+    System.out.println("report: " + batchHtml);
     int worst = rows.stream().mapToInt(BatchSummary.Row::exitCode).max().orElse(ExitCodes.OK);
     return worst == ExitCodes.FINDINGS ? ExitCodes.OK : worst;
   }

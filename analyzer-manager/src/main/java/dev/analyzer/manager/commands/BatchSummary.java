@@ -1,6 +1,7 @@
 package dev.analyzer.manager.commands;
 
 import dev.analyzer.manager.ExitCodes;
+import dev.analyzer.manager.report.BatchHtml;
 import dev.analyzer.manager.run.AnalyzeOptions;
 import dev.analyzer.manager.run.RunStatus;
 import dev.analyzer.manager.run.ServiceOutcome;
@@ -8,6 +9,7 @@ import dev.analyzer.manager.services.ServiceSpec;
 import dev.analyzer.manager.text.Durations;
 import dev.analyzer.manager.text.TextTable;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,6 +123,17 @@ final class BatchSummary {
     summary.put("summary", Map.of("successful_analyses", ok, "failed_analyses", rows.size() - ok,
         "success_rate", rows.isEmpty() ? 0 : Math.round(1000.0 * ok / rows.size()) / 10.0));
     return summary;
+  }
+
+  static String html(String id, Path dir, List<Row> rows) {
+    List<BatchHtml.App> apps = new ArrayList<>();
+    for (Row r : rows) {
+      String report = r.resultsDir() == null ? null : dir.relativize(Path.of(r.resultsDir()).resolve("report.html")).toString();
+      apps.add(new BatchHtml.App(r.position(), r.name(), r.status(), r.states(), r.severity(), r.findings(), r.reasons(),
+          report));
+    }
+    return BatchHtml.render(id, Durations.timestamp(Instant.now()), ServiceSpec.ALL.stream().map(ServiceSpec::name).toList(),
+        apps);
   }
 
   private static int n(Row r, String sev) {

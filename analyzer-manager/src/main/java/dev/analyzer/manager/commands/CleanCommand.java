@@ -57,6 +57,9 @@ public final class CleanCommand implements Callable<Integer> {
       System.out.println((dryRun ? "would delete " : "deleted ") + results.relativize(p));
       if (!dryRun) {
         delete(p);
+        if (p.toString().endsWith(".json")) {
+          Files.deleteIfExists(p.resolveSibling(p.getFileName().toString().replaceFirst("\\.json$", ".html")));
+        }
       }
     }
     System.out.println((dryRun ? "would delete " : "deleted ") + doomed.size() + ", kept the " + keep
@@ -68,7 +71,7 @@ public final class CleanCommand implements Callable<Integer> {
   private List<Path> oldest(Path dir, String prefix, boolean directories) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       List<Path> runs = new ArrayList<>(s.filter(p -> p.getFileName().toString().startsWith(prefix))
-          .filter(p -> directories ? Files.isDirectory(p) : Files.isRegularFile(p)).toList());
+          .filter(p -> directories ? Files.isDirectory(p) : Files.isRegularFile(p) && p.toString().endsWith(".json")).toList());
       runs.sort(Comparator.comparing(CleanCommand::modified).reversed());
       return runs.size() <= keep ? List.of() : runs.subList(keep, runs.size());
     }

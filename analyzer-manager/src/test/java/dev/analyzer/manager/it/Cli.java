@@ -46,7 +46,7 @@ public final class Cli {
     Path state = Files.createDirectories(scratch.resolve("state"));
     Path jar = home.resolve("analyzer-static/target/analyzer-static.jar");
     Files.createDirectories(jar.getParent());
-    Files.createSymbolicLink(jar, REPO.resolve("analyzer-static/target/analyzer-static.jar"));
+    snapshot(REPO.resolve("analyzer-static/target/analyzer-static.jar"), jar);
     for (String m : List.of("analyzer-dynamic", "analyzer-performance", "analyzer-ai")) {
       Files.createDirectories(home.resolve(m));
     }
@@ -57,6 +57,26 @@ public final class Cli {
     Cli cli = new Cli(home, state);
     cli.env.put("ANALYZER_SOURCE_ROOTS", REPO + ":" + state);
     return cli;
+  }
+
+  /**
+   * Copies a service jar that another build may be rewriting right now: waits until it is whole (its
+   * main class is in it), so that a test never starts a jar that is half written.
+   */
+  static void snapshot(Path jar, Path to) {
+    org.awaitility.Awaitility.await("a whole " + jar).atMost(java.time.Duration.ofMinutes(3))
+        .pollInterval(java.time.Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+          try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+            String main = j.getManifest().getMainAttributes().getValue("Main-Class");
+            if (j.getEntry(main.replace('.', '/') + ".class") == null) {
+              return false;
+            }
+          }
+          Files.copy(jar, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          try (java.util.jar.JarFile copy = new java.util.jar.JarFile(to.toFile())) {
+            return copy.getManifest() != null;
+          }
+        });
   }
 
   /** Sets a variable for later runs; null unsets it. */
@@ -82,7 +102,8 @@ public final class Cli {
   }
 
   public Process launch(String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+    // as ./analyzer runs it: a short-lived JVM starts faster without the optimizing compiler
+    List<String> cmd = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(REPO.toFile());
     pb.environment().keySet().removeIf(k -> k.endsWith("_ANALYZER_URLS") || k.endsWith("_ANALYZER_URL")

@@ -12,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code analyze --start-app}: the CLI starts the app, analyzes it at its URL, and stops it, also on Ctrl-C. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -25,15 +23,8 @@ class StartAppIT {
   private Cli cli;
 
   @BeforeAll
-  void startStatic(@TempDir Path scratch) throws Exception {
-    cli = Cli.withStaticOnly(scratch);
-    Cli.Run start = cli.run("start", "static", "--any-port");
-    assertThat(start.exit()).as(start.out()).isZero();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    cli.run("stop");
+  void sharedStatic() throws Exception {
+    cli = SharedCli.get();
   }
 
   @Test

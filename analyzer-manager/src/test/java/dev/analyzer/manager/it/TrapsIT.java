@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,15 +30,8 @@ class TrapsIT {
   private Cli cli;
 
   @BeforeAll
-  void startStatic(@TempDir Path scratch) throws Exception {
-    cli = Cli.withStaticOnly(scratch);
-    Cli.Run start = cli.run("start", "static", "--any-port");
-    assertThat(start.exit()).as(start.out()).isZero();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    cli.run("stop");
+  void sharedStatic() throws Exception {
+    cli = SharedCli.get();
   }
 
   // 1. a service that is not built or not running: incomplete/failed, which and why, red banner, exit 3
@@ -129,14 +121,14 @@ class TrapsIT {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    ProcessBuilder pb = new ProcessBuilder(Cli.java(), "-jar", Cli.REPO.resolve("analyzer-static/target/analyzer-static.jar")
+    ProcessBuilder pb = new ProcessBuilder(Cli.java(), "-jar", cli.home().resolve("analyzer-static/target/analyzer-static.jar")
         .toString(), "--port", Integer.toString(port)).redirectErrorStream(true)
         .redirectOutput(roots.resolve("static.log").toFile());
     pb.environment().put("ANALYZER_SOURCE_ROOTS", roots.toString());
     Process service = pb.start();
     try {
       String url = "ws://127.0.0.1:" + port;
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).ignoreExceptions()
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(150)).ignoreExceptions()
           .until(() -> Cli.metrics(port).contains("analyzer_"));
 
       Cli.Run r = cli.env("STATIC_ANALYZER_URLS", url).run("analyze", "--source", cli.sampleApp().toString(), "--types",

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,15 +30,8 @@ class UserFeaturesIT {
   private Cli cli;
 
   @BeforeAll
-  void startStatic(@TempDir Path scratch) throws Exception {
-    cli = Cli.withStaticOnly(scratch);
-    Cli.Run start = cli.run("start", "static", "--any-port");
-    assertThat(start.exit()).as(start.out()).isZero();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    cli.run("stop");
+  void sharedStatic() throws Exception {
+    cli = SharedCli.get();
   }
 
   @Test
