@@ -99,6 +99,11 @@ public final class Prober {
     observers.add(observer);
   }
 
+  /** The login headers requests of this prober carry (empty without a login). */
+  public List<Map.Entry<String, String>> authHeaders() {
+    return auth.headers();
+  }
+
   public void setAuth(AuthState auth) {
     this.auth = auth == null ? AuthState.NONE : auth;
   }

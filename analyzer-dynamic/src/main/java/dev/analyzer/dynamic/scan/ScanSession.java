@@ -52,6 +52,7 @@ public final class ScanSession implements AutoCloseable {
   private final FindingSink sink = new FindingSink();
   private final long start;
   private ScanProxy proxy;
+  private final Map<String, Prober> probersByOrigin = new java.util.concurrent.ConcurrentHashMap<>();
 
   ScanSession(HttpEngine engine, TargetPolicy policy, List<ResolvedTarget> targets, ScanConfig config,
       ScanListener listener, LongSupplier nanoTime) {
@@ -94,6 +95,10 @@ public final class ScanSession implements AutoCloseable {
   public synchronized ScanProxy proxy() throws IOException {
     if (proxy == null) {
       proxy = ScanProxy.start(http, policy, config.requestTimeout(), config.allowUnsafeMethods());
+      proxy.useLogin(origin -> {
+        Prober p = probersByOrigin.get(origin);
+        return p == null ? List.of() : p.authHeaders();
+      });
     }
     return proxy;
   }
@@ -133,6 +138,9 @@ public final class ScanSession implements AutoCloseable {
       for (Prober p : probers) {
         auth.put(p.target().target().toString(), Authenticator.login(p, config.auth()).status());
       }
+    }
+    for (Prober p : probers) {
+      probersByOrigin.putIfAbsent(p.origin(), p);
     }
     Crawler crawler = new Crawler(probers, config.maxDepth(), config.maxUrls(), workers, listener::cancelled);
     Map<Prober, SiteMap> maps = probers.isEmpty() ? Map.of() : crawler.crawl((level, urls) ->

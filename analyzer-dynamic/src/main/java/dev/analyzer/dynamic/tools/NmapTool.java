@@ -84,7 +84,7 @@ public final class NmapTool implements DynamicTool {
         continue;
       }
       try {
-        findings.addAll(parse(r.stdout(), services));
+        findings.addAll(onTargets(parse(r.stdout(), services), req));
       } catch (Exception ex) {
         status = ToolStatus.ERROR;
         error = "nmap's XML could not be read: " + ex.getMessage();
@@ -92,6 +92,32 @@ public final class NmapTool implements DynamicTool {
     }
     return new ToolRun(name(), status, findings, error, commands, Map.of("service_info", services),
         ToolCommands.seconds(results));
+  }
+
+  /** {@code findings} with {@code http://<ip>:<port>} replaced by the target's own origin (so they merge with the engine's). */
+  static List<Finding> onTargets(List<Finding> findings, ToolRequest req) {
+    Map<String, String> origins = new LinkedHashMap<>();
+    for (String url : req.targetUrls()) {
+      dev.analyzer.http.target.Target t = dev.analyzer.http.target.Target.parse(url);
+      String ip = req.hosts().get(url);
+      if (ip != null) {
+        origins.put(t.scheme() + "://" + host(ip) + ":" + t.port(), t.origin());
+      }
+    }
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings) {
+      String u = f.location().url();
+      String to = null;
+      for (Map.Entry<String, String> e : origins.entrySet()) {
+        if (u.startsWith(e.getKey() + "/") || u.equals(e.getKey())) {
+          to = e.getValue() + u.substring(e.getKey().length());
+        }
+      }
+      out.add(to == null ? f : new Finding(null, f.tool(), f.tools(), f.ruleId(), f.severity(), f.confidence(),
+          f.title(), f.message(), f.cwe(), Location.atUrl(to, f.location().method(), f.location().parameter()),
+          f.evidence(), f.remediation(), f.extra()));
+    }
+    return out;
   }
 
   static ProcessSpec spec(String ip, Set<Integer> ports, Duration timeout) {

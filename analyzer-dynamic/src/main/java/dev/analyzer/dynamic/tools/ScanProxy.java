@@ -50,6 +50,7 @@ public final class ScanProxy implements AutoCloseable {
   private final AtomicInteger refused = new AtomicInteger();
   private final AtomicInteger forwarded = new AtomicInteger();
   private final boolean allowUnsafe;
+  private volatile java.util.function.Function<String, List<Map.Entry<String, String>>> login = o -> List.of();
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   private ScanProxy(HttpServer server, ExecutorService executor, HttpSession session, TargetPolicy policy,
@@ -79,6 +80,14 @@ public final class ScanProxy implements AutoCloseable {
     server.setExecutor(ex);
     server.start();
     return p;
+  }
+
+  /**
+   * Headers of the scan's login per target origin ({@code Authorization}), added to tool requests
+   * that carry none; the session cookie of a login travels in the scan session's cookie jar anyway.
+   */
+  public void useLogin(java.util.function.Function<String, List<Map.Entry<String, String>>> headersByOrigin) {
+    this.login = headersByOrigin;
   }
 
   /** {@code http://127.0.0.1:<port>}, for the tool's proxy option. */
@@ -129,6 +138,11 @@ public final class ScanProxy implements AutoCloseable {
             for (String v : h.getValue()) {
               b.withHeader(h.getKey(), v);
             }
+          }
+        }
+        if (ex.getRequestHeaders().getFirst("Authorization") == null) {
+          for (Map.Entry<String, String> h : login.apply(target.target().origin())) {
+            b.withHeader(h.getKey(), h.getValue());
           }
         }
       } catch (IllegalArgumentException e) {

@@ -33,6 +33,18 @@ class NmapToolTest {
   }
 
   @Test
+  void findingsOnThePinnedAddressAreMovedToTheTargetsOrigin() throws Exception {
+    String xml = new String(getClass().getResourceAsStream("/recorded/nmap-http-server.xml").readAllBytes(),
+        StandardCharsets.UTF_8);
+    ToolRequest req = new ToolRequest(null, null, List.of("http://localhost:18777"), Map.of("http://localhost:18777",
+        "127.0.0.1"), null, List.of(), "standard", Duration.ofSeconds(5), Map.of(), null, null);
+
+    List<Finding> f = NmapTool.onTargets(NmapTool.parse(xml, new LinkedHashMap<>()), req);
+
+    assertThat(f).isNotEmpty().allMatch(x -> x.location().url().startsWith("http://localhost:18777/"));
+  }
+
+  @Test
   void anXmlWithAnExternalEntityIsNotExpanded() throws Exception {
     String xml = "<?xml version=\"1.0\"?><!DOCTYPE nmaprun [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
         + "<nmaprun><host><address addr=\"127.0.0.1\"/><ports><port portid=\"80\"><state state=\"open\"/>"

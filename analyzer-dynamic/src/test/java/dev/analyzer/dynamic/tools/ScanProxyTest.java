@@ -50,4 +50,24 @@ class ScanProxyTest {
       assertThat(app.requests()).isEqualTo(3);
     }
   }
+
+  @Test
+  void toolRequestsCarryTheScansLogin() throws Exception {
+    ScanConfig config = ScanConfig.builder().withChecks(java.util.Set.of()).withMaxDepth(0)
+        .withAuth(new dev.analyzer.dynamic.auth.AuthConfig(dev.analyzer.dynamic.auth.AuthConfig.Kind.JSON, "/api/login",
+            "alice", "wonderland", null, null, null, null)).build();
+    try (VulnerableApp app = VulnerableApp.start(0); DynamicScan scan = DynamicScan.builder().build();
+        ScanSession s = scan.open(scan.resolve(List.of(app.url())), config, ScanListener.NONE)) {
+      s.runEngine();
+      URI proxy = URI.create(s.proxy().url());
+      HttpClient c = HttpClient.newBuilder().proxy(ProxySelector.of(new InetSocketAddress(proxy.getHost(),
+          proxy.getPort()))).build();
+
+      HttpResponse<String> notes = c.send(HttpRequest.newBuilder(URI.create(app.url() + "/api/notes?tag=work"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(notes.statusCode()).isEqualTo(200);
+      assertThat(notes.body()).contains("quarterly plan");
+    }
+  }
 }
