@@ -26,8 +26,11 @@ public final class QuickBench {
       LoadPlan.Builder b = args[1].equals("open")
           ? LoadPlan.open(Double.parseDouble(args[4]), Duration.ofSeconds(secs))
           : LoadPlan.closed(conns, Duration.ofSeconds(secs));
+      if (args.length > 6) {
+        b.withScheduleSpin(Duration.ofNanos(Long.parseLong(args[6]) * 1000));
+      }
       LoadPlan plan = b.withConnections(conns).withWarmup(Duration.ofSeconds(3)).withScenario(Scenario.get(path)).build();
-      LoadResult res = LoadGenerator.run(rt, plan);
+      LoadResult res = LoadGenerator.start(rt, plan, p -> System.err.println("progress " + p)).await(Duration.ofSeconds(120));
       System.out.printf("rate %.0f/s (target %s) requests %d errors %s p50 %.3f p99 %.3f p99.9 %.3f max %.3f | uncorr p50 %.3f p99 %.3f | lag p50 %.3f p99 %.3f late %d dropped %d | %s%n",
           res.achievedRate(), res.targetRate(), res.requests(), res.errors().toMap(), res.latency().p50(), res.latency().p99(),
           res.latency().p99_9(), res.latency().max(), res.latencyUncorrected().p50(), res.latencyUncorrected().p99(),

@@ -21,10 +21,25 @@ final class PacingSelectStrategy implements SelectStrategy {
 
   private boolean registered;
   private long pollUntil;
+  private long lastPollAt;
+  private boolean lastPollEmpty;
+  private boolean workDone;
+  /** Nanoseconds spent in window polls that found nothing to do; written by the loop thread. */
+  private volatile long idleNanos;
 
   /** The strategy of the calling event-loop thread, or null when the loop does not use one. */
   static PacingSelectStrategy current() {
     return CURRENT.get();
+  }
+
+  /** Marks that the loop did work (a pacer pass) since the last poll, so that interval is not idle. */
+  void worked() {
+    workDone = true;
+  }
+
+  /** Time spent spinning in windows with nothing to do: waiting, not load. */
+  long idleNanos() {
+    return idleNanos;
   }
 
   /** Poll without blocking until {@code nanoTime} (0 to stop). */
@@ -38,9 +53,24 @@ final class PacingSelectStrategy implements SelectStrategy {
       CURRENT.set(this);
       registered = true;
     }
-    if (hasTasks || (pollUntil != 0 && System.nanoTime() < pollUntil)) {
+    if (hasTasks) {
+      lastPollEmpty = false;
       return selectSupplier.get();
     }
+    if (pollUntil != 0) {
+      long now = System.nanoTime();
+      if (now < pollUntil) {
+        if (lastPollEmpty && !workDone) {
+          idleNanos = idleNanos + (now - lastPollAt);
+        }
+        workDone = false;
+        int ready = selectSupplier.get();
+        lastPollAt = now;
+        lastPollEmpty = ready == 0;
+        return ready;
+      }
+    }
+    lastPollEmpty = false;
     return SelectStrategy.SELECT;
   }
 }

@@ -45,9 +45,7 @@ final class Worker {
   private ScheduledFuture<?> pacer;
   private ScheduledFuture<?> sweeper;
   private final Runnable pacerTask = this::pace;
-  private PacingSelectStrategy strategy;
-  /** Nanoseconds spent spinning for due times; written on the loop, read by the coordinator after the run. */
-  private volatile long spun;
+  private volatile PacingSelectStrategy strategy;
 
   Worker(RunContext run, int index, int count, EventLoop loop, Bootstrap bootstrap) {
     this.run = run;
@@ -161,6 +159,9 @@ final class Worker {
       return;
     }
     long now = System.nanoTime();
+    if (strategy != null) {
+      strategy.worked();
+    }
     if (now < nextDueAt && strategy != null) {
       // Woken early on purpose: poll I/O without blocking until the due time, then run.
       arm(nextDueAt, now);
@@ -191,13 +192,17 @@ final class Worker {
 
   private void arm(long dueAt, long now) {
     strategy.pollUntil(dueAt);
-    spun = spun + Math.max(0, dueAt - now);
     pacer = loop.schedule(pacerTask, Math.max(0, dueAt - now), TimeUnit.NANOSECONDS);
   }
 
   private void dropStale(long now) {
     while (nextSend < dueCount) {
       long intended = due(nextSend);
+      if (intended < measureStart && now >= measureStart) {
+        // a warm-up request still waiting when the measured part begins would only delay it
+        nextSend++;
+        continue;
+      }
       if (now - intended <= run.timeoutNanos) {
         return;
       }
@@ -333,7 +338,8 @@ final class Worker {
 
   /** Nanoseconds this worker spent spinning towards due times (not load). */
   long spunNanos() {
-    return spun;
+    PacingSelectStrategy s = strategy;
+    return s == null ? 0 : s.idleNanos();
   }
 
   /** Requests sent and not yet answered. */
