@@ -31,6 +31,7 @@ import java.time.Duration;
  * @param maxResponseTokens {@code AI_MAX_RESPONSE_TOKENS}: max_tokens of one call
  * @param tokenBudget {@code AI_TOKEN_BUDGET}: prompt plus completion tokens per analysis
  * @param contextTokens {@code AI_CONTEXT_TOKENS}: retrieved code per call
+ * @param concurrency {@code AI_CONCURRENCY}: requirements asked about at once
  * @param localThreads {@code AI_LOCAL_THREADS}: CPU threads of the in-process engine
  * @param maxFiles {@code AI_MAX_FILES}: source files read per app
  * @param maxFileBytes {@code AI_MAX_FILE_BYTES}: larger source files are skipped
@@ -38,7 +39,7 @@ import java.time.Duration;
 public record AiSettings(Path appsDir, Path templatesDir, String method, String provider, URI baseUrl, String model,
     Path modelPath, Path cacheDir, Duration callTimeout, Duration analysisTimeout, int maxRetries,
     Duration baseRetryDelay, Duration maxRetryDelay, int maxResponseTokens, int tokenBudget, int contextTokens,
-    int localThreads, int maxFiles, int maxFileBytes) {
+    int concurrency, int localThreads, int maxFiles, int maxFileBytes) {
 
   static final Option<Path> APPS_DIR = Option.custom("ANALYZER_APPS_DIR", Path.of("generated/apps"),
       "./generated/apps", "a directory", "where `{model_slug}/app{N}` apps live (checked against "
@@ -87,6 +88,8 @@ public record AiSettings(Path appsDir, Path templatesDir, String method, String 
       "prompt plus completion tokens per analysis; requirements past it are judged by embedding-ir (marked)");
   static final Option<Integer> CONTEXT_TOKENS = Option.integer("AI_CONTEXT_TOKENS", 6000, 200, 1_000_000,
       "code sent per call, chosen by relevance (about 4 characters a token)");
+  static final Option<Integer> CONCURRENCY = Option.integer("AI_CONCURRENCY", 2, 1, 16,
+      "requirements asked about at once per analysis (HTTP; the in-process engine runs one at a time)");
   static final Option<Integer> LOCAL_THREADS = Option.integer("AI_LOCAL_THREADS", 2, 1, 256,
       "CPU threads of the in-process engine");
   static final Option<Integer> MAX_FILES = Option.integer("AI_MAX_FILES", 2000, 1, 100_000,
@@ -97,8 +100,8 @@ public record AiSettings(Path appsDir, Path templatesDir, String method, String 
   /** Every option, in README order. */
   public static final OptionTable OPTIONS = OptionTable.of("ai service", APPS_DIR, TEMPLATES_DIR, METHOD, PROVIDER,
       BASE_URL, API_KEY, OPENROUTER_KEY, MODEL, MODEL_PATH, CACHE_DIR, CALL_TIMEOUT, ANALYSIS_TIMEOUT, MAX_RETRIES,
-      BASE_RETRY_DELAY, MAX_RETRY_DELAY, MAX_RESPONSE_TOKENS, TOKEN_BUDGET, CONTEXT_TOKENS, LOCAL_THREADS, MAX_FILES,
-      MAX_FILE_BYTES);
+      BASE_RETRY_DELAY, MAX_RETRY_DELAY, MAX_RESPONSE_TOKENS, TOKEN_BUDGET, CONTEXT_TOKENS, CONCURRENCY, LOCAL_THREADS,
+      MAX_FILES, MAX_FILE_BYTES);
 
   public AiSettings {
     if (appsDir == null) {
@@ -114,6 +117,7 @@ public record AiSettings(Path appsDir, Path templatesDir, String method, String 
     MAX_RESPONSE_TOKENS.check(maxResponseTokens);
     TOKEN_BUDGET.check(tokenBudget);
     CONTEXT_TOKENS.check(contextTokens);
+    CONCURRENCY.check(concurrency);
     LOCAL_THREADS.check(localThreads);
     MAX_FILES.check(maxFiles);
     MAX_FILE_BYTES.check(maxFileBytes);
@@ -134,14 +138,15 @@ public record AiSettings(Path appsDir, Path templatesDir, String method, String 
         METHOD.read(env), PROVIDER.read(env), BASE_URL.read(env), MODEL.read(env), MODEL_PATH.read(env),
         CACHE_DIR.read(env), CALL_TIMEOUT.read(env), ANALYSIS_TIMEOUT.read(env), MAX_RETRIES.read(env),
         BASE_RETRY_DELAY.read(env), MAX_RETRY_DELAY.read(env), MAX_RESPONSE_TOKENS.read(env), TOKEN_BUDGET.read(env),
-        CONTEXT_TOKENS.read(env), LOCAL_THREADS.read(env), MAX_FILES.read(env), MAX_FILE_BYTES.read(env));
+        CONTEXT_TOKENS.read(env), CONCURRENCY.read(env), LOCAL_THREADS.read(env), MAX_FILES.read(env),
+        MAX_FILE_BYTES.read(env));
   }
 
   /** A copy with {@code method}. */
   public AiSettings withMethod(String method) {
     return new AiSettings(appsDir, templatesDir, method, provider, baseUrl, model, modelPath, cacheDir, callTimeout,
         analysisTimeout, maxRetries, baseRetryDelay, maxRetryDelay, maxResponseTokens, tokenBudget, contextTokens,
-        localThreads, maxFiles, maxFileBytes);
+        concurrency, localThreads, maxFiles, maxFileBytes);
   }
 
   private static Path path(EnvReader r, String name) {

@@ -71,7 +71,7 @@ public final class Reviewers {
               new HttpBackendConfig(preset, base, m, key, settings.callTimeout(), Duration.ofSeconds(10),
                   settings.maxRetries(), new Backoff(settings.baseRetryDelay(), settings.maxRetryDelay(),
                       random::nextDouble), Sleeper.system(), Clock.systemUTC())), cache, settings.maxResponseTokens(),
-              settings.contextTokens(), settings.tokenBudget()));
+              settings.contextTokens(), settings.tokenBudget(), settings.concurrency()));
           return new ReviewerSelector.Selection(r, "llm", note);
         };
       }

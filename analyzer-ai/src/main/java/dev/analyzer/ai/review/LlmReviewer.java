@@ -13,6 +13,13 @@ import dev.analyzer.ai.retrieval.ContextBuilder;
 import dev.analyzer.ai.retrieval.IndexedApp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.MDC;
 
 /**
  * Asks a language model ({@code llm} or {@code local-llm}) about each requirement: the code chosen
@@ -35,18 +42,26 @@ public final class LlmReviewer implements RequirementReviewer {
   private final int maxResponseTokens;
   private final int contextTokens;
   private final long tokenBudget;
+  private final int concurrency;
   private final TraceabilityReviewer fallback = new TraceabilityReviewer();
 
   public LlmReviewer(ChatBackend backend, ResponseCache cache, int maxResponseTokens, int contextTokens,
       long tokenBudget) {
+    this(backend, cache, maxResponseTokens, contextTokens, tokenBudget, 1);
+  }
+
+  /** A reviewer asking about up to {@code concurrency} requirements at a time. */
+  public LlmReviewer(ChatBackend backend, ResponseCache cache, int maxResponseTokens, int contextTokens,
+      long tokenBudget, int concurrency) {
     this.backend = backend;
     this.cache = cache;
     this.maxResponseTokens = maxResponseTokens;
     this.contextTokens = contextTokens;
     this.tokenBudget = tokenBudget;
+    this.concurrency = Math.max(1, concurrency);
   }
 
-  /** Running totals of one review. Not thread-safe; one per review. */
+  /** Running totals of one review. Thread-safe (synchronized); one per review. */
   private static final class Totals {
     long in;
     long out;
@@ -54,7 +69,7 @@ public final class LlmReviewer implements RequirementReviewer {
     int calls;
     int cached;
 
-    void add(ChatAnswer a) {
+    synchronized void add(ChatAnswer a) {
       if (a.cached()) {
         cached++;
         return;
@@ -73,39 +88,94 @@ public final class LlmReviewer implements RequirementReviewer {
     long t0 = System.nanoTime();
     TokenBudget budget = new TokenBudget(tokenBudget);
     Totals totals = new Totals();
-    List<RequirementVerdict> out = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     ChatBackend.CallLimits limits = new ChatBackend.CallLimits(control.deadline(), control.cancelled(),
         control.onCancel());
-    int overBudget = 0;
-    for (Requirement r : requirements) {
-      if (control.cancelled().getAsBoolean()) {
-        throw new ReviewException("cancelled", false, null);
+    int n = requirements.size();
+    RequirementVerdict[] out = new RequirementVerdict[n];
+    AtomicInteger done = new AtomicInteger();
+    AtomicInteger overBudget = new AtomicInteger();
+    if (concurrency <= 1 || n <= 1) {
+      for (int i = 0; i < n; i++) {
+        out[i] = one(requirements.get(i), app, control, limits, totals, budget, overBudget);
+        control.progress().done(done.incrementAndGet(), n);
       }
-      List<CodeChunk> context = ContextBuilder.select(r, app, contextTokens * 4);
-      ChatRequest request = ChatRequest.of(SYSTEM, prompt(r, context), VerdictSchema.NAME, VerdictSchema.schema(),
-          maxResponseTokens);
-      long estimate = TokenBudget.estimate(request);
-      if (!budget.reserve(estimate)) {
-        RequirementVerdict ir = fallback.review(r, app);
-        out.add(ir.with(ir.verdict(), ir.confidence(), "[TOKEN BUDGET] AI_TOKEN_BUDGET of " + budget.limit()
-            + " tokens spent; judged by embedding-ir: " + ir.explanation(), ir.verificationPass()));
-        overBudget++;
-        control.progress().done(out.size(), requirements.size());
-        continue;
-      }
-      RequirementVerdict v = ask(r, request, limits, totals, budget, estimate);
-      v = EvidenceChecker.check(v, app.source());
-      out.add(routeChecked(v, app));
-      control.progress().done(out.size(), requirements.size());
+    } else {
+      parallel(requirements, app, control, limits, totals, budget, overBudget, out, done);
     }
-    if (overBudget > 0) {
-      notes.add(overBudget + " requirement(s) past the token budget were judged by embedding-ir (marked [TOKEN BUDGET])");
+    if (overBudget.get() > 0) {
+      notes.add(overBudget.get() + " requirement(s) past the token budget were judged by embedding-ir (marked "
+          + "[TOKEN BUDGET])");
     }
     notes.add("citations checked against the code; false ones downgrade the verdict ([EVIDENCE NOT FOUND])");
-    RunInfo info = new RunInfo(backend.provider(), backend.model(), backend.method(), totals.calls > 0 || totals.cached > 0,
-        totals.in, totals.out, totals.cost, (System.nanoTime() - t0) / 1e9, totals.calls, totals.cached);
-    return new Review(out, info, notes);
+    RunInfo info;
+    synchronized (totals) {
+      info = new RunInfo(backend.provider(), backend.model(), backend.method(), totals.calls > 0 || totals.cached > 0,
+          totals.in, totals.out, totals.cost, (System.nanoTime() - t0) / 1e9, totals.calls, totals.cached);
+    }
+    return new Review(List.of(out), info, notes);
+  }
+
+  /** Up to {@code concurrency} requirements at a time; the first failure cancels the rest. */
+  private void parallel(List<Requirement> requirements, IndexedApp app, ReviewControl control,
+      ChatBackend.CallLimits limits, Totals totals, TokenBudget budget, AtomicInteger overBudget,
+      RequirementVerdict[] out, AtomicInteger done) throws ReviewException {
+    int n = requirements.size();
+    Map<String, String> mdc = MDC.getCopyOfContextMap();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, n), r -> {
+      Thread t = new Thread(r, "llm-review");
+      t.setDaemon(true);
+      return t;
+    });
+    List<Future<RequirementVerdict>> futures = new ArrayList<>();
+    try {
+      for (Requirement r : requirements) {
+        futures.add(pool.submit(() -> {
+          if (mdc != null) {
+            MDC.setContextMap(mdc);
+          }
+          RequirementVerdict v = one(r, app, control, limits, totals, budget, overBudget);
+          control.progress().done(done.incrementAndGet(), n);
+          return v;
+        }));
+      }
+      for (int i = 0; i < n; i++) {
+        try {
+          out[i] = futures.get(i).get();
+        } catch (ExecutionException e) {
+          futures.forEach(f -> f.cancel(true));
+          if (e.getCause() instanceof ReviewException re) {
+            throw re;
+          }
+          throw new ReviewException("review failed: " + e.getCause(), false, e.getCause());
+        } catch (InterruptedException e) {
+          futures.forEach(f -> f.cancel(true));
+          Thread.currentThread().interrupt();
+          throw new ReviewException("cancelled", false, e);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private RequirementVerdict one(Requirement r, IndexedApp app, ReviewControl control, ChatBackend.CallLimits limits,
+      Totals totals, TokenBudget budget, AtomicInteger overBudget) throws ReviewException {
+    if (control.cancelled().getAsBoolean()) {
+      throw new ReviewException("cancelled", false, null);
+    }
+    List<CodeChunk> context = ContextBuilder.select(r, app, contextTokens * 4);
+    ChatRequest request = ChatRequest.of(SYSTEM, prompt(r, context), VerdictSchema.NAME, VerdictSchema.schema(),
+        maxResponseTokens);
+    long estimate = TokenBudget.estimate(request);
+    if (!budget.reserve(estimate)) {
+      RequirementVerdict ir = fallback.review(r, app);
+      overBudget.incrementAndGet();
+      return ir.with(ir.verdict(), ir.confidence(), "[TOKEN BUDGET] AI_TOKEN_BUDGET of " + budget.limit()
+          + " tokens spent; judged by embedding-ir: " + ir.explanation(), ir.verificationPass());
+    }
+    RequirementVerdict v = ask(r, request, limits, totals, budget, estimate);
+    return routeChecked(EvidenceChecker.check(v, app.source()), app);
   }
 
   private RequirementVerdict ask(Requirement r, ChatRequest request, ChatBackend.CallLimits limits, Totals totals,

@@ -149,6 +149,32 @@ class LlmReviewerTest {
   }
 
   @Test
+  void concurrentReviewKeepsRequirementOrderAndCountsEveryCall() throws Exception {
+    server.then(answer(GOOD));
+    List<Requirement> four = List.of(LIST, DELETE, new Requirement("b3", "POST /api/todos - create todo", "backend"),
+        new Requirement("f2", "Add todo form with a title input", "frontend"));
+    LlmReviewer parallel = new LlmReviewer(new OpenAiCompatibleBackend(HttpBackendConfig.of(Preset.OPENAI,
+        server.v1(), "test/model")), null, 500, 2000, 100_000, 3);
+
+    RequirementReviewer.Review r = parallel.review(four, app, control());
+
+    assertThat(r.verdicts()).extracting(v -> v.requirement().id()).containsExactly("b2", "b5", "b3", "f2");
+    assertThat(r.info().apiCalls()).isEqualTo(4);
+    assertThat(r.info().tokensIn()).isEqualTo(4 * 120);
+    assertThat(server.requests()).hasSize(4);
+  }
+
+  @Test
+  void aFailingRequirementFailsAConcurrentReview() {
+    server.then(answer("not json"));
+    LlmReviewer parallel = new LlmReviewer(new OpenAiCompatibleBackend(HttpBackendConfig.of(Preset.OPENAI,
+        server.v1(), "test/model")), null, 500, 2000, 100_000, 2);
+
+    assertThatThrownBy(() -> parallel.review(List.of(LIST, DELETE, LIST), app, control()))
+        .isInstanceOf(ReviewException.class).hasMessageContaining("after one repair");
+  }
+
+  @Test
   void requirementsPastTheTokenBudgetAreJudgedByEmbeddingIrAndMarked() throws Exception {
     server.then(answer(GOOD));
 
