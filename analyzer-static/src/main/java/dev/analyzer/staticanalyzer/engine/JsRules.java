@@ -51,8 +51,9 @@ final class JsRules {
           "Cast fields to strings (String(x)) or use mongo-sanitize; never pass req.body as a query.")
           .names("*.find", "*.findOne", "*.findOneAndUpdate", "*.findOneAndDelete", "*.findOneAndReplace",
               "*.updateOne", "*.updateMany", "*.deleteOne", "*.deleteMany", "*.countDocuments", "*.where",
-              "*.aggregate", "*.mapReduce", "*.findAndModify")
-          .tainted().args(0, 1).when(s -> s.keyword("where") == null).build(),
+              "*.aggregate", "*.mapReduce", "*.findAndModify", "*.update", "*.remove", "*.findAll")
+          .tainted().args(0, 1).when(s -> s.keyword("where") == null && !s.text(s.node().child("function"))
+              .matches("(?s).*(Hash|Hmac|Cipher|hash|hmac|cipher|digest|sign|Sign).*")).build(),
       CallRule.of("js.prototype-pollution", "prototype-pollution", "CWE-1321", Severity.HIGH,
           "Deep merge of request data (prototype pollution)", "Copy only known fields; reject __proto__/constructor keys.")
           .names("lodash.merge", "lodash.mergeWith", "lodash.defaultsDeep", "lodash.set", "lodash.setWith",

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Which names hold secrets and which literal values are real ones: a secret-like name (password,
  * secret, api key, token, ...) that is not a label, prompt, URL or field name, given a value that is
- * not a placeholder, template or sentence. Passphrases with spaces count (up to six words, no prose
- * words). Stateless.
+ * not a placeholder, template or sentence. Weak real values count ({@code "secret"},
+ * {@code "super_secret_key"}: a vulnerable app's key is exactly that); passphrases with spaces count
+ * (up to six words, no prose words). Stateless.
  */
 final class SecretNames {
 
@@ -38,7 +39,7 @@ final class SecretNames {
       return false;
     }
     String v = value.strip();
-    if (v.length() < 6 || v.contains("{") || v.contains("%s") || v.startsWith("http://") || v.startsWith("https://")
+    if (v.length() < 4 || v.contains("{") || v.contains("%s") || v.startsWith("http://") || v.startsWith("https://")
         || v.startsWith("/") || v.contains("\n")) {
       return false;
     }
@@ -47,7 +48,6 @@ final class SecretNames {
           && !v.endsWith(".");
     }
     String lower = v.toLowerCase(Locale.ROOT);
-    return !lower.equals("password") && !lower.equals("secret") && !lower.matches("[a-z]+_[a-z_]+")
-        && !lower.matches("[a-z]+(\\.[a-z]+)+");
+    return !lower.matches("[a-z]+(\\.[a-z]+)+") && !lower.matches("[a-z]+(-[a-z]+)*-(here|key|token|secret)");
   }
 }

@@ -78,4 +78,20 @@ class SyntaxRulesTest {
     assertThat(r.suppressed()).isEqualTo(2);
     assertThat(SyntaxEngine.analyze("s.py", "import os\nos.system(c)  # noqa: S605\n").suppressed()).isEqualTo(1);
   }
+
+  @Test
+  void weakRealSecretsCountButPlaceholdersAndEnvironmentReadsDoNot() {
+    String py = "app.secret_key = 'super_secret_key'\nSECRET_KEY = 'secret'\nAPI_KEY = os.environ['API_KEY']\n"
+        + "PASSWORD = 'your-secret-here'\nDB_PASSWORD = ''\nPASSWORD_FIELD = 'user_password'\n";
+
+    assertThat(rules("settings.py", py)).contains("B105@1", "B105@2").noneMatch(r -> r.matches("B105@[3-6]"));
+  }
+
+  @Test
+  void mongoUpdateOfRequestDataIsNoSqlButAHashUpdateIsNot() {
+    String js = "app.post('/r', (req, res) => {\n  db.reviews.update({ _id: req.body.id }, { $set: { m: 1 } });\n"
+        + "  crypto.createHash('sha256').update(req.body.p).digest('hex');\n});\n";
+
+    assertThat(rules("r.js", js)).contains("js.nosql-injection@2").doesNotContain("js.nosql-injection@3");
+  }
 }
