@@ -6,6 +6,8 @@ import dev.analyzer.service.process.ProcessRunner;
 import dev.analyzer.service.process.ToolDaemon;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,6 +80,17 @@ public interface AnalyzerService {
    */
   default List<ToolDaemon> daemons() {
     return List.of();
+  }
+
+  /**
+   * The body of this service's reply to the original's {@code server_status} request (the original
+   * ai-analyzer's: {@code service}, {@code version}, {@code status}, {@code available_tools}, ...;
+   * never a secret), or empty when the service does not serve it, which makes the base answer
+   * {@code error} {@code unknown_type}. Called on an I/O thread for each request: keep it cheap and
+   * thread-safe. Keys {@code type}, {@code id} and {@code timestamp} are the base's. Default: empty.
+   */
+  default Optional<Map<String, Object>> serverStatusReply() {
+    return Optional.empty();
   }
 
   /**

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public sealed interface Message
     permits Ping, Pong, HealthCheck, HealthResponse, AnalysisRequest, CancelRequest, StatusUpdate,
-        ProgressUpdate, AnalysisResult, ErrorMessage {
+        ProgressUpdate, AnalysisResult, ErrorMessage, ServerStatus {
 
   /** The wire {@code type}. */
   MessageType type();

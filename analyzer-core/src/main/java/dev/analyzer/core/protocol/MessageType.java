@@ -26,6 +26,7 @@ public enum MessageType implements WireValue {
   CANCEL_REQUEST("cancel_request"),
   STATUS_UPDATE("status_update"),
   PROGRESS_UPDATE("progress_update"),
+  SERVER_STATUS("server_status"),
   STATIC_ANALYSIS_RESULT("static_analysis_result"),
   DYNAMIC_ANALYSIS_RESULT("dynamic_analysis_result"),
   PERFORMANCE_ANALYSIS_RESULT("performance_analysis_result"),

@@ -192,6 +192,8 @@ public final class ProtocolCodec {
         return ProgressUpdate.read(r);
       case ERROR:
         return ErrorMessage.read(r);
+      case SERVER_STATUS:
+        return ServerStatus.read(r);
       default:
         if (type.isTerminalRequest()) {
           return AnalysisRequest.read(type, r);
@@ -249,6 +251,8 @@ public final class ProtocolCodec {
       ((ProgressUpdate) m).write(w);
     } else if (m instanceof AnalysisResult) {
       ((AnalysisResult) m).write(w);
+    } else if (m instanceof ServerStatus) {
+      ((ServerStatus) m).write(w);
     } else {
       ((ErrorMessage) m).write(w);
     }

@@ -86,10 +86,10 @@ class ProtocolCodecErrorsTest {
 
   @Test
   void unknownTypeNamesTheType() {
-    ProtocolException e = failure("{\"type\":\"server_status\"}");
+    ProtocolException e = failure("{\"type\":\"gateway_status\"}");
 
     assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_TYPE);
-    assertThat(e.getMessage()).contains("Unknown message type: server_status").contains("static_analyze");
+    assertThat(e.getMessage()).contains("Unknown message type: gateway_status").contains("static_analyze");
   }
 
   @Test

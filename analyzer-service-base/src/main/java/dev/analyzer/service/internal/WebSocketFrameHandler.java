@@ -5,6 +5,7 @@ import dev.analyzer.core.protocol.CancelRequest;
 import dev.analyzer.core.protocol.ErrorCode;
 import dev.analyzer.core.protocol.ErrorMessage;
 import dev.analyzer.core.protocol.HealthCheck;
+import dev.analyzer.core.protocol.ServerStatus;
 import dev.analyzer.core.protocol.Message;
 import dev.analyzer.core.protocol.MessageType;
 import dev.analyzer.core.protocol.Ping;
@@ -26,6 +27,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +104,8 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
       runtime.send(channel, Pong.replyTo((Ping) message, runtime.service().name(), runtime.clock().instant()));
     } else if (message instanceof HealthCheck) {
       runtime.send(channel, runtime.health(((HealthCheck) message).id()));
+    } else if (message instanceof ServerStatus) {
+      onServerStatus(channel, (ServerStatus) message);
     } else if (message instanceof CancelRequest) {
       String id = ((CancelRequest) message).id();
       if (!runtime.registry().cancel(id, CancellationReason.CANCEL_REQUEST)) {
@@ -113,6 +118,22 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
       runtime.sendError(channel, ErrorCode.UNKNOWN_TYPE, message.type().wire() + " is not a request; "
           + runtime.service().name() + " accepts ping, health_check, cancel_request and " + servedTypes(), null);
     }
+  }
+
+  private void onServerStatus(Channel channel, ServerStatus request) {
+    Optional<Map<String, Object>> body;
+    try {
+      body = runtime.service().serverStatusReply();
+    } catch (RuntimeException e) {
+      runtime.sendError(channel, ErrorCode.INTERNAL, "server_status failed: " + e.getMessage(), request.id());
+      return;
+    }
+    if (body.isEmpty()) {
+      runtime.sendError(channel, ErrorCode.UNKNOWN_TYPE, runtime.service().name() + " does not serve server_status;"
+          + " it accepts ping, health_check, cancel_request and " + servedTypes(), request.id());
+      return;
+    }
+    runtime.send(channel, ServerStatus.replyTo(request, runtime.clock().instant(), body.get()));
   }
 
   private void onAnalysisRequest(Channel channel, AnalysisRequest request) {
