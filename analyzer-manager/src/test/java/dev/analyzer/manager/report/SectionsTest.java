@@ -33,15 +33,20 @@ class SectionsTest {
          "title":".env file exposed","location":{"url":"http://127.0.0.1:5055/.env","method":"GET"},"evidence":"BACKEND_PORT=5"}]}}
       """;
 
+  private static final String LOAD = """
+      {"target_rate":100,"achieved_rate":98.5,
+       "latency_ms":{"p50":3.1,"p90":8.0,"p99":41.5,"p99_9":60.2,"max":75.0},
+       "latency_uncorrected_ms":{"p50":2.9,"p90":6.5,"p99":20.1,"p99_9":30.0,"max":52.0},
+       "series":[{"second":1,"p50":3.0,"p99":30.0,"p99_uncorrected":18.0},{"second":2,"p50":3.2,"p99":44.0,"p99_uncorrected":21.0},
+                 {"second":3,"p50":3.1,"p99":40.0,"p99_uncorrected":20.0}]}""";
+
+  /** The load result twice, as replies repeat records under tool_runs: shown once. */
   private static final String PERFORMANCE = """
       {"type":"performance_analysis_result","correlation_id":"p1","service":"performance-tester","timestamp":"2026-12-02T03:41:12Z",
        "status":"success","analysis":{"status":"success","tools_used":["load-engine"],"summary":{},"findings":[],
-       "results":{"http://127.0.0.1:5055":{"load":{"target_rate":100,"achieved_rate":98.5,
-         "latency_ms":{"p50":3.1,"p90":8.0,"p99":41.5,"p99_9":60.2,"max":75.0},
-         "latency_uncorrected_ms":{"p50":2.9,"p90":6.5,"p99":20.1,"p99_9":30.0,"max":52.0},
-         "series":[{"second":1,"p50":3.0,"p99":30.0,"p99_uncorrected":18.0},{"second":2,"p50":3.2,"p99":44.0,"p99_uncorrected":21.0},
-                   {"second":3,"p50":3.1,"p99":40.0,"p99_uncorrected":20.0}]}}}}}
-      """;
+       "results":{"http://127.0.0.1:5055":{"load":%s},"tool_runs":{"load-engine":{"load":%s}}}}}
+      """.formatted(LOAD, LOAD);
+
 
   private static final String AI = """
       {"type":"ai_analysis_result","correlation_id":"a1","service":"ai-analyzer","timestamp":"2026-12-02T03:41:12Z",
@@ -51,6 +56,8 @@ class SectionsTest {
          {"id":"REQ-1","requirement":"Lists todos at GET /api/todos","verdict":"met","confidence":"MEDIUM",
           "explanation":"route found","evidence":[{"file":"backend/app.py","line":69,"quote":"@app.route(\\"/api/todos\\")"}]},
          {"id":"REQ-6","requirement":"Passwords are stored <b>hashed</b>","met":false,"confidence":"LOW","explanation":"none"},
+         {"id":"REQ-7","requirement":"Pagination","verdict":"partial"}]}}},
+       "tools":{"requirements-scanner":{"results":{"backend_requirements":[
          {"id":"REQ-7","requirement":"Pagination","verdict":"partial"}]}}}}}
       """;
 

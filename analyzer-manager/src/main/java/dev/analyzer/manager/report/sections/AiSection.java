@@ -19,8 +19,15 @@ final class AiSection {
   private AiSection() {}
 
   static void render(StringBuilder h, JsonNode analysis, Path source) {
-    var rows = Json.find(analysis, n -> n.isObject() && (n.has("requirement") || n.path("text").isTextual())
+    var found = Json.find(analysis, n -> n.isObject() && (n.has("requirement") || n.path("text").isTextual())
         && (n.has("verdict") || n.path("met").isBoolean()));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.List<Map.Entry<String, JsonNode>> rows = new java.util.ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : found) {
+      if (seen.add(Json.text(e.getValue(), "id") + "\u0000" + Json.text(e.getValue(), "requirement", "text"))) {
+        rows.add(e);
+      }
+    }
     Double compliance = Json.number(analysis.path("summary"), "overall_compliance", "total_compliance_percentage");
     h.append("<h3>Requirements (").append(rows.size()).append(")")
         .append(compliance == null ? "" : String.format(Locale.ROOT, " · compliance %.1f%%", compliance)).append("</h3>");

@@ -66,6 +66,18 @@ final class Json {
     }
   }
 
+  /** {@code found} without the entries whose value repeats an earlier one (replies repeat records under tool_runs). */
+  static List<Map.Entry<String, JsonNode>> distinct(List<Map.Entry<String, JsonNode>> found) {
+    List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+    java.util.Set<JsonNode> seen = new java.util.HashSet<>();
+    for (Map.Entry<String, JsonNode> e : found) {
+      if (seen.add(e.getValue())) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
   /** The first of {@code keys} that {@code n} has as a number, or null. */
   static Double number(JsonNode n, String... keys) {
     for (String k : keys) {

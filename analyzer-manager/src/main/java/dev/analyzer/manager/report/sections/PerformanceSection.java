@@ -25,7 +25,8 @@ final class PerformanceSection {
   private PerformanceSection() {}
 
   static void render(StringBuilder h, JsonNode analysis) {
-    List<Map.Entry<String, JsonNode>> loads = Json.find(analysis, n -> n.isObject() && n.path("latency_ms").isObject());
+    List<Map.Entry<String, JsonNode>> loads = Json.distinct(Json.find(analysis,
+        n -> n.isObject() && n.path("latency_ms").isObject()));
     if (loads.isEmpty()) {
       h.append("<p class=\"no-load\">No load-test figures in the reply.</p>");
       return;

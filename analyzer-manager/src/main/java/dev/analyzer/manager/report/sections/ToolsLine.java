@@ -9,6 +9,10 @@ import java.util.Set;
 /** The tools (with versions) and methods a service used, as one paragraph. Stateless. */
 final class ToolsLine {
 
+  /** A "method" that is an HTTP verb belongs to a request (a crawled endpoint), not to an analysis method. */
+  private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS",
+      "TRACE", "CONNECT");
+
   private ToolsLine() {}
 
   static void render(StringBuilder h, JsonNode analysis) {
@@ -24,7 +28,10 @@ final class ToolsLine {
     }
     Set<String> methods = new LinkedHashSet<>();
     for (var e : Json.find(analysis, n -> n.isObject() && n.path("method").isTextual())) {
-      methods.add(e.getValue().get("method").asText());
+      String m = e.getValue().get("method").asText();
+      if (!HTTP_METHODS.contains(m.toUpperCase(java.util.Locale.ROOT))) {
+        methods.add(m);
+      }
     }
     h.append("<p class=\"tools\">tools used: ").append(tools.length() == 0 ? "none reported" : tools.toString());
     if (!methods.isEmpty()) {
