@@ -114,6 +114,14 @@ public final class PerformanceAnalyzerService implements AnalyzerService {
       return AnalysisOutcome.error(e.getMessage());
     }
     List<String> selected = ToolSet.select(req.selectedTools());
+    Duration perRun = load.warmup().plus(load.measured()).plusSeconds(5);
+    Duration needed = perRun.multipliedBy((long) targets.size() * selected.size());
+    if (needed.compareTo(ctx.remaining()) > 0) {
+      return AnalysisOutcome.error("the load plan needs about " + needed.toSeconds() + " s (" + targets.size()
+          + " URL(s) x " + selected.size() + " tool(s) x " + perRun.toSeconds() + " s) but the analysis deadline "
+          + "leaves " + ctx.remaining().toSeconds() + " s (ANALYZER_ANALYSIS_TIMEOUT, or the request's "
+          + "timeout_seconds); shorten the duration or select fewer tools");
+    }
     PerformanceReport report = new PerformanceReport();
     Path work = Files.createTempDirectory("analyzer-perf-");
     try (HttpSession session = engine.openSession(RequestBudget.builder().withMaxRequests(200).build(), false)) {

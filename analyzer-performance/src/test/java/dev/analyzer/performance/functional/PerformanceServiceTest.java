@@ -156,6 +156,14 @@ class PerformanceServiceTest {
   }
 
   @Test
+  void aPlanLongerThanTheDeadlineIsRefusedUpFront() throws Exception {
+    Message m = last(analyze(server, codec, "{\"type\":\"performance_test\",\"id\":\"p-8\",\"timeout_seconds\":5,"
+        + "\"target_urls\":[\"" + app.url() + "\"],\"config\":{\"load\":{\"duration\":30}}}"));
+
+    assertThat(((AnalysisResult) m).error()).contains("deadline").contains("timeout_seconds");
+  }
+
+  @Test
   void aBadThresholdIsRefusedWithItsPosition() throws Exception {
     Message m = last(analyze(server, codec, "{\"type\":\"performance_test\",\"id\":\"p-5\",\"target_urls\":[\""
         + app.url() + "\"],\"config\":{\"load\":{\"thresholds\":[\"p95 < soon\"]}}}"));
