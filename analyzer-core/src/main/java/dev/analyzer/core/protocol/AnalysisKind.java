@@ -65,8 +65,8 @@ public enum AnalysisKind implements WireValue {
 
   /**
    * The kind named by an {@code analysis_request}'s {@code analysis_type}, routed by prefix as the
-   * original gateway did: {@code static*} and {@code security*} are static, {@code dynamic*} and
-   * {@code zap*} dynamic, {@code performance*}/{@code perf*}/{@code load*} performance, {@code ai*}
+   * original gateway did: {@code static*} and {@code security*} are static, {@code dynamic*},
+   * {@code zap*} and {@code security-dynamic} (any {@code security*} naming {@code dynamic}) dynamic, {@code performance*}/{@code perf*}/{@code load*} performance, {@code ai*}
    * and {@code requirements*} ai.
    */
   public static Optional<AnalysisKind> fromAnalysisType(String analysisType) {
@@ -74,11 +74,11 @@ public enum AnalysisKind implements WireValue {
       return Optional.empty();
     }
     String t = analysisType.trim().toLowerCase(Locale.ROOT);
+    if (t.startsWith("dynamic") || t.startsWith("zap") || (t.startsWith("security") && t.contains("dynamic"))) {
+      return Optional.of(DYNAMIC);
+    }
     if (t.startsWith("static") || t.startsWith("security")) {
       return Optional.of(STATIC);
-    }
-    if (t.startsWith("dynamic") || t.startsWith("zap")) {
-      return Optional.of(DYNAMIC);
     }
     if (t.startsWith("perf") || t.startsWith("load")) {
       return Optional.of(PERFORMANCE);

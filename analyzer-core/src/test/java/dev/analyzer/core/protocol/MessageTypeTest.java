@@ -32,6 +32,9 @@ class MessageTypeTest {
   void analysisTypesRouteByPrefixAsTheGatewayDid() {
     assertThat(AnalysisKind.fromAnalysisType("security")).contains(AnalysisKind.STATIC);
     assertThat(AnalysisKind.fromAnalysisType("zap")).contains(AnalysisKind.DYNAMIC);
+    assertThat(AnalysisKind.fromAnalysisType("security-dynamic")).contains(AnalysisKind.DYNAMIC);
+    assertThat(AnalysisKind.fromAnalysisType("Security_Dynamic")).contains(AnalysisKind.DYNAMIC);
+    assertThat(AnalysisKind.fromAnalysisType("security-static")).contains(AnalysisKind.STATIC);
     assertThat(AnalysisKind.fromAnalysisType("performance")).contains(AnalysisKind.PERFORMANCE);
     assertThat(AnalysisKind.fromAnalysisType("ai-requirements")).contains(AnalysisKind.AI);
     assertThat(AnalysisKind.fromAnalysisType("comprehensive")).isEmpty();
