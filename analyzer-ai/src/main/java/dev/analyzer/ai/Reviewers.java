@@ -80,7 +80,8 @@ public final class Reviewers {
           throw new SettingsException("AI_METHOD", "AI_METHOD=local-llm needs AI_MODEL_PATH (a GGUF file)");
         }
         ChatBackend local = new LocalLlamaBackend(settings.modelPath(), settings.localThreads(),
-            Math.max(2048, settings.contextTokens() + settings.maxResponseTokens() + 512), Clock.systemUTC());
+            Math.max(2048, 2 * settings.contextTokens() + settings.maxResponseTokens() + 512), Clock.systemUTC(),
+            settings.callTimeout());
         LlmReviewer r = new LlmReviewer(local, cache, settings.maxResponseTokens(), settings.contextTokens(),
             settings.tokenBudget());
         String note = "local-llm: " + settings.modelPath().getFileName() + " in process (llama.cpp, CPU)";

@@ -29,10 +29,16 @@ public final class LocalLlamaBackend implements ChatBackend {
   private final int threads;
   private final int contextSize;
   private final Clock clock;
+  private final java.time.Duration callTimeout;
   private final Object lock = new Object();
   private LlamaModel model;
 
   public LocalLlamaBackend(Path modelPath, int threads, int contextSize, Clock clock) {
+    this(modelPath, threads, contextSize, clock, java.time.Duration.ofDays(1));
+  }
+
+  /** An engine whose each generation ends by {@code callTimeout} after it starts ({@code AI_TIMEOUT_CALL}). */
+  public LocalLlamaBackend(Path modelPath, int threads, int contextSize, Clock clock, java.time.Duration callTimeout) {
     if (modelPath == null || !Files.isRegularFile(modelPath)) {
       throw new IllegalArgumentException("AI_MODEL_PATH must name a GGUF file, got " + modelPath);
     }
@@ -40,6 +46,7 @@ public final class LocalLlamaBackend implements ChatBackend {
     this.threads = threads;
     this.contextSize = contextSize;
     this.clock = clock;
+    this.callTimeout = callTimeout;
   }
 
   @Override
@@ -90,6 +97,9 @@ public final class LocalLlamaBackend implements ChatBackend {
           .setTemperature(0.1f).setSeed(42);
       LlamaIterator it = model.generate(p).iterator();
       limits.onCancel().accept(() -> cancelled.set(true));
+      java.time.Instant started = clock.instant();
+      java.time.Instant deadline = started.plus(callTimeout).isBefore(limits.deadline()) ? started.plus(callTimeout)
+          : limits.deadline();
       StringBuilder out = new StringBuilder();
       long tokens = 0;
       String finish = "length";
@@ -99,7 +109,7 @@ public final class LocalLlamaBackend implements ChatBackend {
             it.cancel();
             throw new BackendException(BackendException.Kind.CANCELLED, "local generation cancelled");
           }
-          if (!clock.instant().isBefore(limits.deadline())) {
+          if (!clock.instant().isBefore(deadline)) {
             it.cancel();
             throw new BackendException(BackendException.Kind.TIMEOUT, 0, false, "local generation passed its deadline "
                 + "after " + tokens + " tokens", null);
