@@ -142,6 +142,14 @@ public final class DynamicAnalyzerService implements AnalyzerService {
         toRun.add(t);
       }
     }
+    Duration toolShare = toRun.isEmpty() ? Duration.ZERO : settings.toolTimeout().compareTo(ctx.remaining()
+        .dividedBy(2)) < 0 ? settings.toolTimeout() : ctx.remaining().dividedBy(2);
+    Duration room = ctx.remaining().minusSeconds(5).minus(toolShare);
+    List<String> notes = new ArrayList<>(read.notes());
+    if (room.compareTo(Duration.ofSeconds(1)) >= 0 && room.compareTo(read.config().maxDuration()) < 0) {
+      read = new ScanConfigReader.Read(read.config().toBuilder().withMaxDuration(room).build(), notes, read.profile());
+      notes.add("max_duration lowered to " + room.toSeconds() + " s so the engine ends before the analysis deadline");
+    }
     ScanListener listener = new ProgressBridge(ctx);
     ScanReport report;
     List<Finding> findings;
@@ -195,7 +203,7 @@ public final class DynamicAnalyzerService implements AnalyzerService {
       default -> null;
     };
     Analysis a = DynamicResultAssembler.build(req, ctx.clock().instant(), status, error, report, findings, runs,
-        VERSION, read.notes());
+        VERSION, notes);
     ctx.progress("done", findings.size() + " finding(s), " + report.stats().get("requests_sent") + " request(s)",
         100.0);
     return switch (status) {

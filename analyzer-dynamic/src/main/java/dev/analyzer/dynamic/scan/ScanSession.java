@@ -155,11 +155,14 @@ public final class ScanSession implements AutoCloseable {
     listener.progress("crawl", endpoints + " endpoint(s), " + params + " parameter(s)", endpoints, endpoints);
     stats.putAll(crawler.stats());
     if (config.runs("passive")) {
+      int done = 0;
       for (Prober p : probers) {
         if (!listener.cancelled()) {
           MethodProbes.methods(p, passive.aggregate());
           MethodProbes.cors(p, maps.get(p).endpoints(), 20, passive.aggregate());
         }
+        listener.progress("passive", passive.responsesChecked() + " response(s) checked, methods and CORS of "
+            + p.origin(), ++done, probers.size());
       }
     }
     if (config.runs("exposure")) {

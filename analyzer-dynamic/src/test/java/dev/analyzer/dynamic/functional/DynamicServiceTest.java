@@ -78,7 +78,7 @@ class DynamicServiceTest {
             || f.path("total").asInt() > 0;
       }
     }
-    assertThat(stages).contains("connectivity", "crawl", "exposure", "active", "ports");
+    assertThat(stages).contains("connectivity", "crawl", "passive", "exposure", "active", "ports", "done");
     assertThat(counted).isTrue();
   }
 
@@ -140,6 +140,15 @@ class DynamicServiceTest {
 
     assertThat(r.path("status").asText()).isEqualTo("error");
     assertThat(r.path("analysis").path("error").asText()).contains("config.max_depth");
+  }
+
+  @Test
+  void theEngineEndsBeforeAShortAnalysisDeadline() throws Exception {
+    JsonNode r = service.result("{\"type\":\"dynamic_analyze\",\"id\":\"d-1\",\"timeout_seconds\":8,"
+        + "\"target_urls\":[\"" + app.url() + "\"],\"config\":{\"time_delay_seconds\":0.3,\"ports\":[1]}}");
+
+    assertThat(r.path("status").asText()).isIn("success", "partial");
+    assertThat(r.path("analysis").path("config_notes").toString()).contains("max_duration lowered");
   }
 
   @Test
