@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The load of one event-loop thread: its share of the connections and, in the open model, every
  * {@code count}-th request of the schedule starting at {@code index}. Closed model: each connection
- * sends again as soon as its answer arrived (after the think time). Open model: a pacer wakes at
+ * sends again as soon as its answer arrived (after the think time). Open model: its {@link OpenPacer} wakes at
  * each due time and sends on an idle connection; a request due while every connection is busy
  * waits and leaves as soon as one frees (its latency still counts from its due time), is
  * {@code late} when it leaves more than {@code late_after} after it, and is {@code dropped} when
@@ -25,36 +25,27 @@ final class Worker {
   private static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final RunContext run;
-  private final int index;
-  private final int count;
   private final EventLoop loop;
   private final Bootstrap bootstrap;
   final WorkerStats stats;
   private final ScenarioPicker picker;
   private final ArrayDeque<LoadConnection> idle = new ArrayDeque<>();
   private final List<LoadConnection> connections = new ArrayList<>();
-  private long t0;
   private long measureStart;
   private long end;
   private boolean started;
   private boolean sending;
   private boolean stopped;
-  private long dueCount;
-  private long nextDueAt = Long.MAX_VALUE;
-  private long nextSend;
-  private ScheduledFuture<?> pacer;
   private ScheduledFuture<?> sweeper;
-  private final Runnable pacerTask = this::pace;
-  private volatile PacingSelectStrategy strategy;
+  private final OpenPacer pacer;
 
   Worker(RunContext run, int index, int count, EventLoop loop, Bootstrap bootstrap) {
     this.run = run;
-    this.index = index;
-    this.count = count;
     this.loop = loop;
     this.bootstrap = bootstrap;
     this.stats = new WorkerStats(run.requests.length);
     this.picker = new ScenarioPicker(run.plan.scenarios());
+    this.pacer = run.open ? new OpenPacer(run, index, count, loop, stats) : null;
   }
 
   EventLoop loop() {
@@ -95,15 +86,12 @@ final class Worker {
 
   /** Starts sending: the warm-up begins at {@code t0}, the measured part after it, and sending stops at the end. */
   void begin(long t0) {
-    this.t0 = t0;
     this.measureStart = t0 + run.warmupNanos;
     this.end = measureStart + run.durationNanos;
     this.started = true;
     this.sending = true;
-    this.strategy = run.spinNanos > 0 ? PacingSelectStrategy.current() : null;
     if (run.open) {
-      nextDueAt = due(0);
-      pace();
+      pacer.begin(t0, measureStart, this::dispatch);
     } else {
       long now = System.nanoTime();
       while (!idle.isEmpty()) {
@@ -119,20 +107,7 @@ final class Worker {
     }
     sending = false;
     if (pacer != null) {
-      pacer.cancel(false);
-    }
-    if (run.open) {
-      long now = System.nanoTime();
-      while (nextDueAt <= now) {
-        dueCount++;
-        nextDueAt = due(dueCount);
-      }
-      for (long i = nextSend; i < dueCount; i++) {
-        if (due(i) >= measureStart) {
-          stats.inc(WorkerStats.DROPPED);
-        }
-      }
-      nextSend = dueCount;
+      pacer.stop();
     }
   }
 
@@ -148,78 +123,18 @@ final class Worker {
     }
   }
 
-  private long due(long local) {
-    long d = run.schedule.dueNanos(index + (long) count * local);
-    return d == RateSchedule.NEVER ? Long.MAX_VALUE : t0 + d;
-  }
-
-  private void pace() {
-    pacer = null;
-    if (!sending) {
-      return;
-    }
-    long now = System.nanoTime();
-    if (strategy != null) {
-      strategy.worked();
-    }
-    if (now < nextDueAt && strategy != null) {
-      // Woken early on purpose: poll I/O without blocking until the due time, then run.
-      arm(nextDueAt, now);
-      return;
-    }
-    if (strategy != null) {
-      strategy.pollUntil(0);
-    }
-    while (nextDueAt <= now) {
-      dueCount++;
-      nextDueAt = due(dueCount);
-    }
-    while (nextSend < dueCount && !idle.isEmpty()) {
+  private void dispatch(long now) {
+    while (pacer.hasWaiting() && !idle.isEmpty()) {
       sendPending(idle.pop(), now);
-    }
-    dropStale(now);
-    if (nextDueAt == Long.MAX_VALUE) {
-      return;
-    }
-    long wait = nextDueAt - System.nanoTime();
-    if (strategy != null && wait <= run.spinNanos) {
-      arm(nextDueAt, System.nanoTime());
-    } else {
-      pacer = loop.schedule(pacerTask, Math.max(0, wait - (strategy == null ? 0 : run.spinNanos)),
-          TimeUnit.NANOSECONDS);
-    }
-  }
-
-  private void arm(long dueAt, long now) {
-    strategy.pollUntil(dueAt);
-    pacer = loop.schedule(pacerTask, Math.max(0, dueAt - now), TimeUnit.NANOSECONDS);
-  }
-
-  private void dropStale(long now) {
-    while (nextSend < dueCount) {
-      long intended = due(nextSend);
-      if (intended < measureStart && now >= measureStart) {
-        // a warm-up request still waiting when the measured part begins would only delay it
-        nextSend++;
-        continue;
-      }
-      if (now - intended <= run.timeoutNanos) {
-        return;
-      }
-      if (intended >= measureStart) {
-        stats.inc(WorkerStats.DROPPED);
-      }
-      nextSend++;
     }
   }
 
   private void sendPending(LoadConnection c, long now) {
-    dropStale(now);
-    if (nextSend >= dueCount) {
+    long intended = pacer.take(now);
+    if (intended == OpenPacer.NONE) {
       idle.push(c);
       return;
     }
-    long intended = due(nextSend++);
     if (intended >= measureStart) {
       long lag = now - intended;
       stats.lag(Math.max(0, lag));
@@ -331,15 +246,14 @@ final class Worker {
         c.close();
       }
     }
-    if (run.open && sending) {
-      dropStale(now);
+    if (pacer != null) {
+      pacer.sweep(now);
     }
   }
 
   /** Nanoseconds this worker spent spinning towards due times (not load). */
   long spunNanos() {
-    PacingSelectStrategy s = strategy;
-    return s == null ? 0 : s.idleNanos();
+    return pacer == null ? 0 : pacer.idleSpinNanos();
   }
 
   /** Requests sent and not yet answered. */

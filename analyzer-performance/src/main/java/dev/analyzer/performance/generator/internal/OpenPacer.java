@@ -1,0 +1,172 @@
+package dev.analyzer.performance.generator.internal;
+
+import io.netty.channel.EventLoop;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+
+/**
+ * The open-model schedule of one worker: which of its requests are due, which wait for a free
+ * connection, and when the event loop must wake for the next one. It wakes {@code spin} before a due
+ * time and lets the loop poll without blocking ({@link PacingSelectStrategy}) until it, so requests
+ * leave on time. A waiting request older than the timeout is dropped; warm-up requests still waiting
+ * when the measured part begins are skipped. Every method runs on the worker's event loop.
+ */
+final class OpenPacer {
+
+  /** Returned by {@link #take(long)} when no request is waiting. */
+  static final long NONE = Long.MIN_VALUE;
+
+  private final RateSchedule schedule;
+  private final int index;
+  private final int count;
+  private final EventLoop loop;
+  private final WorkerStats stats;
+  private final long timeoutNanos;
+  private final long spinNanos;
+  private final Runnable task = this::pace;
+  private LongConsumer dispatch;
+  private volatile PacingSelectStrategy strategy;
+  private ScheduledFuture<?> timer;
+  private long t0;
+  private long measureStart;
+  private long dueCount;
+  private long nextDueAt = Long.MAX_VALUE;
+  private long nextSend;
+  private boolean running;
+
+  OpenPacer(RunContext run, int index, int count, EventLoop loop, WorkerStats stats) {
+    this.schedule = run.schedule;
+    this.index = index;
+    this.count = count;
+    this.loop = loop;
+    this.stats = stats;
+    this.timeoutNanos = run.timeoutNanos;
+    this.spinNanos = run.spinNanos;
+  }
+
+  /**
+   * Starts the schedule at {@code t0}; {@code dispatch} is called with the time whenever requests
+   * became due, to send as many as it has idle connections for (through {@link #take(long)}).
+   */
+  void begin(long t0, long measureStart, LongConsumer dispatch) {
+    this.t0 = t0;
+    this.measureStart = measureStart;
+    this.dispatch = dispatch;
+    this.strategy = spinNanos > 0 ? PacingSelectStrategy.current() : null;
+    this.running = true;
+    nextDueAt = due(0);
+    pace();
+  }
+
+  /** The due time of the oldest waiting request, now taken, or {@link #NONE}. */
+  long take(long now) {
+    dropStale(now);
+    return nextSend < dueCount ? due(nextSend++) : NONE;
+  }
+
+  /** True when some request is due and waiting. */
+  boolean hasWaiting() {
+    return nextSend < dueCount;
+  }
+
+  /** Stops; every request due and not sent that belongs to the measured part counts as dropped. */
+  void stop() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    if (strategy != null) {
+      strategy.pollUntil(0);
+    }
+    advance(System.nanoTime());
+    for (long i = nextSend; i < dueCount; i++) {
+      if (due(i) >= measureStart) {
+        stats.inc(WorkerStats.DROPPED);
+      }
+    }
+    nextSend = dueCount;
+  }
+
+  /** Drops what waited too long (called by the worker's sweep). */
+  void sweep(long now) {
+    if (running) {
+      dropStale(now);
+    }
+  }
+
+  /** Idle spin of the loop inside the windows (waiting, not load). */
+  long idleSpinNanos() {
+    PacingSelectStrategy s = strategy;
+    return s == null ? 0 : s.idleNanos();
+  }
+
+  private long due(long local) {
+    long d = schedule.dueNanos(index + (long) count * local);
+    return d == RateSchedule.NEVER ? Long.MAX_VALUE : t0 + d;
+  }
+
+  private void advance(long now) {
+    while (nextDueAt <= now) {
+      dueCount++;
+      nextDueAt = due(dueCount);
+    }
+  }
+
+  private void pace() {
+    timer = null;
+    if (!running) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (strategy != null) {
+      strategy.worked();
+      if (now < nextDueAt) {
+        // woken early on purpose: poll I/O without blocking until the due time, then run
+        arm(nextDueAt, now);
+        return;
+      }
+      strategy.pollUntil(0);
+    }
+    advance(now);
+    dispatch.accept(now);
+    dropStale(now);
+    if (nextDueAt == Long.MAX_VALUE) {
+      return;
+    }
+    long wait = nextDueAt - System.nanoTime();
+    if (strategy != null && wait <= spinNanos) {
+      arm(nextDueAt, System.nanoTime());
+    } else {
+      // A scheduled task (never execute()): a task queued from a task runs in the same pass and
+      // would starve the connections' I/O.
+      timer = loop.schedule(task, Math.max(0, wait - (strategy == null ? 0 : spinNanos)), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void arm(long dueAt, long now) {
+    strategy.pollUntil(dueAt);
+    timer = loop.schedule(task, Math.max(0, dueAt - now), TimeUnit.NANOSECONDS);
+  }
+
+  private void dropStale(long now) {
+    while (nextSend < dueCount) {
+      long intended = due(nextSend);
+      if (intended < measureStart && now >= measureStart) {
+        // a warm-up request still waiting when the measured part begins would only delay it
+        nextSend++;
+        continue;
+      }
+      if (now - intended <= timeoutNanos) {
+        return;
+      }
+      if (intended >= measureStart) {
+        stats.inc(WorkerStats.DROPPED);
+      }
+      nextSend++;
+    }
+  }
+}
