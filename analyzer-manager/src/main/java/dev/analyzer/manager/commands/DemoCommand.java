@@ -17,11 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import dev.analyzer.manager.run.ServiceOutcome;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -67,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
       throw new IllegalArgumentException("the sample app is missing: " + app + " (run from the project directory)");
     }
     ServiceProcesses processes = new ServiceProcesses(ws);
-    List<ServiceSpec> startedHere = new ArrayList<>();
+    List<ServiceSpec> startedHere = new CopyOnWriteArrayList<>();
     Map<ServiceSpec, ServiceOutcome> failedToStart = new LinkedHashMap<>();
     AppProcess[] sample = new AppProcess[1];
     Runnable cleanup = () -> {
@@ -86,25 +88,35 @@ public final class DemoCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       Map<String, String> serviceEnv = ServiceEnvironment.of(ws, env);
+      Map<ServiceSpec, CompletableFuture<ServiceProcesses.Running>> starting = new LinkedHashMap<>();
       for (ServiceSpec spec : ServiceSpec.ALL) {
         Availability a = Availability.of(spec, ws, processes, env);
         if (a.where() == Availability.Where.NOT_BUILT) {
           console.say(spec.name() + ": " + a.notBuiltReason(ws));
-          continue;
-        }
-        if (a.where() == Availability.Where.DEFAULT_PORT) {
+        } else if (a.where() == Availability.Where.DEFAULT_PORT) {
           console.say(spec.name() + ": starting");
-          try {
-            processes.start(spec, true, serviceEnv);
-            startedHere.add(spec);
-          } catch (IOException e) {
-            console.say(spec.name() + ": failed to start: " + e.getMessage());
-            failedToStart.put(spec, ServiceOutcome.notRunning(spec, null, "failed to start: " + e.getMessage().lines()
-                .findFirst().orElse("") + " (see logs/" + spec.name() + ".log)", Duration.ZERO));
-            continue;
-          }
+          startedHere.add(spec);
+          starting.put(spec, CompletableFuture.supplyAsync(() -> {
+            try {
+              return processes.start(spec, true, serviceEnv);
+            } catch (IOException e) {
+              throw new CompletionException(e);
+            }
+          }));
+        } else {
+          console.say(spec.name() + ": ready at " + a.url());
         }
-        console.say(spec.name() + ": ready at " + Availability.of(spec, ws, processes, env).url());
+      }
+      for (Map.Entry<ServiceSpec, CompletableFuture<ServiceProcesses.Running>> e : starting.entrySet()) {
+        ServiceSpec spec = e.getKey();
+        try {
+          console.say(spec.name() + ": ready at " + e.getValue().join().url());
+        } catch (CompletionException failed) {
+          String why = String.valueOf(failed.getCause().getMessage());
+          console.say(spec.name() + ": failed to start: " + why);
+          failedToStart.put(spec, ServiceOutcome.notRunning(spec, null, "failed to start: " + why.lines().findFirst()
+              .orElse("") + " (see logs/" + spec.name() + ".log)", Duration.ZERO));
+        }
       }
       AppLaunch launch = AppLaunch.resolve(null, null, app);
       sample[0] = AppProcess.launch(launch.command(), app, launch.port(), ws.logs().resolve("sample-app.log"), Map.of());

@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * What to check before anything is sent: where each service is (a service that is not built is settled
  * as such), that the services this CLI started allow the sources (restarting them with wider roots
  * when not), and which of {@code --tools} each service has (a name no service has is a usage error).
- * Not thread-safe; one per command.
+ * {@link #prepare} may run on several threads at once (a batch) when its sources are allowed already;
+ * a restart must not overlap another.
  */
 public final class Preflight {
 

@@ -33,7 +33,9 @@ class FullDemoIT {
       Path jar = Cli.REPO.resolve("analyzer-" + s + "/target/analyzer-" + s + ".jar");
       assumeTrue(runnable(jar), "analyzer-" + s + " is not built (or its jar has no main class): " + jar);
     }
-    ProcessBuilder pb = new ProcessBuilder(Cli.java(), "-jar", Cli.JAR.toString(), "demo", "--json", "--strict")
+    Path json = state.resolve("demo.json");
+    ProcessBuilder pb = new ProcessBuilder(Cli.java(), "-jar", Cli.JAR.toString(), "demo", "--format", "json", "--output",
+        json.toString(), "--strict", "--no-color")
         .directory(Cli.REPO.toFile()).redirectErrorStream(true);
     pb.environment().put("ANALYZER_HOME", Cli.REPO.toString());
     pb.environment().put("ANALYZER_STATE_DIR", state.toString());
@@ -44,7 +46,13 @@ class FullDemoIT {
     p.waitFor();
 
     assertThat(p.exitValue()).as(out).isZero();
-    JsonNode summary = new ObjectMapper().readTree(out.substring(out.indexOf("{\n")));
+    JsonNode summary = new ObjectMapper().readTree(json.toFile());
+    // the load test runs alone: its first progress comes after the dynamic probe has finished
+    List<String> lines = out.lines().toList();
+    int dynamicDone = indexOf(lines, "[dynamic] completed");
+    int firstLoadProgress = indexOf(lines, "[performance] ", "%");
+    assertThat(dynamicDone).as(out).isNotNegative();
+    assertThat(firstLoadProgress).as(out).isGreaterThan(dynamicDone);
     assertThat(summary.at("/status").asText()).as(out).isEqualTo("completed");
     Document doc = Jsoup.parse(Files.readString(Path.of(summary.get("report_html").asText())));
     assertThat(doc.select("#status-banner.banner-red")).isEmpty();
@@ -55,6 +63,16 @@ class FullDemoIT {
     for (String s : SERVICES) {
       assertThat(doc.select("#service-" + s + " .tools").text()).as(s).doesNotContain("none reported");
     }
+  }
+
+  private static int indexOf(List<String> lines, String prefix, String... contains) {
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      if (l.startsWith(prefix) && java.util.Arrays.stream(contains).allMatch(l::contains)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean runnable(Path jar) {
