@@ -22,6 +22,11 @@ final class StreamingCall {
   /** How the exchange ended: the status, and the error body for non-200 statuses. */
   record Ending(int status, String errorBody, HttpResponse.ResponseInfo info) {}
 
+  /** Most characters read from one answer stream; a server that streams more is cut off (it is not an answer). */
+  static final long MAX_STREAM_CHARS = 8L * 1024 * 1024;
+  /** Most characters kept of an error body. */
+  static final int MAX_ERROR_CHARS = 64 * 1024;
+
   private final CompletableFuture<Ending> finished = new CompletableFuture<>();
   private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
   private volatile CompletableFuture<?> exchange;
@@ -31,10 +36,7 @@ final class StreamingCall {
       AtomicReference<StreamDecoder> decoderOut) {
     HttpResponse.BodyHandler<Void> handler = info -> {
       if (info.statusCode() != 200) {
-        return BodySubscribers.mapping(BodySubscribers.ofString(StandardCharsets.UTF_8), body -> {
-          finished.complete(new Ending(info.statusCode(), body, info));
-          return null;
-        });
+        return BodySubscribers.fromLineSubscriber(new ErrorBody(info), s -> null, StandardCharsets.UTF_8, null);
       }
       StreamDecoder decoder = decoderFor.apply(info);
       decoderOut.set(decoder);
@@ -83,8 +85,17 @@ final class StreamingCall {
       s.request(Long.MAX_VALUE);
     }
 
+    private long chars;
+
     @Override
     public void onNext(String line) {
+      chars += line.length() + 1;
+      if (chars > MAX_STREAM_CHARS) {
+        finished.completeExceptionally(new java.io.IOException("the stream passed " + MAX_STREAM_CHARS
+            + " characters without ending"));
+        abort();
+        return;
+      }
       decoder.line(line);
       if (decoder.failure() != null || decoder.complete()) {
         // The answer is whole (or broken): stop reading now rather than wait for the server to close.
@@ -105,6 +116,45 @@ final class StreamingCall {
     public void onComplete() {
       decoder.end();
       finished.complete(new Ending(200, null, info));
+    }
+  }
+
+  /** Collects at most {@link #MAX_ERROR_CHARS} of an error body, then completes with what it has. */
+  private final class ErrorBody implements Flow.Subscriber<String> {
+
+    private final HttpResponse.ResponseInfo info;
+    private final StringBuilder body = new StringBuilder();
+    private Flow.Subscription s;
+
+    ErrorBody(HttpResponse.ResponseInfo info) {
+      this.info = info;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      this.s = s;
+      subscription.set(s);
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(String line) {
+      body.append(line).append('\n');
+      if (body.length() > MAX_ERROR_CHARS) {
+        body.setLength(MAX_ERROR_CHARS);
+        finished.complete(new Ending(info.statusCode(), body.toString(), info));
+        s.cancel();
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      finished.complete(new Ending(info.statusCode(), body.toString(), info));
+    }
+
+    @Override
+    public void onComplete() {
+      finished.complete(new Ending(info.statusCode(), body.toString(), info));
     }
   }
 }

@@ -181,6 +181,17 @@ class OpenAiCompatibleBackendTest {
   }
 
   @Test
+  void aHugeErrorBodyIsReadOnlyInPart() {
+    server.then(status(400, "x".repeat(300_000), Map.of()));
+
+    assertThatThrownBy(() -> backend(Preset.OPENAI, 0).complete(request(), limits()))
+        .isInstanceOfSatisfying(BackendException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.getMessage().length()).isLessThan(1000);
+        });
+  }
+
+  @Test
   void schemaRefusedWith400FallsBackToJsonObject() throws Exception {
     server.then(status(400, "{\"error\":{\"message\":\"response_format json_schema is not supported\"}}", Map.of()),
         answer("{}"));
