@@ -156,6 +156,32 @@ class PerformanceServiceTest {
   }
 
   @Test
+  void cancelRequestStopsTheLoadWithinASecond() throws Exception {
+    try (TestHttpServer target = TestHttpServer.start(); WsClient ws = WsClient.connect(server.webSocketUrl())) {
+      ws.send("{\"type\":\"performance_test\",\"id\":\"p-9\",\"target_urls\":[\"" + target.url()
+          + "\"],\"config\":{\"load\":{\"duration\":60,\"connections\":2,\"scenarios\":[\"/busy\"]}}}");
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> target.hits("/busy") > 50);
+
+      ws.send("{\"type\":\"cancel_request\",\"id\":\"p-9\"}");
+      Message m;
+      do {
+        m = codec.decode(ws.next(Duration.ofSeconds(10)));
+      } while (!(m instanceof AnalysisResult));
+      long stoppedAt = System.nanoTime();
+
+      assertThat(((AnalysisResult) m).status()).isEqualTo(ResultStatus.CANCELLED);
+      // within a second of the reply no request reaches the target any more (two polls 200 ms apart agree)
+      java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong(-1);
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(200))
+          .until(() -> {
+            long now = target.hits("/busy");
+            return seen.getAndSet(now) == now;
+          });
+      assertThat((System.nanoTime() - stoppedAt) / 1e9).isLessThan(1.5);
+    }
+  }
+
+  @Test
   void aPlanLongerThanTheDeadlineIsRefusedUpFront() throws Exception {
     Message m = last(analyze(server, codec, "{\"type\":\"performance_test\",\"id\":\"p-8\",\"timeout_seconds\":5,"
         + "\"target_urls\":[\"" + app.url() + "\"],\"config\":{\"load\":{\"duration\":30}}}"));
