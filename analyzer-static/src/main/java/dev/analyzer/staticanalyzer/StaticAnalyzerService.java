@@ -14,7 +14,9 @@ import dev.analyzer.service.AnalyzerService;
 import dev.analyzer.service.process.ProcessRunner;
 import dev.analyzer.staticanalyzer.config.ConfigScanner;
 import dev.analyzer.staticanalyzer.deps.DependencyScanner;
+import dev.analyzer.staticanalyzer.deps.OsvClient;
 import dev.analyzer.staticanalyzer.deps.OsvDatabase;
+import dev.analyzer.staticanalyzer.deps.OsvSettings;
 import dev.analyzer.staticanalyzer.report.ResultAssembler;
 import dev.analyzer.staticanalyzer.rules.CodeRuleAnalyzer;
 import dev.analyzer.staticanalyzer.sandbox.ToolSandbox;
@@ -64,6 +66,8 @@ public final class StaticAnalyzerService implements AnalyzerService {
     t.setDaemon(true);
     return t;
   });
+  private final OsvClient online;
+  private volatile DependencyScanner deps;
   private volatile List<StaticTool> tools = List.of();
 
   /**
@@ -77,8 +81,17 @@ public final class StaticAnalyzerService implements AnalyzerService {
 
   /** A service whose tools run in {@code sandbox} (chosen by the caller; {@code settings.toolSandbox()} is not read). */
   public StaticAnalyzerService(StaticSettings settings, ToolSandbox sandbox) {
+    this(settings, sandbox, null);
+  }
+
+  /**
+   * A service whose tools run in {@code sandbox} and whose dependencies analyzer asks {@code online}
+   * (null: the shipped snapshot and {@code ANALYZER_OSV_DIR} only).
+   */
+  public StaticAnalyzerService(StaticSettings settings, ToolSandbox sandbox, OsvClient online) {
     this.settings = settings;
     this.sandbox = sandbox;
+    this.online = online;
     try {
       this.osv = OsvDatabase.load(settings.osvDir());
     } catch (IOException e) {
@@ -86,9 +99,11 @@ public final class StaticAnalyzerService implements AnalyzerService {
     }
   }
 
-  /** A service configured from the process environment. */
+  /** A service configured from the process environment (OSV online unless {@code ANALYZER_OFFLINE=1}). */
   public static StaticAnalyzerService fromEnvironment() {
-    return new StaticAnalyzerService(StaticSettings.fromEnvironment(Environment.system()));
+    StaticSettings s = StaticSettings.fromEnvironment(Environment.system());
+    return new StaticAnalyzerService(s, ToolSandbox.select(s.toolSandbox()),
+        OsvSettings.client(Environment.system(), java.time.Clock.systemUTC()));
   }
 
   @Override
@@ -108,7 +123,8 @@ public final class StaticAnalyzerService implements AnalyzerService {
 
   @Override
   public List<String> detectTools(ProcessRunner runner) {
-    DependencyScanner deps = new DependencyScanner(osv);
+    DependencyScanner deps = new DependencyScanner(osv, online);
+    this.deps = deps;
     List<StaticTool> all = new ArrayList<>();
     all.add(new BuiltinTool(SecretScanner.TOOL, "structure", VERSION, f -> true, (f, t) -> SecretScanner.scan(f.path(), t)));
     all.add(new EngineTool(CodeRuleAnalyzer.PYTHON_TOOL, "python", VERSION, Language.PYTHON));
@@ -193,6 +209,8 @@ public final class StaticAnalyzerService implements AnalyzerService {
     summaryExtra.put("bytes_analyzed", tree.totalBytes());
     summaryExtra.put("directories_ignored", tree.ignoredDirectories());
     summaryExtra.put("osv_snapshot_date", osv.snapshotDate());
+    DependencyScanner d = deps;
+    summaryExtra.put("advisory_source", d == null ? "snapshot " + osv.snapshotDate() : d.source());
     int ok = 0;
     int failed = 0;
     for (ResultAssembler.Entry e : report.entries()) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code dependencies} analyzer: reads requirements*.txt, package.json and package-lock.json and
@@ -30,9 +31,30 @@ public final class DependencyScanner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OsvDatabase db;
+  private final OsvClient online;
 
+  /** A scanner of the shipped snapshot (plus {@code ANALYZER_OSV_DIR}) only. */
   public DependencyScanner(OsvDatabase db) {
+    this(db, null);
+  }
+
+  /**
+   * A scanner that asks {@code online} (null: offline) for each manifest's packages in one batch and
+   * falls back to {@code db} when OSV does not answer; findings say which was used
+   * ({@code advisory_source}).
+   */
+  public DependencyScanner(OsvDatabase db, OsvClient online) {
     this.db = db;
+    this.online = online;
+  }
+
+  /** Where advisories come from now: {@code osv}, {@code snapshot} (offline) or {@code snapshot (OSV unreachable)}. */
+  public String source() {
+    if (online == null) {
+      return "snapshot " + db.snapshotDate() + " (offline)";
+    }
+    return Boolean.FALSE.equals(online.lastReachable()) ? "snapshot " + db.snapshotDate() + " (OSV unreachable)"
+        : "osv " + online.base();
   }
 
   /** True for the manifest files this analyzer reads. */
@@ -44,13 +66,36 @@ public final class DependencyScanner {
 
   /** Vulnerable dependencies declared in one manifest. */
   public List<Finding> scan(String path, String name, String text) {
+    if (online == null) {
+      return scan(path, name, text, (e, p, v) -> db.affecting(e, p, v), "snapshot");
+    }
+    List<OsvClient.Query> queries = new ArrayList<>();
+    scan(path, name, text, (e, p, v) -> {
+      queries.add(new OsvClient.Query(e, p, v));
+      return List.of();
+    }, null);
+    Optional<Map<String, List<Advisory>>> answer = queries.isEmpty() ? Optional.of(Map.of()) : online.lookup(queries);
+    if (answer.isEmpty()) {
+      return scan(path, name, text, (e, p, v) -> db.affecting(e, p, v), "snapshot");
+    }
+    Map<String, List<Advisory>> got = answer.get();
+    return scan(path, name, text, (e, p, v) -> got.getOrDefault(new OsvClient.Query(e, p, v).key(), List.of()), "osv");
+  }
+
+  /** Looks advisories up for one package version. */
+  @FunctionalInterface
+  interface Lookup {
+    List<Advisory> affecting(String ecosystem, String name, String version);
+  }
+
+  private List<Finding> scan(String path, String name, String text, Lookup lookup, String source) {
     String n = name.toLowerCase(Locale.ROOT);
     List<Finding> out = new ArrayList<>();
     if (n.endsWith(".txt")) {
       Matcher m = REQUIREMENT.matcher(text);
       while (m.find()) {
         boolean exact = m.group(2).startsWith("==");
-        check(out, path, text, m.start(1), "PyPI", m.group(1), m.group(3), exact);
+        check(out, path, text, m.start(1), "PyPI", m.group(1), m.group(3), exact, lookup, source);
       }
       return out;
     }
@@ -68,7 +113,8 @@ public final class DependencyScanner {
           String version = spec.replaceFirst("^[\\^~=v]+", "").replaceFirst("^>=\\s*", "");
           if (Versions.isConcrete(version) && !spec.contains(" ") && !spec.contains("||")) {
             int at = text.indexOf("\"" + e.getKey() + "\"");
-            check(out, path, text, Math.max(0, at), "npm", e.getKey(), version.split("[\\s,]")[0], spec.equals(version));
+            check(out, path, text, Math.max(0, at), "npm", e.getKey(), version.split("[\\s,]")[0], spec.equals(version),
+                lookup, source);
           }
         }
       }
@@ -93,7 +139,7 @@ public final class DependencyScanner {
         String version = p.getKey().substring(p.getKey().lastIndexOf('@') + 1);
         if (Versions.isConcrete(version)) {
           int at = text.indexOf("\"node_modules/" + p.getValue() + "\"");
-          check(out, path, text, Math.max(0, at), "npm", p.getValue(), version, true);
+          check(out, path, text, Math.max(0, at), "npm", p.getValue(), version, true, lookup, source);
         }
       }
     }
@@ -101,8 +147,8 @@ public final class DependencyScanner {
   }
 
   private void check(List<Finding> out, String path, String text, int offset, String ecosystem, String name,
-      String version, boolean exact) {
-    for (Advisory a : db.affecting(ecosystem, name, version)) {
+      String version, boolean exact, Lookup lookup, String source) {
+    for (Advisory a : lookup.affecting(ecosystem, name, version)) {
       String fixed = a.fixedAfter(version);
       String cve = a.aliases().stream().filter(x -> x.startsWith("CVE-")).findFirst().orElse(null);
       out.add(Finding.builder(TOOL, a.id())
@@ -114,7 +160,8 @@ public final class DependencyScanner {
           .withRemediation(fixed == null ? "No fixed version is known; replace the package or mitigate."
               : "Upgrade " + name + " to " + fixed + " or later.")
           .withExtra("package", name).withExtra("ecosystem", ecosystem).withExtra("installed_version", version)
-          .withExtra("fixed_version", fixed).withExtra("aliases", a.aliases()).build());
+          .withExtra("fixed_version", fixed).withExtra("aliases", a.aliases())
+          .withExtra("advisory_source", source == null ? "osv" : source).build());
     }
   }
 

@@ -75,7 +75,7 @@ public final class OsvDatabase {
     return new OsvDatabase(map, date, count[0], files);
   }
 
-  private static void add(Map<String, List<Advisory>> map, JsonNode rec, int[] count) {
+  static void add(Map<String, List<Advisory>> map, JsonNode rec, int[] count) {
     String id = rec.path("id").asText(null);
     if (id == null) {
       return;
