@@ -41,7 +41,7 @@ public record DynamicSettings(Path appsDir, ScanConfig scanDefaults, Duration to
       Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofMinutes(10), "one request's whole life");
   static final Option<Integer> CONCURRENCY = Option.integer("ANALYZER_DYNAMIC_CONCURRENCY", 8, 1, 256,
       "requests in flight at once per analysis (`config.concurrency`)");
-  static final Option<Duration> TIME_DELAY = Option.seconds("ANALYZER_DYNAMIC_TIME_DELAY", Duration.ofSeconds(3),
+  static final Option<Duration> TIME_DELAY = Option.seconds("ANALYZER_DYNAMIC_TIME_DELAY", Duration.ofSeconds(2),
       Duration.ofMillis(100), Duration.ofSeconds(60),
       "the sleep time-based probes inject (SQL, commands) (`config.time_delay_seconds`)");
   static final Option<Duration> PORT_TIMEOUT = Option.seconds("ANALYZER_DYNAMIC_PORT_TIMEOUT",

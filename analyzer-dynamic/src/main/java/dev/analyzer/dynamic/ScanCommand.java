@@ -50,10 +50,11 @@ public final class ScanCommand {
         .withTargetPolicy(TargetPolicy.fromEnvironment(env, HostResolver.system())).build()) {
       ScanReport r;
       try {
+        long start = System.nanoTime();
         r = scan.scan(scan.resolve(urls), config, new ScanListener() {
           @Override
           public void progress(String phase, String message, Integer done, Integer total) {
-            System.err.println(phase + ": " + message);
+            System.err.printf("%7.2f s %s: %s%n", (System.nanoTime() - start) / 1e9, phase, message);
           }
         });
       } catch (RuntimeException e) {

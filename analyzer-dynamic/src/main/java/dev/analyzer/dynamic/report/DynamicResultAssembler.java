@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -179,10 +178,5 @@ public final class DynamicResultAssembler {
       sb.withTool(t.tool(), null, null);
     }
     return new ObjectMapper().convertValue(sb.build().toTree(findings), Map.class);
-  }
-
-  /** The lower-case wire name. */
-  static String wire(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
   }
 }

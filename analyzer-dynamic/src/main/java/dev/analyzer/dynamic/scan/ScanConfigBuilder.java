@@ -16,7 +16,7 @@ public final class ScanConfigBuilder {
   Duration maxDuration = Duration.ofSeconds(300);
   Duration requestTimeout = Duration.ofSeconds(10);
   int concurrency = 8;
-  Duration timeDelay = Duration.ofSeconds(3);
+  Duration timeDelay = Duration.ofSeconds(2);
   boolean allowUnsafeMethods;
   Set<String> checks = ScanConfig.ALL_CHECKS;
   List<Integer> ports = ScanConfig.TOP_PORTS;

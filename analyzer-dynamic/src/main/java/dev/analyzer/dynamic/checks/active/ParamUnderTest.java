@@ -26,6 +26,7 @@ final class ParamUnderTest {
   final ProbeResult baseline;
   final FindingSink sink;
   final Duration timeDelay;
+  private final java.util.Set<String> found = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   ParamUnderTest(Prober prober, Endpoint endpoint, Param param, ProbeResult baseline, FindingSink sink, Duration timeDelay) {
     this.prober = prober;
@@ -61,6 +62,11 @@ final class ParamUnderTest {
     return param.sample() + suffix;
   }
 
+  /** True when {@code rule} was already reported on this parameter (later probes for it are skipped). */
+  boolean found(Rule rule) {
+    return found.contains(rule.id());
+  }
+
   /** Marks this parameter suspicious of SQL injection (sqlmap may confirm it). */
   void suspect() {
     if (param.where() == Param.Where.PATH) {
@@ -92,6 +98,7 @@ final class ParamUnderTest {
       b.withSeverity(o.severity()).withConfidence(o.confidence());
     }
     Finding f = b.build();
+    found.add(rule.id());
     sink.add(f);
     if (rule.id().startsWith("dyn.sqli")) {
       suspect();

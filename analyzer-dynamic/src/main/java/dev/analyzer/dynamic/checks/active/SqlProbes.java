@@ -49,7 +49,7 @@ final class SqlProbes {
     if (!t.prober.exhausted()) {
       nosql(t);
     }
-    if (!t.prober.exhausted()) {
+    if (!t.prober.exhausted() && !t.found(Rules.COMMAND_INJECTION)) {
       commandTime(t);
     }
   }
