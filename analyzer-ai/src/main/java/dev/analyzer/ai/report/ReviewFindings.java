@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * Normalized findings for the reports: each requirement not met (absent: medium; partial: low;
  * met with low confidence: info) and each failed quality metric (medium when its weight is at
- * least 1.3, else low). A partial requirement points at its first evidence; an absent one has no
- * location (there is no line where missing code is). Stateless.
+ * least 1.3, else low). A partial requirement points at its first citation that holds; an absent
+ * one has no location (there is no line where missing code is). Stateless.
  */
 public final class ReviewFindings {
 
@@ -42,8 +42,12 @@ public final class ReviewFindings {
           .withExtra("requirement_id", v.requirement().id())
           .withExtra("category", v.requirement().category())
           .withExtra("method", v.method());
-      if (verdict != Verdict.NOT_FOUND && !v.evidence().isEmpty()) {
-        Evidence e = v.evidence().get(0);
+      // Only a citation that was checked and holds becomes a location: a model may cite line 0 or a file that
+      // does not exist, and neither is a place in the app.
+      Evidence e = verdict == Verdict.NOT_FOUND ? null : v.evidence().stream()
+          .filter(x -> !Boolean.FALSE.equals(x.verified()) && x.line() >= 1 && !x.file().isBlank()).findFirst()
+          .orElse(null);
+      if (e != null) {
         b.withLocation(Location.inFile(e.file(), e.line(), null)).withEvidence(e.quote());
       }
       out.add(b.build());
