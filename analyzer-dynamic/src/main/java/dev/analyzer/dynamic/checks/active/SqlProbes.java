@@ -27,7 +27,10 @@ final class SqlProbes {
       "pg_query\\(\\)", "ORA-0\\d{4}", "Unclosed quotation mark after the character string",
       "Microsoft OLE DB Provider for SQL Server", "sqlalchemy\\.exc\\.(?:Operational|Programming)Error",
       "PDOException", "SequelizeDatabaseError", "org\\.h2\\.jdbc\\.JdbcSQL", "valid MySQL result",
-      "Warning: mysqli?_", "quoted string not properly terminated", "SQLiteException"));
+      "Warning: mysqli?_", "quoted string not properly terminated", "SQLiteException", "sqlite3\\.ProgrammingError",
+      "pymysql\\.err\\.", "MySQLdb\\._exceptions", "mysql\\.connector\\.errors", "django\\.db\\.utils\\.",
+      "PG::SyntaxError", "ActiveRecord::StatementInvalid", "System\\.Data\\.SqlClient\\.SqlException",
+      "SQLITE_ERROR", "knex: .{0,80}syntax", "ER_SYNTAX_ERROR", "PrismaClientKnownRequestError"));
   static final Pattern NOSQL_ERRORS = Pattern.compile(
       "MongoError|MongoServerError|CastError: Cast to|BSONTypeError|unknown operator: \\$|\\$where");
   private static final List<String[]> BOOLEAN_STRING = List.of(
