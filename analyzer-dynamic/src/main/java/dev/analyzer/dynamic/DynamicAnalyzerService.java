@@ -163,7 +163,9 @@ public final class DynamicAnalyzerService implements AnalyzerService {
           hosts.put(targets.get(i).target().toString(), targets.get(i).address().getAddress().getHostAddress());
         }
       }
+      int toolIndex = 0;
       for (DynamicTool t : toRun) {
+        toolIndex++;
         if (ctx.isCancelled() || reachable.isEmpty()) {
           runs.add(ToolRun.failed(t.name(), ToolStatus.SKIPPED, reachable.isEmpty() ? "no target answered"
               : "cancelled", List.of(), 0));
@@ -177,14 +179,15 @@ public final class DynamicAnalyzerService implements AnalyzerService {
         }
         Path scratch = Files.createTempDirectory("dynamic-" + t.name());
         try {
-          ctx.progress("tools", "running " + t.name(), 85.0);
+          ctx.progress("tools", "running " + t.name(), 82.0 + 17.0 * (toolIndex - 1) / toRun.size(), toolIndex - 1,
+              toRun.size());
           ToolRun run = t.run(new ToolRequest(ctx.processes(), session.proxy().url(), reachable, hosts, report,
               report.suspects(), read.profile(), timeout, req.toolConfig(t.name()), scratch,
               line -> ctx.progress("tools", t.name() + ": " + line, null)));
           session.sink().addAll(run.findings());
           runs.add(run);
           ctx.progress("tools", t.name() + " " + run.status().wire() + ", " + run.findings().size() + " finding(s)",
-              null);
+              82.0 + 17.0 * toolIndex / toRun.size(), toolIndex, toRun.size());
         } finally {
           deleteTree(scratch);
         }
