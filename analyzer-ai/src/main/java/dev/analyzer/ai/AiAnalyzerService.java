@@ -222,11 +222,16 @@ public final class AiAnalyzerService implements AnalyzerService {
         .withAnalysisTime(ctx.clock().instant()).build(), error);
   }
 
+  /** Answers the original's {@code server_status} over the wire with {@link #serverStatus()}. */
+  @Override
+  public java.util.Optional<Map<String, Object>> serverStatusReply() {
+    return java.util.Optional.of(serverStatus());
+  }
+
   /**
-   * The body of the original's {@code server_status} reply ({@code requirements_system},
-   * {@code quality_metrics}, {@code configuration} with the method each analysis will use; never a
-   * key), for a base that routes {@code server_status} to its service. The base of this build
-   * answers {@code server_status} as an unknown type; see the module README.
+   * The body of the original's {@code server_status} reply ({@code service}, {@code version},
+   * {@code status}, {@code available_tools}, {@code requirements_system}, {@code quality_metrics},
+   * {@code configuration} with the method each analysis will use; never a key).
    */
   public Map<String, Object> serverStatus() {
     Map<String, Object> m = new LinkedHashMap<>();

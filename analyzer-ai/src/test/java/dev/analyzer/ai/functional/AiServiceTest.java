@@ -41,6 +41,19 @@ class AiServiceTest {
   }
 
   @Test
+  void serverStatusIsAnsweredOverTheWireWithTheOriginalsBody() throws Exception {
+    JsonNode r = service.send("{\"type\":\"server_status\",\"id\":\"st1\"}", "server_status");
+
+    assertThat(r.get("id").asText()).isEqualTo("st1");
+    assertThat(r.get("service").asText()).isEqualTo("ai-analyzer");
+    assertThat(r.get("status").asText()).isEqualTo("healthy");
+    assertThat(r.get("requirements_system").asText()).isEqualTo("template-based");
+    assertThat(r.get("quality_metrics")).hasSize(8);
+    assertThat(r.get("available_tools").toString()).contains("requirements-scanner", "code-quality-analyzer");
+    assertThat(r.at("/configuration/method").asText()).isEqualTo("embedding-ir");
+  }
+
+  @Test
   void aiAnalyzeWithNoModelSaysEmbeddingIrAndGivesTheOriginalsFields() throws Exception {
     // When
     JsonNode r = service.send("{\"type\":\"ai_analyze\",\"id\":\"t1\",\"source_path\":\"" + Fixtures.todoApp()
