@@ -58,6 +58,17 @@ public interface AnalysisContext {
   /** Streams a {@code progress_update} with counts; see {@link #progress(String, String, Double)}. */
   void progress(String stage, String message, Double percent, Integer completed, Integer total);
 
+  /**
+   * Streams a {@code progress_update} with counts and extra fields of the service's own (such as a
+   * load test's {@code rate}, {@code p99_ms} and {@code errors}), written beside the standard ones;
+   * see {@link #progress(String, String, Double)}. A key of a standard field is refused with
+   * {@link IllegalArgumentException}. The default drops {@code data}.
+   */
+  default void progress(String stage, String message, Double percent, Integer completed, Integer total,
+      java.util.Map<String, ?> data) {
+    progress(stage, message, percent, completed, total);
+  }
+
   /** True once the analysis was cancelled, timed out, lost its client or the service is stopping. */
   boolean isCancelled();
 

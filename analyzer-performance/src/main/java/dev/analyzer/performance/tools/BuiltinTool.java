@@ -67,6 +67,13 @@ public final class BuiltinTool implements LoadTool {
     String msg = String.format(Locale.ROOT, "%s%s: %.0f req/s, p99 %.2f ms, %d errors, %d requests", url,
         p.warmingUp() ? " (warm-up)" : "", p.rate(), p.p99Millis(), p.errors(), p.requests());
     double percent = Math.max(0, Math.min(100, 100 * p.elapsedSeconds() / total));
-    job.ctx().progress("load", msg, percent, (int) Math.min(Integer.MAX_VALUE, p.requests()), null);
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("url", url);
+    data.put("warming_up", p.warmingUp());
+    data.put("rate", Math.round(p.rate() * 10) / 10.0);
+    data.put("p99_ms", p.p99Millis());
+    data.put("errors", p.errors());
+    data.put("requests", p.requests());
+    job.ctx().progress("load", msg, percent, (int) Math.min(Integer.MAX_VALUE, p.requests()), null, data);
   }
 }

@@ -94,6 +94,9 @@ class PerformanceServiceTest {
         .map(ProgressUpdate.class::cast).filter(p -> p.stage().equals("load")).toList();
     assertThat(progress).isNotEmpty();
     assertThat(progress.get(progress.size() - 1).message()).contains("req/s").contains("p99").contains("errors");
+    assertThat(progress).allSatisfy(u -> assertThat(u.extra()).containsKeys("rate", "p99_ms", "errors", "requests",
+        "url"));
+    assertThat(progress).anySatisfy(u -> assertThat(((Number) u.extra().get("rate")).doubleValue()).isPositive());
     Map<String, Object> url = map(r.analysis().results().get(app.url()));
     assertThat(map(url.get("connectivity"))).containsEntry("status", "success");
     Map<String, Object> builtin = map(url.get("builtin"));

@@ -235,13 +235,19 @@ final class RunningAnalysis implements AnalysisContext {
 
   @Override
   public void progress(String stage, String message, Double percent, Integer completed, Integer total) {
+    progress(stage, message, percent, completed, total, Map.of());
+  }
+
+  @Override
+  public void progress(String stage, String message, Double percent, Integer completed, Integer total,
+      Map<String, ?> data) {
     if (replied.get() || !channel.isActive() || !channel.isWritable()) {
       return;
     }
     Double bounded = percent == null ? null : Math.max(0, Math.min(100, percent));
     runtime.send(channel, new ProgressUpdate(request.id(), runtime.service().name(), stage, message, bounded,
         completed == null ? null : Math.max(0, completed), total == null ? null : Math.max(0, total),
-        runtime.clock().instant(), Map.of()));
+        runtime.clock().instant(), data == null ? Map.of() : new java.util.LinkedHashMap<>(data)));
   }
 
   @Override
