@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The dynamic service on a real socket: wire shape, in-band progress, statuses, target policy, safe mode. */
 class DynamicServiceTest {
@@ -88,10 +90,12 @@ class DynamicServiceTest {
     assertThat(result().path("analysis").path("skipped").toString()).contains("allow_unsafe_methods");
   }
 
-  @Test
-  void analysisRequestWithAnalysisTypeDynamicIsServedToo() throws Exception {
-    JsonNode r = service.result("{\"type\":\"analysis_request\",\"analysis_type\":\"dynamic\",\"id\":\"ar-1\","
-        + "\"target_urls\":[\"" + app.url() + "\"],\"config\":{\"checks\":[\"passive\"],\"max_depth\":0}}");
+  @ParameterizedTest
+  @ValueSource(strings = {"dynamic", "security-dynamic"})
+  void analysisRequestWithAnalysisTypeDynamicIsServedToo(String analysisType) throws Exception {
+    JsonNode r = service.result("{\"type\":\"analysis_request\",\"analysis_type\":\"" + analysisType
+        + "\",\"id\":\"ar-1\",\"target_urls\":[\"" + app.url() + "\"],"
+        + "\"config\":{\"checks\":[\"passive\"],\"max_depth\":0}}");
 
     assertThat(r.path("type").asText()).isEqualTo("dynamic_analysis_result");
     assertThat(r.path("status").asText()).isEqualTo("success");
