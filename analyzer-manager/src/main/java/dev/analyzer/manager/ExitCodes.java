@@ -8,7 +8,7 @@ public final class ExitCodes {
 
   /** Done; no finding at or above {@code --fail-on}. */
   public static final int OK = 0;
-  /** A finding at or above {@code --fail-on}. */
+  /** A finding at or above {@code --fail-on}, or a failed load-test threshold. */
   public static final int FINDINGS = 1;
   /** A bad command line or input (unknown option, missing path, bad value). */
   public static final int USAGE = 2;

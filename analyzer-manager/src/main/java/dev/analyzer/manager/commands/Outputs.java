@@ -64,6 +64,7 @@ final class Outputs {
       services.put(o.spec().name(), s);
     }
     m.put("services", services);
+    m.put("thresholds_failed", RunSupport.failedThresholds(c));
     m.put("results_dir", files.directory().toString());
     m.put("report_html", files.html().toString());
     m.put("sarif", files.mergedSarif().toString());
@@ -96,6 +97,9 @@ final class Outputs {
     Map<String, Integer> sev = (Map<String, Integer>) c.summary().get("severity_breakdown");
     out.printf("%nfindings: %d  (critical %d, high %d, medium %d, low %d, info %d)%n", c.findings().size(),
         sev.get("critical"), sev.get("high"), sev.get("medium"), sev.get("low"), sev.get("info"));
+    for (String failed : RunSupport.failedThresholds(c)) {
+      out.println(colors.red("load-test threshold failed: " + failed));
+    }
     if (c.summary().get("baseline") instanceof Map<?, ?> b) {
       out.println("baseline: " + b.get("known") + " known findings left out, " + c.findings().size() + " new");
     }

@@ -2,6 +2,7 @@ package dev.analyzer.manager.commands;
 
 import dev.analyzer.client.AnalyzerClient;
 import dev.analyzer.core.findings.Severity;
+import dev.analyzer.core.protocol.AnalysisResult;
 import dev.analyzer.manager.ExitCodes;
 import dev.analyzer.manager.Workspace;
 import dev.analyzer.manager.report.Baseline;
@@ -16,6 +17,8 @@ import dev.analyzer.manager.run.ServiceOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs one app's analysis, saves it, prints the outcome and picks the exit code. */
 final class RunSupport {
@@ -61,7 +64,8 @@ final class RunSupport {
   /**
    * 3 when a requested analysis failed, or is missing without {@code --allow-missing} (also with
    * {@code --fail-on}: an incomplete run never passes as clean); else 1 for a finding at or above
-   * {@code --fail-on}; else 0.
+   * {@code --fail-on} or a load-test threshold that failed (k6 style: thresholds decide, with or
+   * without {@code --fail-on}); else 0.
    */
   static int exitCode(Consolidated c, AnalyzeOptions options) {
     RunStatus s = c.status();
@@ -72,7 +76,23 @@ final class RunSupport {
     if (options.failOn() != null && c.countAtLeast(options.failOn()) > 0) {
       return ExitCodes.FINDINGS;
     }
+    if (!failedThresholds(c).isEmpty()) {
+      return ExitCodes.FINDINGS;
+    }
     return ExitCodes.OK;
+  }
+
+  /** The load-test thresholds that failed, as the performance service names them ({@code URL: p95 < 200ms (actual ...)}). */
+  static List<String> failedThresholds(Consolidated c) {
+    List<String> out = new ArrayList<>();
+    for (ServiceOutcome o : c.report().outcomes()) {
+      if (o.reply() instanceof AnalysisResult r && r.analysis() != null
+          && Boolean.FALSE.equals(r.analysis().summary().get("thresholds_passed"))
+          && r.analysis().summary().get("thresholds_failed") instanceof List<?> failed) {
+        failed.forEach(f -> out.add(String.valueOf(f)));
+      }
+    }
+    return out;
   }
 
   static Severity severity(String s) {
