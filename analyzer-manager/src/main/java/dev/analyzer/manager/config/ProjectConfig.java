@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A project's {@code .analyzer.json}: defaults for {@code analyze} that the command-line flags
- * override. Validated when read; every message names the file and the key. Immutable.
+ * A project's {@code .analyzer.json} or {@code analyzer.yml} (same keys, YAML or JSON): defaults for
+ * {@code analyze} that the command-line flags override. Validated when read; every message names the
+ * file and the key. Immutable.
  *
  * <p>Keys: {@code types}, {@code tools}, {@code urls} (text or list of texts); {@code fail_on}
  * (severity); {@code allow_missing}, {@code start_app} (booleans); {@code timeout} (seconds),
@@ -33,11 +34,16 @@ public record ProjectConfig(Path file, List<String> types, List<String> tools, L
 
   /** The file name looked for in the source directory, then in the working directory. */
   public static final String FILE_NAME = ".analyzer.json";
+  /** Every name looked for, in this order, in each directory. */
+  public static final List<String> FILE_NAMES = List.of(FILE_NAME, "analyzer.yml", "analyzer.yaml", ".analyzer.yml");
+  /** A config file larger than this is refused (it holds a few keys). */
+  public static final long MAX_BYTES = 1 << 20;
 
   private static final Set<String> KEYS = Set.of("types", "tools", "urls", "fail_on", "allow_missing", "start_app",
       "timeout", "app_port", "app", "model", "app_command", "baseline", "services");
   private static final Set<String> SERVICES = Set.of("static", "dynamic", "performance", "ai");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
 
   /** No file: every value null. */
   public static ProjectConfig none() {
@@ -58,23 +64,32 @@ public record ProjectConfig(Path file, List<String> types, List<String> tools, L
       return read(explicit);
     }
     for (Path dir : new Path[] {sourceDir, Path.of("")}) {
-      if (dir != null && Files.isRegularFile(dir.resolve(FILE_NAME))) {
-        return read(dir.resolve(FILE_NAME));
+      for (String name : FILE_NAMES) {
+        if (dir != null && Files.isRegularFile(dir.resolve(name))) {
+          return read(dir.resolve(name));
+        }
       }
     }
     return none();
   }
 
   public static ProjectConfig read(Path file) throws IOException {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    boolean yaml = name.endsWith(".yml") || name.endsWith(".yaml");
+    if (Files.size(file) > MAX_BYTES) {
+      throw new IllegalArgumentException(file + " is larger than " + MAX_BYTES + " bytes; a config file holds a few keys");
+    }
     JsonNode root;
     try {
-      root = JSON.readTree(file.toFile());
+      root = (yaml ? YAML : JSON).readTree(file.toFile());
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(file + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ")");
+      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr() + ")";
+      throw new IllegalArgumentException(file + " is not valid " + (yaml ? "YAML" : "JSON") + where);
     }
     if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException(file + " must hold a JSON object, like {\"types\": [\"static\"], \"fail_on\": \"high\"}");
+      throw new IllegalArgumentException(file + (yaml ? " must hold a YAML mapping, like \"types: [static]\" and"
+          + " \"fail_on: high\"" : " must hold a JSON object, like {\"types\": [\"static\"], \"fail_on\": \"high\"}"));
     }
     Keys k = new Keys(file);
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
