@@ -132,8 +132,10 @@ class IdleSweepRaceTest {
           lead = Math.max(0, lead - STEP);
         }
       }
-      assertThat(borrowed).as("rounds the borrow won").isGreaterThan(ROUNDS / 5);
-      assertThat(swept).as("rounds the sweep won").isGreaterThan(ROUNDS / 5);
+      // both outcomes must have been exercised many times (how evenly depends on the machine's load:
+      // 108 of 1000 sweep wins were seen on a 2-core machine at load 12, against ~50 % when quiet)
+      assertThat(borrowed).as("rounds the borrow won").isGreaterThan(ROUNDS / 20);
+      assertThat(swept).as("rounds the sweep won").isGreaterThan(ROUNDS / 20);
       // and every connection the sweep claimed did close
       assertThat(CompletableFuture.allOf(sweptClosed.toArray(CompletableFuture[]::new)))
           .succeedsWithin(Duration.ofSeconds(10));
