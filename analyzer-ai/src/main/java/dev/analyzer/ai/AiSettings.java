@@ -51,17 +51,20 @@ public record AiSettings(Path appsDir, Path templatesDir, String method, String 
       + "when a key or `AI_BASE_URL` is set, else local-llm when `AI_MODEL_PATH` is set, else embedding-ir",
       "auto", "llm", "local-llm", "embedding-ir");
   static final Option<String> PROVIDER = Option.oneOf("AI_PROVIDER", "auto", "the HTTP preset: `auto` is "
-      + "openrouter when `OPENROUTER_API_KEY` is set, else openai", "auto", "openai", "openrouter", "ollama",
+      + "openrouter when `OPENROUTER_API_KEY` is set and `AI_BASE_URL` is unset or on openrouter.ai, else openai", "auto", "openai", "openrouter", "ollama",
       "ollama-native", "llamacpp", "vllm");
   static final Option<URI> BASE_URL = Option.custom("AI_BASE_URL", null, "the preset's", "an http(s) URL",
       "OpenAI-compatible base URL (`.../v1`); presets: openai `https://api.openai.com/v1`, openrouter `https://openrouter.ai/api/v1`, ollama "
           + "`http://127.0.0.1:11434/v1`, llamacpp `http://127.0.0.1:8080/v1`, vllm `http://127.0.0.1:8000/v1`",
       AiSettings::url, u -> true);
   static final Option<String> API_KEY = Option.custom("AI_API_KEY", null, "none", "a secret (or `AI_API_KEY_FILE`)",
-      "bearer key for `AI_BASE_URL`; never logged, never in results or child processes", (r, n) -> r.raw(n),
+      "bearer key for `AI_BASE_URL` (or the "
+      + "preset's URL) only, never replaced by `OPENROUTER_API_KEY`; refused over plain http to a host that is not "
+      + "loopback; never logged, never in results or child processes", (r, n) -> r.raw(n),
       v -> true);
   static final Option<String> OPENROUTER_KEY = Option.custom("OPENROUTER_API_KEY", null, "none",
-      "a secret (or `OPENROUTER_API_KEY_FILE`)", "selects the OpenRouter preset (with its attribution headers)",
+      "a secret (or `OPENROUTER_API_KEY_FILE`)", "selects the OpenRouter preset (with its "
+      + "attribution headers); sent only under that preset to openrouter.ai (https), never to another `AI_BASE_URL`",
       (r, n) -> r.raw(n), v -> true);
   static final Option<String> MODEL = Option.custom("AI_MODEL", null, "google/gemini-2.5-flash",
       "a model name", "the model sent to the provider (`config.gemini_model` or `config.ai_model` override it)",

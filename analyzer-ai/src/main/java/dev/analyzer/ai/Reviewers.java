@@ -3,6 +3,7 @@ package dev.analyzer.ai;
 import dev.analyzer.ai.backend.Backoff;
 import dev.analyzer.ai.backend.ChatBackend;
 import dev.analyzer.ai.backend.HttpBackendConfig;
+import dev.analyzer.ai.backend.KeyRouting;
 import dev.analyzer.ai.backend.LocalLlamaBackend;
 import dev.analyzer.ai.backend.OpenAiCompatibleBackend;
 import dev.analyzer.ai.backend.Preset;
@@ -24,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Chooses the reviewer from the settings ({@code AI_METHOD}, default auto): llm when
- * {@code OPENROUTER_API_KEY}, {@code AI_API_KEY} or {@code AI_BASE_URL} is set (the OpenRouter
- * preset when its key is), else local-llm when {@code AI_MODEL_PATH} is set, else embedding-ir.
+ * {@code OPENROUTER_API_KEY}, {@code AI_API_KEY} or {@code AI_BASE_URL} is set (which key goes where:
+ * {@link KeyRouting}), else local-llm when {@code AI_MODEL_PATH} is set, else embedding-ir.
  * Keys are read once, through {@link Secrets} ({@code NAME} or {@code NAME_FILE}). A request's
  * {@code config.ai_model} (or the original's {@code config.gemini_model}) picks another model of
  * the same provider. Thread-safe.
@@ -55,16 +56,16 @@ public final class Reviewers {
         if (!remote) {
           throw new SettingsException("AI_METHOD", "AI_METHOD=llm needs OPENROUTER_API_KEY, AI_API_KEY or AI_BASE_URL");
         }
-        Preset preset = settings.provider().equals("auto")
-            ? (openrouter.isPresent() ? Preset.OPENROUTER : Preset.OPENAI) : Preset.fromWire(settings.provider());
-        Secret key = preset == Preset.OPENROUTER ? openrouter.or(() -> apiKey).orElse(null)
-            : apiKey.or(() -> openrouter).orElse(null);
-        URI base = settings.baseUrl() != null ? settings.baseUrl() : preset.defaultBaseUrl();
+        KeyRouting.Route route = KeyRouting.route(settings.provider(), settings.baseUrl(), openrouter, apiKey);
+        Preset preset = route.preset();
+        Secret key = route.key();
+        URI base = route.baseUrl();
         String defaultModel = settings.model() != null ? settings.model() : preset.defaultModel();
         SecureRandom random = new SecureRandom();
         Map<String, LlmReviewer> byModel = new ConcurrentHashMap<>();
         String note = "llm via the " + preset.wire() + " preset at " + base + (key == null ? " (no key)"
-            : " (key from " + key.name() + ")");
+            : " (key from " + key.name() + ")") + (route.unusedKeys().isEmpty() ? ""
+            : "; not sent: " + route.unusedKeys());
         return req -> {
           String model = requestedModel(req.config()).orElse(defaultModel);
           LlmReviewer r = byModel.computeIfAbsent(model, m -> new LlmReviewer(new OpenAiCompatibleBackend(

@@ -48,10 +48,11 @@ class AiServiceBackendsTest {
   }
 
   @Test
-  void openRouterKeySelectsTheLlmAndTheResultSaysSoWithoutTheKey() throws Exception {
+  void theOpenRouterPresetSelectsTheLlmAndTheResultSaysSoWithoutTheKey() throws Exception {
     model.then(answer("{\"verdict\":\"met\",\"confidence\":\"HIGH\",\"explanation\":\"route\",\"evidence\":[{\"file\":"
         + "\"backend/app.py\",\"line\":69,\"quote\":\"@app.route(\\\"/api/todos\\\", methods=[\\\"GET\\\"])\"}]}"));
-    try (ServiceRun s = ServiceRun.embedding(Map.of("OPENROUTER_API_KEY", KEY, "AI_BASE_URL", model.v1().toString()),
+    try (ServiceRun s = ServiceRun.embedding(Map.of("AI_PROVIDER", "openrouter", "AI_API_KEY", KEY, "AI_BASE_URL",
+        model.v1().toString()),
         List.of(Fixtures.todoApp()))) {
       JsonNode r = s.send(request("k1", "[\"requirements-scanner\"]"), "ai_analysis_result");
 
