@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The mechanical verification pass: every {@code file:line} a model cites must name a file of the
- * app, a line inside it, and a quote found (white space ignored) within two lines of it. A verdict
+ * app, a line inside it, and a meaningful quote (at least 8 non-space characters, or half of a
+ * shorter line) found inside one line (white space ignored) within two lines of it. A verdict
  * of met or partial with a false citation, or met with no citation at all, goes one step down,
  * with confidence LOW, {@code verification_pass} failed and the explanation marked
  * {@code [EVIDENCE NOT FOUND]} or {@code [NO EVIDENCE]}; otherwise the pass is confirmed. Stateless.
@@ -16,6 +17,8 @@ import java.util.Optional;
 public final class EvidenceChecker {
 
   static final int SLACK = 2;
+  /** Non-space characters a quote needs, unless it is at least half of a shorter line. */
+  static final int MIN_QUOTE = 8;
 
   private EvidenceChecker() {}
 
@@ -24,10 +27,10 @@ public final class EvidenceChecker {
     List<Evidence> checked = new ArrayList<>();
     List<String> false_ = new ArrayList<>();
     for (Evidence e : v.evidence()) {
-      boolean ok = verify(e, app);
-      checked.add(new Evidence(e.file(), e.line(), e.quote(), ok));
-      if (!ok) {
-        false_.add(e.file() + ":" + e.line());
+      Check c = verify(e, app);
+      checked.add(new Evidence(e.file(), e.line(), e.quote(), c == Check.FOUND));
+      if (c != Check.FOUND) {
+        false_.add(e.file() + ":" + e.line() + (c == Check.TOO_SHORT ? " (quote too short to check)" : ""));
       }
     }
     RequirementVerdict withEv = v.withEvidence(checked);
@@ -41,18 +44,48 @@ public final class EvidenceChecker {
     return withEv.with(v.verdict(), v.confidence(), v.explanation(), checked.isEmpty() ? "not_applicable" : "confirmed");
   }
 
-  /** True when {@code e}'s file exists, its line is inside it and the quote is within {@link #SLACK} lines. */
-  static boolean verify(Evidence e, AppSource app) {
+  /** The outcome of checking one citation. */
+  enum Check { FOUND, NOT_FOUND, TOO_SHORT }
+
+  /**
+   * FOUND when {@code e}'s file exists, its line is inside it, and every line of the quote is
+   * inside one line within {@link #SLACK} lines of it (white space ignored) and is meaningful:
+   * at least {@link #MIN_QUOTE} non-space characters, or at least half of the line it matches
+   * when that line is shorter. A quote never matches across lines.
+   */
+  static Check verify(Evidence e, AppSource app) {
     Optional<SourceFile> f = find(e.file(), app);
     if (f.isEmpty() || e.line() < 1 || e.line() > f.get().lines().size()) {
-      return false;
+      return Check.NOT_FOUND;
     }
-    String quote = squash(e.quote().replaceAll("^[`'\"]+|[`'\"]+$", ""));
-    if (quote.isEmpty()) {
-      return false;
+    List<String> parts = new ArrayList<>();
+    for (String part : e.quote().strip().replaceAll("^[`'\"]+|[`'\"]+$", "").split("\\R")) {
+      String q = squash(part);
+      if (!q.isEmpty()) {
+        parts.add(q);
+      }
     }
-    String near = squash(f.get().text(e.line() - SLACK, e.line() + SLACK));
-    return near.contains(quote);
+    if (parts.isEmpty()) {
+      return Check.NOT_FOUND;
+    }
+    List<String> lines = f.get().lines();
+    int from = Math.max(1, e.line() - SLACK);
+    int to = Math.min(lines.size(), e.line() + SLACK);
+    boolean tooShort = false;
+    for (String q : parts) {
+      Check best = Check.NOT_FOUND;
+      for (int n = from; n <= to && best != Check.FOUND; n++) {
+        String line = squash(lines.get(n - 1));
+        if (line.contains(q)) {
+          best = q.length() >= MIN_QUOTE || 2 * q.length() >= line.length() ? Check.FOUND : Check.TOO_SHORT;
+        }
+      }
+      if (best == Check.NOT_FOUND) {
+        return Check.NOT_FOUND;
+      }
+      tooShort |= best == Check.TOO_SHORT;
+    }
+    return tooShort ? Check.TOO_SHORT : Check.FOUND;
   }
 
   private static Optional<SourceFile> find(String file, AppSource app) {

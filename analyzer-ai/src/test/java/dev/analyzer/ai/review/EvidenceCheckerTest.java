@@ -50,4 +50,30 @@ class EvidenceCheckerTest {
     assertThat(v.verdict()).isEqualTo(Verdict.PARTIAL);
     assertThat(v.explanation()).startsWith("[NO EVIDENCE]");
   }
+
+  @Test
+  void aTooShortQuoteOrOneGluedAcrossLinesIsNotEvidence() {
+    for (String quote : List.of(")", "todos", "'/api", "list_todos():return")) {
+      RequirementVerdict v = EvidenceChecker.check(claim(Verdict.MET, new Evidence("backend/app.py", 3, quote, null)), APP);
+      assertThat(v.verdict()).as(quote).isEqualTo(Verdict.PARTIAL);
+      assertThat(v.confidence()).isEqualTo("LOW");
+      assertThat(v.verificationPass()).isEqualTo("failed");
+      assertThat(v.evidence().get(0).verified()).isFalse();
+      assertThat(v.explanation()).startsWith("[EVIDENCE NOT FOUND]");
+    }
+    RequirementVerdict tooShort = EvidenceChecker.check(claim(Verdict.MET, new Evidence("backend/app.py", 3, ")", null)),
+        APP);
+    assertThat(tooShort.explanation()).contains("too short");
+  }
+
+  @Test
+  void aQuoteOfAWholeShortLineOrOfEachLineOfAMultiLineQuoteHolds() {
+    AppSource app = AppSource.of(Path.of("."), List.of(new SourceFile("a.py", List.of("x = 1", "def f():",
+        "    return x"))));
+    for (String quote : List.of("x = 1", "def f():\n    return x", "return x")) {
+      RequirementVerdict v = EvidenceChecker.check(claim(Verdict.MET, new Evidence("a.py", 2, quote.replace("\\n", "\n"),
+          null)), app);
+      assertThat(v.verificationPass()).as(quote).isEqualTo("confirmed");
+    }
+  }
 }
