@@ -64,7 +64,7 @@ public final class HtmlExtractor {
   }
 
   /** A plausible value for an empty field, so the app takes its normal path. */
-  static String sampleFor(String name, String type) {
+  public static String sampleFor(String name, String type) {
     String n = name.toLowerCase(Locale.ROOT);
     if (type.equals("email") || n.contains("mail")) {
       return "probe@example.com";

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * JSON.stringify({...})})}, {@code axios.get/post/...(url, {...})}, {@code axios({url, method})},
  * jQuery {@code $.get/$.post}, and quoted {@code "/api/..."} strings. Template literals keep their
  * literal parts: a leading {@code ${API_BASE}} is dropped, {@code ${id}} in the path becomes a path
- * parameter with sample 1, {@code ?q=${x}} a query parameter. Stateless and thread-safe.
+ * parameter with sample 1, {@code ?q=${x}} a query parameter; an empty value ({@code '?id=' + id})
+ * gets a plausible sample ({@code id} → 1). Stateless and thread-safe.
  */
 public final class ScriptExtractor {
 
@@ -113,7 +114,7 @@ public final class ScriptExtractor {
       if (name.matches("[\\w.\\[\\]-]{1,60}")) {
         String value = eq < 0 ? "" : pair.substring(eq + 1);
         cleanQuery.append(cleanQuery.length() == 0 ? "" : "&").append(name).append('=')
-            .append(value.contains("${") ? "1" : value);
+            .append(value.contains("${") ? "1" : value.isEmpty() ? HtmlExtractor.sampleFor(name, "") : value);
       }
     }
     if (!path.startsWith("/") && !path.matches("(?i)https?://.*")) {

@@ -28,6 +28,15 @@ class ExtractorsTest {
   }
 
   @Test
+  void anEmptyQueryValueInAScriptGetsAPlausibleSample() {
+    List<Found> f = ScriptExtractor.extract(BASE, "fetch('/api/books?id=' + encodeURIComponent(id));"
+        + "fetch('/api/find?q=' + q);");
+
+    assertThat(f).extracting(x -> x.uri().getPath() + "?" + x.uri().getQuery())
+        .contains("/api/books?id=1", "/api/find?q=probe");
+  }
+
+  @Test
   void scriptsGiveFetchAndAxiosCallsWithMethodsBodiesAndTemplateParts() {
     List<Found> f = ScriptExtractor.extract(BASE, "fetch(`${API}/api/items/${id}?q=${q}`);"
         + "axios.post('/api/login', {username, password: p});"

@@ -26,6 +26,8 @@ final class ParamUnderTest {
   final ProbeResult baseline;
   final FindingSink sink;
   final Duration timeDelay;
+  /** The value probes build on: the parameter's sample, or a better one when the sample itself fails. */
+  final String sample;
   private final java.util.Set<String> found = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   ParamUnderTest(Prober prober, Endpoint endpoint, Param param, ProbeResult baseline, FindingSink sink, Duration timeDelay) {
@@ -35,6 +37,22 @@ final class ParamUnderTest {
     this.baseline = baseline;
     this.sink = sink;
     this.timeDelay = timeDelay;
+    this.sample = param.sample();
+  }
+
+  private ParamUnderTest(ParamUnderTest t, String sample, ProbeResult baseline) {
+    this.prober = t.prober;
+    this.endpoint = t.endpoint;
+    this.param = t.param;
+    this.baseline = baseline;
+    this.sink = t.sink;
+    this.timeDelay = t.timeDelay;
+    this.sample = sample;
+  }
+
+  /** This parameter probed on top of {@code sample}, with {@code baseline} (its response) as the baseline. */
+  ParamUnderTest withSample(String sample, ProbeResult baseline) {
+    return new ParamUnderTest(this, sample, baseline);
   }
 
   /** A fresh marker of lower-case letters and digits, unique within the process. */
@@ -59,7 +77,7 @@ final class ParamUnderTest {
 
   /** The sample value followed by {@code suffix}. */
   String after(String suffix) {
-    return param.sample() + suffix;
+    return sample + suffix;
   }
 
   /** True when {@code rule} was already reported on this parameter (later probes for it are skipped). */

@@ -3,6 +3,7 @@ package dev.analyzer.dynamic.checks.active;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.analyzer.core.findings.Confidence;
 import dev.analyzer.core.findings.Severity;
+import dev.analyzer.dynamic.crawl.HtmlExtractor;
 import dev.analyzer.dynamic.crawl.Param;
 import dev.analyzer.dynamic.probe.ProbeResult;
 import dev.analyzer.dynamic.report.Rule;
@@ -43,7 +44,8 @@ final class SqlProbes {
 
   private SqlProbes() {}
 
-  static void run(ParamUnderTest t) {
+  static void run(ParamUnderTest first) {
+    ParamUnderTest t = rebased(first);
     if (!errors(t) && !t.prober.exhausted()) {
       if (!booleans(t) && !t.prober.exhausted()) {
         sqlTime(t);
@@ -55,6 +57,44 @@ final class SqlProbes {
     if (!t.prober.exhausted() && !t.found(Rules.COMMAND_INJECTION)) {
       commandTime(t);
     }
+  }
+
+  /**
+   * {@code t} itself, or, when its baseline already shows a database error (an empty or odd sample),
+   * {@code t} on top of a plausible sample whose response shows none, so that error and boolean
+   * probes have a clean page to compare with.
+   */
+  static ParamUnderTest rebased(ParamUnderTest t) {
+    if (!SQL_ERRORS.matcher(t.baseline.body()).find()) {
+      return t;
+    }
+    for (String v : new java.util.LinkedHashSet<>(List.of(HtmlExtractor.sampleFor(t.param.name(), ""), "1"))) {
+      if (v.equals(t.sample)) {
+        continue;
+      }
+      ProbeResult r = t.send(v);
+      if (r == null) {
+        return t;
+      }
+      if (!SQL_ERRORS.matcher(r.body()).find()) {
+        return t.withSample(v, r);
+      }
+    }
+    return t;
+  }
+
+  /**
+   * The control of a quote probe: the same value with every quote and bracket replaced by a plain
+   * character of the sample's kind (a digit after a number, a letter otherwise), so an app that
+   * answers any unknown value with a page quoting a database error is not taken for an injection.
+   */
+  static String control(String sample, String suffix) {
+    char c = sample.matches("-?\\d{1,12}") ? '7' : 'q';
+    StringBuilder b = new StringBuilder(sample);
+    for (char ch : suffix.toCharArray()) {
+      b.append(Character.isLetterOrDigit(ch) || ch == ' ' ? ch : c);
+    }
+    return b.toString();
   }
 
   static boolean errors(ParamUnderTest t) {
@@ -71,6 +111,10 @@ final class SqlProbes {
       }
       Matcher m = SQL_ERRORS.matcher(r.body());
       if (m.find()) {
+        ProbeResult c = t.send(control(t.sample, q));
+        if (c == null || SQL_ERRORS.matcher(c.body()).find()) {
+          return false;
+        }
         t.report(Rules.SQLI, r, t.after(q), m.group(), "A quote in " + t.label()
             + " breaks the SQL statement the app builds from it (database error in the response).");
         return true;
@@ -80,7 +124,7 @@ final class SqlProbes {
   }
 
   static boolean booleans(ParamUnderTest t) {
-    boolean numeric = t.param.sample().matches("-?\\d{1,12}");
+    boolean numeric = t.sample.matches("-?\\d{1,12}");
     List<String[]> sets = numeric ? concat(BOOLEAN_NUMBER, BOOLEAN_STRING) : BOOLEAN_STRING;
     for (String[] s : sets) {
       String[] v = {t.after(s[0]), t.after(s[1]), t.after(s[2]), t.after(s[3])};
