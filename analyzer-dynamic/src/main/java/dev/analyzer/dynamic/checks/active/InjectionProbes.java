@@ -48,7 +48,59 @@ final class InjectionProbes {
     }
     if (r != null && r.isHtml() && r.body().contains(m)) {
       attribute(t);
+      if (!t.found(Rules.XSS)) {
+        scriptString(t);
+      }
     }
+  }
+
+  /**
+   * A reflection inside a quoted JavaScript string of a {@code <script>} block whose quote is not
+   * escaped: the value can end the string and run its own statement. Reported only when the probe's
+   * quote comes back raw, inside a script block, after an odd number of unescaped quotes of its kind
+   * (so it really closes the string the value was in).
+   */
+  static void scriptString(ParamUnderTest t) {
+    for (String q : List.of("'", "\"", "`")) {
+      String a = ParamUnderTest.marker();
+      String b = ParamUnderTest.marker();
+      String payload = t.after(a + q + ";" + b + ";//");
+      ProbeResult r = t.send(payload);
+      if (r == null || !r.isHtml()) {
+        return;
+      }
+      String body = r.body();
+      String proof = a + q + ";" + b;
+      int at = body.indexOf(proof);
+      if (at > 0 && insideString(body, at, q.charAt(0)) && !t.baseline.body().contains(proof)) {
+        t.report(Rules.XSS, r, payload, proof, "The value of " + t.label() + " is reflected inside a JavaScript "
+            + "string of a script block with its quote unescaped: it can end the string and run script.");
+        return;
+      }
+    }
+  }
+
+  /** True when {@code at} is inside a {@code <script>} block, in a string literal opened by {@code quote}. */
+  static boolean insideString(String body, int at, char quote) {
+    String lower = body.substring(0, at).toLowerCase(Locale.ROOT);
+    int open = lower.lastIndexOf("<script");
+    if (open < 0 || lower.lastIndexOf("</script", at) > open) {
+      return false;
+    }
+    int start = body.indexOf('>', open);
+    if (start < 0 || start >= at) {
+      return false;
+    }
+    int quotes = 0;
+    for (int i = start + 1; i < at; i++) {
+      char c = body.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == quote) {
+        quotes++;
+      }
+    }
+    return quotes % 2 == 1;
   }
 
   /** A reflection inside a tag whose quote is not escaped: the value can add an event-handler attribute. */

@@ -22,10 +22,12 @@ public final class PassiveChecks implements Consumer<ProbeResult> {
   private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+");
   private static final Pattern DEV_SERVER = Pattern.compile(
       "(?i)(werkzeug|wsgiserver|simplehttp|basehttp|php/\\d|webrick|development server)");
+  /** A double quote, raw or HTML-escaped (a traceback shown in an HTML page is usually escaped). */
+  private static final String QUOTE = "(?:\"|&quot;|&#34;|&#x22;)";
   private static final List<Pattern> STACK_TRACES = List.of(
-      Pattern.compile("Traceback \\(most recent call last\\):\\s*\\n\\s+File \""),
+      Pattern.compile("Traceback \\(most recent call last\\):\\s*\\n\\s+File " + QUOTE),
       Pattern.compile("The debugger caught an exception in your WSGI application"),
-      Pattern.compile("File \"[^\"\\n]{1,300}\\.py\", line \\d+, in "),
+      Pattern.compile("File " + QUOTE + "[^\"\\n]{1,300}?\\.py" + QUOTE + ", line \\d+, in "),
       Pattern.compile("\\n\\s{2,}at [\\w.$<>\\[\\] ]{1,200} \\((?:/|[A-Za-z]:\\\\|node:)[^)\\n]{1,300}:\\d+:\\d+\\)"),
       Pattern.compile("\\n\\s*at [a-z][\\w$]*(?:\\.[\\w$]+){2,}\\([\\w$]+\\.java:\\d+\\)"),
       Pattern.compile("<b>(?:Fatal error|Warning)</b>:\\s.{0,200} on line <b>\\d+</b>"),

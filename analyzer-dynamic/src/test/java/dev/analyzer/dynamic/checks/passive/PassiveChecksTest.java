@@ -54,6 +54,16 @@ class PassiveChecksTest {
   }
 
   @Test
+  void anHtmlEscapedPythonTracebackIsRecognised() {
+    PassiveChecks p = new PassiveChecks();
+    p.accept(response("http://127.0.0.1:1/book?id=x", 500, Map.of("content-type", List.of("text/html")),
+        "<pre>Traceback (most recent call last):\n  File &quot;/srv/shop/app.py&quot;, line 282, in route_get\n"
+            + "sqlite3.OperationalError: no such column: x</pre>"));
+
+    assertThat(p.findings()).extracting(Finding::ruleId).contains("dyn.stack-trace");
+  }
+
+  @Test
   void aNoncePolicyIsNotWeakAndAMentionOfATracebackIsNotOne() {
     assertThat(PassiveChecks.weakCsp("script-src 'nonce-abc' 'unsafe-inline' 'strict-dynamic'")).isFalse();
     PassiveChecks p = new PassiveChecks();
