@@ -2,6 +2,7 @@ package dev.analyzer.ai;
 
 import dev.analyzer.ai.code.AppLocator;
 import dev.analyzer.ai.code.AppSource;
+import dev.analyzer.ai.code.IndexingStopped;
 import dev.analyzer.ai.endpoints.ControlTestResult;
 import dev.analyzer.ai.endpoints.ControlTests;
 import dev.analyzer.ai.quality.FactQualityScorer;
@@ -106,11 +107,18 @@ public final class AiAnalyzerService implements AnalyzerService {
     ctx.progress("indexing", "reading and indexing " + app.shown(), 0.0);
     AppSource source;
     try {
-      source = AppSource.read(app.directory(), settings.maxFiles(), settings.maxFileBytes());
+      source = AppSource.read(app.directory(), settings.maxFiles(), settings.maxFileBytes(), settings.maxAppBytes());
     } catch (IOException e) {
       return failed(ctx, "source path not readable: " + app.shown());
     }
-    IndexedApp indexed = IndexedApp.build(source, MiniLmEmbedder.shared());
+    IndexedApp indexed;
+    try {
+      indexed = IndexedApp.build(source, MiniLmEmbedder.shared(),
+          () -> ctx.isCancelled() || !ctx.clock().instant().isBefore(ctx.deadline()));
+    } catch (IndexingStopped e) {
+      return failed(ctx, (ctx.isCancelled() ? "cancelled" : "deadline passed") + " while indexing " + app.shown()
+          + " (" + source.files().size() + " files)");
+    }
     AiResultAssembler report = new AiResultAssembler();
     String templateSlug = req.config().get("template_slug") instanceof String s ? s : null;
     Map<String, Object> meta = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.analyzer.ai;
 
+import dev.analyzer.ai.code.AppSource;
 import dev.analyzer.core.settings.EnvReader;
 import dev.analyzer.core.settings.Environment;
 import dev.analyzer.core.settings.Option;
@@ -35,11 +36,12 @@ import java.time.Duration;
  * @param localThreads {@code AI_LOCAL_THREADS}: CPU threads of the in-process engine
  * @param maxFiles {@code AI_MAX_FILES}: source files read per app
  * @param maxFileBytes {@code AI_MAX_FILE_BYTES}: larger source files are skipped
+ * @param maxAppBytes {@code AI_MAX_APP_BYTES}: source bytes read per app in all
  */
 public record AiSettings(Path appsDir, Path templatesDir, String method, String provider, URI baseUrl, String model,
     Path modelPath, Path cacheDir, Duration callTimeout, Duration analysisTimeout, int maxRetries,
     Duration baseRetryDelay, Duration maxRetryDelay, int maxResponseTokens, int tokenBudget, int contextTokens,
-    int concurrency, int localThreads, int maxFiles, int maxFileBytes) {
+    int concurrency, int localThreads, int maxFiles, int maxFileBytes, long maxAppBytes) {
 
   static final Option<Path> APPS_DIR = Option.custom("ANALYZER_APPS_DIR", Path.of("generated/apps"),
       "./generated/apps", "a directory", "where `{model_slug}/app{N}` apps live (checked against "
@@ -99,12 +101,15 @@ public record AiSettings(Path appsDir, Path templatesDir, String method, String 
       "source files read per app (the rest are skipped and counted)");
   static final Option<Integer> MAX_FILE_BYTES = Option.integer("AI_MAX_FILE_BYTES", 512 * 1024, 1024,
       64 * 1024 * 1024, "larger source files are skipped");
+  static final Option<Long> MAX_APP_BYTES = Option.longInteger("AI_MAX_APP_BYTES", AppSource.DEFAULT_MAX_APP_BYTES,
+      64 * 1024, 1024L * 1024 * 1024, "source bytes read per app in all (32 MiB); files past it are skipped and "
+          + "counted (`over_app_byte_limit`); lines over 2000 characters (minified code) are cut before matching");
 
   /** Every option, in README order. */
   public static final OptionTable OPTIONS = OptionTable.of("ai service", APPS_DIR, TEMPLATES_DIR, METHOD, PROVIDER,
       BASE_URL, API_KEY, OPENROUTER_KEY, MODEL, MODEL_PATH, CACHE_DIR, CALL_TIMEOUT, ANALYSIS_TIMEOUT, MAX_RETRIES,
       BASE_RETRY_DELAY, MAX_RETRY_DELAY, MAX_RESPONSE_TOKENS, TOKEN_BUDGET, CONTEXT_TOKENS, CONCURRENCY, LOCAL_THREADS,
-      MAX_FILES, MAX_FILE_BYTES);
+      MAX_FILES, MAX_FILE_BYTES, MAX_APP_BYTES);
 
   public AiSettings {
     if (appsDir == null) {
@@ -124,6 +129,7 @@ public record AiSettings(Path appsDir, Path templatesDir, String method, String 
     LOCAL_THREADS.check(localThreads);
     MAX_FILES.check(maxFiles);
     MAX_FILE_BYTES.check(maxFileBytes);
+    MAX_APP_BYTES.check(maxAppBytes);
   }
 
   /** The defaults: no model, no cache, no templates. */
@@ -142,14 +148,14 @@ public record AiSettings(Path appsDir, Path templatesDir, String method, String 
         CACHE_DIR.read(env), CALL_TIMEOUT.read(env), ANALYSIS_TIMEOUT.read(env), MAX_RETRIES.read(env),
         BASE_RETRY_DELAY.read(env), MAX_RETRY_DELAY.read(env), MAX_RESPONSE_TOKENS.read(env), TOKEN_BUDGET.read(env),
         CONTEXT_TOKENS.read(env), CONCURRENCY.read(env), LOCAL_THREADS.read(env), MAX_FILES.read(env),
-        MAX_FILE_BYTES.read(env));
+        MAX_FILE_BYTES.read(env), MAX_APP_BYTES.read(env));
   }
 
   /** A copy with {@code method}. */
   public AiSettings withMethod(String method) {
     return new AiSettings(appsDir, templatesDir, method, provider, baseUrl, model, modelPath, cacheDir, callTimeout,
         analysisTimeout, maxRetries, baseRetryDelay, maxRetryDelay, maxResponseTokens, tokenBudget, contextTokens,
-        concurrency, localThreads, maxFiles, maxFileBytes);
+        concurrency, localThreads, maxFiles, maxFileBytes, maxAppBytes);
   }
 
   private static Path path(EnvReader r, String name) {

@@ -49,6 +49,20 @@ public final class AppSource {
    * @throws IOException when {@code root} cannot be listed
    */
   public static AppSource read(Path root, int maxFiles, long maxFileBytes) throws IOException {
+    return read(root, maxFiles, maxFileBytes, DEFAULT_MAX_APP_BYTES);
+  }
+
+  /** The default of {@code AI_MAX_APP_BYTES}: 32 MiB of source per app. */
+  public static final long DEFAULT_MAX_APP_BYTES = 32L * 1024 * 1024;
+
+  /**
+   * Reads the app under {@code root}: at most {@code maxFiles} files of at most {@code maxFileBytes}
+   * each and {@code maxAppBytes} in all (the rest skipped and counted by reason); lines longer than
+   * {@link SourceFile#MAX_LINE_CHARS} are cut (counted as {@code long_lines_cut}).
+   *
+   * @throws IOException when {@code root} cannot be listed
+   */
+  public static AppSource read(Path root, int maxFiles, long maxFileBytes, long maxAppBytes) throws IOException {
     List<Path> paths = new ArrayList<>();
     Map<String, Integer> skipped = new TreeMap<>();
     Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
@@ -82,15 +96,26 @@ public final class AppSource {
     });
     paths.sort(null);
     List<SourceFile> files = new ArrayList<>();
+    long bytes = 0;
     for (Path p : paths) {
       if (files.size() >= maxFiles) {
         skipped.merge("over_file_limit", 1, Integer::sum);
         continue;
       }
+      long size = Files.size(p);
+      if (bytes + size > maxAppBytes) {
+        skipped.merge("over_app_byte_limit", 1, Integer::sum);
+        continue;
+      }
+      bytes += size;
       Optional<List<String>> lines = lines(p);
       if (lines.isEmpty() || Files.isSymbolicLink(p) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
         skipped.merge("not_text", 1, Integer::sum);
         continue;
+      }
+      int cut = SourceFile.overlong(lines.get());
+      if (cut > 0) {
+        skipped.merge("long_lines_cut", cut, Integer::sum);
       }
       files.add(new SourceFile(root.relativize(p).toString().replace('\\', '/'), lines.get()));
     }

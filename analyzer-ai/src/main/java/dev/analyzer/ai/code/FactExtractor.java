@@ -10,6 +10,7 @@ import dev.analyzer.ai.requirements.Requirement.RouteRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Extracts {@link CodeFact}s from an app line by line with patterns: Flask, FastAPI and Express
@@ -24,10 +25,22 @@ public final class FactExtractor {
 
   /** Every fact of {@code app}, in file and line order. */
   public static List<CodeFact> extract(AppSource app) {
+    return extract(app, () -> false);
+  }
+
+  /**
+   * Every fact of {@code app}, checking {@code stop} before each file.
+   *
+   * @throws IndexingStopped once {@code stop} is true (cancelled or past the deadline)
+   */
+  public static List<CodeFact> extract(AppSource app, BooleanSupplier stop) {
+    IndexingStopped.check(stop);
     Map<String, String> prefixes = PythonFacts.pythonPrefixes(app);
+    IndexingStopped.check(stop);
     Map<String, String> fileMounts = ScriptFacts.expressFileMounts(app);
     List<CodeFact> out = new ArrayList<>();
     for (SourceFile f : app.files()) {
+      IndexingStopped.check(stop);
       if (f.isPython()) {
         PythonFacts.python(f, prefixes, out);
       } else if (f.isScript() || f.path().endsWith(".html") || f.path().endsWith(".vue")) {

@@ -2,7 +2,11 @@ package dev.analyzer.ai.code;
 
 import java.util.regex.Pattern;
 
-/** The line patterns of {@link FactExtractor}, {@link PythonFacts} and {@link ScriptFacts}. */
+/**
+ * The line patterns of {@link FactExtractor}, {@link PythonFacts} and {@link ScriptFacts}. Lines are
+ * at most {@link SourceFile#MAX_LINE_CHARS} long; no pattern has an unbounded lazy {@code .*?} in
+ * the middle (those are bounded negated classes), so a line costs linear time or close to it.
+ */
 final class FactPatterns {
 
   private FactPatterns() {}
@@ -12,9 +16,9 @@ final class FactPatterns {
       "@(\\w+)\\.(get|post|put|patch|delete)\\(\\s*[rf]?['\"]([^'\"]*)['\"]");
   static final Pattern METHODS = Pattern.compile("['\"](GET|POST|PUT|PATCH|DELETE)['\"]", Pattern.CASE_INSENSITIVE);
   static final Pattern PY_PREFIX = Pattern.compile(
-      "(\\w+)\\s*=\\s*(?:Blueprint|APIRouter)\\((.*?)(?:url_)?prefix\\s*=\\s*['\"]([^'\"]+)['\"]");
+      "(\\w+)\\s*=\\s*(?:Blueprint|APIRouter)\\(([^)]{0,400}?)(?:url_)?prefix\\s*=\\s*['\"]([^'\"]+)['\"]");
   static final Pattern REGISTER_PREFIX = Pattern.compile(
-      "(?:register_blueprint|include_router)\\(\\s*(\\w+).*?(?:url_)?prefix\\s*=\\s*['\"]([^'\"]+)['\"]");
+      "(?:register_blueprint|include_router)\\(\\s*(\\w+)[^)]{0,400}?(?:url_)?prefix\\s*=\\s*['\"]([^'\"]+)['\"]");
   static final Pattern EXPRESS_ROUTE = Pattern.compile(
       "\\b(\\w+)\\.(get|post|put|patch|delete)\\(\\s*['\"`]([^'\"`]+)['\"`]");
   static final Pattern ROUTER_DECL = Pattern.compile("(\\w+)\\s*=\\s*(?:express\\.)?Router\\(");

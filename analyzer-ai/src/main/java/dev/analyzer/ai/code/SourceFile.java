@@ -7,12 +7,20 @@ import java.util.Locale;
  * One source file of the app, read into lines. Immutable.
  *
  * @param path path relative to the app directory, with {@code /} separators
- * @param lines the file's lines (no terminators)
+ * @param lines the file's lines (no terminators), each cut to {@link #MAX_LINE_CHARS}
  */
 public record SourceFile(String path, List<String> lines) {
 
+  /** Longer lines (minified code) are cut to this many characters before any pattern sees them. */
+  public static final int MAX_LINE_CHARS = 2000;
+
   public SourceFile {
-    lines = List.copyOf(lines);
+    lines = lines.stream().map(l -> l.length() > MAX_LINE_CHARS ? l.substring(0, MAX_LINE_CHARS) : l).toList();
+  }
+
+  /** How many of {@code lines} are longer than {@link #MAX_LINE_CHARS}. */
+  public static int overlong(List<String> lines) {
+    return (int) lines.stream().filter(l -> l.length() > MAX_LINE_CHARS).count();
   }
 
   /** True for Python files. */

@@ -2,9 +2,11 @@ package dev.analyzer.ai.retrieval;
 
 import dev.analyzer.ai.code.CodeChunk;
 import dev.analyzer.ai.code.CodeFact;
+import dev.analyzer.ai.code.IndexingStopped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -45,10 +47,27 @@ public final class EmbeddingIndex {
 
   /** Embeds every fact (its summary and line) and chunk. */
   public static EmbeddingIndex build(List<CodeFact> facts, List<CodeChunk> chunks, Embedder embedder) {
+    return build(facts, chunks, embedder, () -> false);
+  }
+
+  /** Texts embedded between two checks of the stop condition. */
+  static final int BATCH = 64;
+
+  /**
+   * Embeds every fact and chunk, {@link #BATCH} at a time, checking {@code stop} before each batch.
+   *
+   * @throws IndexingStopped once {@code stop} is true
+   */
+  public static EmbeddingIndex build(List<CodeFact> facts, List<CodeChunk> chunks, Embedder embedder,
+      BooleanSupplier stop) {
     List<String> texts = new ArrayList<>();
     facts.forEach(f -> texts.add(f.summary() + " " + f.snippet()));
     chunks.forEach(c -> texts.add(c.file() + "\n" + c.text()));
-    List<float[]> vectors = embedder.embed(texts);
+    List<float[]> vectors = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i += BATCH) {
+      IndexingStopped.check(stop);
+      vectors.addAll(embedder.embed(texts.subList(i, Math.min(texts.size(), i + BATCH))));
+    }
     List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < facts.size(); i++) {
       entries.add(new Entry(facts.get(i), null, vectors.get(i)));

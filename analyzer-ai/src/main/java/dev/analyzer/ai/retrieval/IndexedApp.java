@@ -43,9 +43,18 @@ public final class IndexedApp {
 
   /** Extracts facts and chunks from {@code source} and embeds them with {@code embedder}. */
   public static IndexedApp build(AppSource source, Embedder embedder) {
-    List<CodeFact> facts = FactExtractor.extract(source);
+    return build(source, embedder, () -> false);
+  }
+
+  /**
+   * As {@link #build(AppSource, Embedder)}, checking {@code stop} between files and embedding batches.
+   *
+   * @throws dev.analyzer.ai.code.IndexingStopped once {@code stop} is true
+   */
+  public static IndexedApp build(AppSource source, Embedder embedder, java.util.function.BooleanSupplier stop) {
+    List<CodeFact> facts = FactExtractor.extract(source, stop);
     List<CodeChunk> chunks = CodeChunk.of(source);
-    return new IndexedApp(source, facts, chunks, EmbeddingIndex.build(facts, chunks, embedder));
+    return new IndexedApp(source, facts, chunks, EmbeddingIndex.build(facts, chunks, embedder, stop));
   }
 
   /** The side of the file at relative {@code path}: frontend for UI directories and UI file types. */
