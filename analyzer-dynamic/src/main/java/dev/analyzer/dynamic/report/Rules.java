@@ -97,6 +97,9 @@ public final class Rules {
   // active
   public static final Rule XSS = rule("dyn.xss-reflected", "Reflected cross-site scripting", Severity.HIGH, HIGH,
       "CWE-79", "WSTG-INPV-01", A03, 40012, "Escape output for its HTML context; use auto-escaping templates.");
+  public static final Rule XSS_STORED = rule("dyn.xss-stored", "Stored cross-site scripting", Severity.HIGH, HIGH,
+      "CWE-79", "WSTG-INPV-02", A03, 40014, "Escape stored values for their HTML context when they are shown; use "
+          + "auto-escaping templates.");
   public static final Rule SQLI = rule("dyn.sqli", "SQL injection", Severity.HIGH, HIGH, "CWE-89", "WSTG-INPV-05",
       A03, 40018, "Use parameterized queries; never build SQL from request values.");
   public static final Rule SQLI_BLIND = rule("dyn.sqli-blind", "SQL injection (boolean or time based)",

@@ -18,7 +18,8 @@ import java.util.function.BooleanSupplier;
  * Runs every active probe family on every parameter of every endpoint (query, form, JSON body, path
  * segment), one task per parameter on the scan's workers. Endpoints whose method changes state
  * (POST, PUT, PATCH, DELETE) are probed only when unsafe methods are allowed; they are counted as
- * skipped otherwise. Thread-safe.
+ * skipped otherwise. Afterwards the GET pages are fetched again for XSS markers the probes stored
+ * ({@link StoredXss}). Thread-safe.
  */
 public final class ActiveScanner {
 
@@ -62,6 +63,7 @@ public final class ActiveScanner {
     AtomicInteger done = new AtomicInteger();
     int all = total;
     List<Future<?>> tasks = new ArrayList<>();
+    StoredXss stored = new StoredXss();
     for (Endpoint e : todo) {
       ProbeResult baseline = p.send(Mutation.request(e, null, null));
       if (baseline == null) {
@@ -73,7 +75,7 @@ public final class ActiveScanner {
           if (cancelled.getAsBoolean() || p.exhausted()) {
             skippedBudget.incrementAndGet();
           } else {
-            ParamUnderTest t = new ParamUnderTest(p, e, param, baseline, sink, timeDelay);
+            ParamUnderTest t = new ParamUnderTest(p, e, param, baseline, sink, timeDelay, stored);
             InjectionProbes.run(t);
             SqlProbes.run(t);
             probed.incrementAndGet();
@@ -91,6 +93,9 @@ public final class ActiveScanner {
       } catch (java.util.concurrent.ExecutionException ex) {
         // a probe that failed on a malformed response leaves the others running
       }
+    }
+    if (!cancelled.getAsBoolean()) {
+      stored.check(p, endpoints, sink);
     }
   }
 

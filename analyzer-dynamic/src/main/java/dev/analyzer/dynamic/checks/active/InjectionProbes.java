@@ -40,6 +40,7 @@ final class InjectionProbes {
     String m = ParamUnderTest.marker();
     String tag = "<" + m + "x>";
     String payload = t.after(m + "\"'" + tag);
+    t.stored.remember(t, tag, payload);
     ProbeResult r = t.send(payload);
     if (r != null && r.isHtml() && r.body().contains(tag) && !t.baseline.body().contains(tag)) {
       t.report(Rules.XSS, r, payload, tag, "The value of " + t.label() + " is reflected unescaped in an HTML page: "

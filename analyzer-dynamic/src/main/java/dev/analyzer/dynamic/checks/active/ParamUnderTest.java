@@ -28,9 +28,11 @@ final class ParamUnderTest {
   final Duration timeDelay;
   /** The value probes build on: the parameter's sample, or a better one when the sample itself fails. */
   final String sample;
+  final StoredXss stored;
   private final java.util.Set<String> found = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  ParamUnderTest(Prober prober, Endpoint endpoint, Param param, ProbeResult baseline, FindingSink sink, Duration timeDelay) {
+  ParamUnderTest(Prober prober, Endpoint endpoint, Param param, ProbeResult baseline, FindingSink sink, Duration timeDelay,
+      StoredXss stored) {
     this.prober = prober;
     this.endpoint = endpoint;
     this.param = param;
@@ -38,6 +40,7 @@ final class ParamUnderTest {
     this.sink = sink;
     this.timeDelay = timeDelay;
     this.sample = param.sample();
+    this.stored = stored;
   }
 
   private ParamUnderTest(ParamUnderTest t, String sample, ProbeResult baseline) {
@@ -48,6 +51,7 @@ final class ParamUnderTest {
     this.sink = t.sink;
     this.timeDelay = t.timeDelay;
     this.sample = sample;
+    this.stored = t.stored;
   }
 
   /** This parameter probed on top of {@code sample}, with {@code baseline} (its response) as the baseline. */

@@ -65,10 +65,24 @@ public final class ExposureChecks {
       ExposedFile.page("admin/", Rules.ADMIN_EXPOSED, "(?i)<(title|h1|h2)[^>]*>[^<]{0,80}admin"),
       ExposedFile.page("phpinfo.php", Rules.SOURCE_EXPOSED, "phpinfo\\(\\)|<title>PHP \\d"),
       ExposedFile.page("server-status", Rules.SOURCE_EXPOSED, "Apache Server Status"),
-      ExposedFile.of("actuator/env", Rules.SOURCE_EXPOSED, "\"propertySources\""));
+      ExposedFile.of("actuator/env", Rules.SOURCE_EXPOSED, "\"propertySources\""),
+      backup("config.php.bak"), backup("config.php~"), backup("config.php.old"), backup("wp-config.php.bak"),
+      backup("wp-config.php~"), backup("config.inc.php.bak"), backup(".env.bak"), backup(".env.old"),
+      backup("config.json.bak"), backup("settings.py.bak"), backup("config.py.bak"), backup("config.yml.bak"),
+      backup("application.properties.bak"), backup("appsettings.json.bak"), backup("web.config.bak"),
+      ExposedFile.of("backup.tgz", Rules.BACKUP_EXPOSED, "^\\x{1f}"),
+      ExposedFile.of("site.zip", Rules.BACKUP_EXPOSED, "^PK\\x03\\x04"),
+      ExposedFile.of("db.sql", Rules.BACKUP_EXPOSED, "(?i)(CREATE TABLE|INSERT INTO)"));
+  /** What a backup copy of a configuration file shows: PHP source or a secret-looking key with a value. */
+  private static final String CONFIG_PROOF = "(?i)(<\\?php|\\b[\\w$]{0,20}(pass(word|wd)?|secret|api_?key|auth_?key"
+      + "|token|db_?(host|name|user|url)|database_url)\\w{0,20}['\"]?\\s*(=|:|,)\\s*\\S)";
   private static final List<String> BACKUP_SUFFIXES = List.of(".bak", "~", ".old", ".orig");
   private static final int MAX_DIRECTORIES = 12;
   private static final int MAX_FILES = 15;
+
+  private static ExposedFile backup(String name) {
+    return ExposedFile.of(name, Rules.BACKUP_EXPOSED, CONFIG_PROOF);
+  }
 
   private final FindingSink sink;
   private final ExecutorService workers;
