@@ -32,6 +32,7 @@ import dev.analyzer.service.ToolInfo;
 import dev.analyzer.service.process.ProcessRunner;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,10 +127,17 @@ public final class AiAnalyzerService implements AnalyzerService {
     meta.put("files_analyzed", source.files().size());
     meta.put("files_skipped", source.skipped());
     meta.put("facts_extracted", indexed.facts().size());
+    List<String> incomplete = new ArrayList<>();
     if (tools.requirements()) {
       RequirementSet set = requirements(ctx, req, app, report);
       if (set != null) {
         templateSlug = set.templateSlug();
+        if (set.truncated()) {
+          incomplete.add(REQUIREMENTS + ": only the first " + set.requirements().size() + " of " + set.truncatedFrom()
+              + " requirements (" + set.source() + ") were checked; at most " + RequirementLoader.MAX_REQUIREMENTS
+              + " per analysis");
+          meta.put("requirements_truncated_from", set.truncatedFrom());
+        }
         runRequirements(ctx, set, indexed, app, report, meta);
       }
     }
@@ -139,14 +147,19 @@ public final class AiAnalyzerService implements AnalyzerService {
     if (!tools.ignored().isEmpty()) {
       meta.put("ignored_tools", tools.ignored());
     }
+    if (!incomplete.isEmpty()) {
+      meta.put("incomplete", incomplete);
+    }
     long failed = report.failures().size();
-    String status = failed == 0 ? "success" : report.successes() > 0 ? "partial" : "error";
+    String status = failed == 0 && incomplete.isEmpty() ? "success" : report.successes() > 0 ? "partial" : "error";
     Analysis analysis = report.build(req, ctx.clock().instant(), templateSlug, tools.requested(), status, meta);
     ctx.progress("done", report.successes() + " of " + report.outcomes().size() + " tools succeeded", 100.0);
-    if (failed == 0) {
+    if (failed == 0 && incomplete.isEmpty()) {
       return AnalysisOutcome.success(analysis);
     }
-    String why = String.join("; ", report.failures().stream().map(o -> o.tool() + ": " + o.error()).toList());
+    List<String> reasons = new ArrayList<>(report.failures().stream().map(o -> o.tool() + ": " + o.error()).toList());
+    reasons.addAll(incomplete);
+    String why = String.join("; ", reasons);
     return report.successes() > 0 ? AnalysisOutcome.partial(analysis, why) : AnalysisOutcome.error(analysis, why);
   }
 
@@ -191,7 +204,13 @@ public final class AiAnalyzerService implements AnalyzerService {
     metadata.put("template_slug", set.templateSlug());
     metadata.put("requirements_source", set.source());
     metadata.put("batch_mode", false);
-    metadata.put("notes", review.notes());
+    List<String> notes = new ArrayList<>(review.notes());
+    if (set.truncated()) {
+      metadata.put("truncated_from", set.truncatedFrom());
+      notes.add(0, "[TRUNCATED] only the first " + set.requirements().size() + " of " + set.truncatedFrom()
+          + " requirements were checked (at most " + RequirementLoader.MAX_REQUIREMENTS + ")");
+    }
+    metadata.put("notes", notes);
     Map<String, Object> record = new LinkedHashMap<>(info.toMap());
     record.put("metadata", metadata);
     record.put("results", results);

@@ -26,7 +26,7 @@ public final class RequirementLoader {
 
   /** Largest requirements file read. */
   public static final long MAX_FILE_BYTES = 1024 * 1024;
-  /** Most requirements taken from one list. */
+  /** Most requirements taken from one list; a longer list is cut and the set says so ({@code truncatedFrom}). */
   public static final int MAX_REQUIREMENTS = 500;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9_\\-]{1,128}");
@@ -54,7 +54,7 @@ public final class RequirementLoader {
       if (inline != null) {
         List<Requirement> reqs = fromJson(JSON.valueToTree(inline), "config");
         if (!reqs.isEmpty()) {
-          return new Result(new RequirementSet(reqs, "config.requirements", slug, List.of()), null);
+          return new Result(capped(reqs, "config.requirements", slug, List.of()), null);
         }
         looked.add("config.requirements (empty)");
       } else {
@@ -108,7 +108,7 @@ public final class RequirementLoader {
       }
       List<Requirement> reqs = fromJson(root.has("requirements") ? root.get("requirements") : root, "req");
       if (!reqs.isEmpty()) {
-        return Optional.of(new Result(new RequirementSet(reqs, "requirements.json", slug, List.of()), null));
+        return Optional.of(new Result(capped(reqs, "requirements.json", slug, List.of()), null));
       }
       looked.add("requirements.json (no requirements in it)");
     } else {
@@ -117,7 +117,7 @@ public final class RequirementLoader {
     if (Files.isRegularFile(md)) {
       List<Requirement> reqs = fromMarkdown(read(md));
       if (!reqs.isEmpty()) {
-        return Optional.of(new Result(new RequirementSet(reqs, "REQUIREMENTS.md", slug, List.of()), null));
+        return Optional.of(new Result(capped(reqs, "REQUIREMENTS.md", slug, List.of()), null));
       }
       looked.add("REQUIREMENTS.md (no list items in it)");
     } else {
@@ -135,9 +135,6 @@ public final class RequirementLoader {
     int n = 0;
     for (JsonNode item : list) {
       n++;
-      if (out.size() >= MAX_REQUIREMENTS) {
-        break;
-      }
       if (item.isTextual()) {
         out.add(new Requirement(idPrefix + "-" + n, item.asText(), null));
       } else if (item.isObject()) {
@@ -165,7 +162,7 @@ public final class RequirementLoader {
         continue;
       }
       Matcher m = MD_ITEM.matcher(line);
-      if (m.matches() && out.size() < MAX_REQUIREMENTS) {
+      if (m.matches()) {
         out.add(new Requirement("req-" + (out.size() + 1), m.group(2), category));
       }
     }
@@ -179,7 +176,7 @@ public final class RequirementLoader {
     for (String cat : List.of("backend", "frontend", "admin")) {
       int n = 0;
       for (JsonNode t : root.path(cat + "_requirements")) {
-        if (t.isTextual() && !t.asText().isBlank() && reqs.size() < MAX_REQUIREMENTS) {
+        if (t.isTextual() && !t.asText().isBlank()) {
           reqs.add(new Requirement(cat + "-" + (++n), t.asText().replaceFirst("^\\d+\\.\\s*", ""), cat));
         }
       }
@@ -198,7 +195,16 @@ public final class RequirementLoader {
     if (reqs.isEmpty()) {
       throw new IllegalArgumentException("template " + slug + " lists no requirements");
     }
-    return new RequirementSet(reqs, "template " + slug, slug, endpoints);
+    return capped(reqs, "template " + slug, slug, endpoints);
+  }
+
+  /** The first {@link #MAX_REQUIREMENTS} of {@code all}, remembering how many there were when cut. */
+  static RequirementSet capped(List<Requirement> all, String source, String slug,
+      List<RequirementSet.Endpoint> endpoints) {
+    if (all.size() <= MAX_REQUIREMENTS) {
+      return new RequirementSet(all, source, slug, endpoints);
+    }
+    return new RequirementSet(all.subList(0, MAX_REQUIREMENTS), source, slug, endpoints, all.size());
   }
 
   private static String read(Path file) throws IOException {

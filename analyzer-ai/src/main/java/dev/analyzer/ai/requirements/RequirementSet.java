@@ -10,13 +10,24 @@ import java.util.List;
  * @param source where they came from ({@code config.requirements}, a file path, or {@code template <slug>})
  * @param templateSlug the template slug, or null
  * @param endpoints template endpoints for control tests (may be empty)
+ * @param truncatedFrom how many requirements the source listed when more than were kept, else 0
  */
 public record RequirementSet(List<Requirement> requirements, String source, String templateSlug,
-    List<Endpoint> endpoints) {
+    List<Endpoint> endpoints, int truncatedFrom) {
 
   public RequirementSet {
     requirements = List.copyOf(requirements);
     endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+  }
+
+  /** A set that holds everything its source listed. */
+  public RequirementSet(List<Requirement> requirements, String source, String templateSlug, List<Endpoint> endpoints) {
+    this(requirements, source, templateSlug, endpoints, 0);
+  }
+
+  /** True when the source listed more requirements than were kept. */
+  public boolean truncated() {
+    return truncatedFrom > requirements.size();
   }
 
   /**
