@@ -20,13 +20,21 @@ import java.util.Map;
  * {@code java -cp analyzer-dynamic.jar dev.analyzer.dynamic.ScanCommand [--unsafe] URL...} prints
  * a JSON object {@code {findings, stats, skipped, duration_seconds}} on stdout and progress on
  * stderr. The service's environment settings apply (caps, {@code ANALYZER_ALLOWED_TARGETS}). Exit
- * code 0 after a scan, 2 for bad arguments or a refused target.
+ * code 0 after a scan, 2 for bad arguments or a refused target. Logs go to stderr only, at
+ * {@code ANALYZER_LOG_LEVEL} (default INFO), unless {@code logback.configurationFile} names another
+ * configuration, so {@code ScanCommand URL | jq} works.
  */
 public final class ScanCommand {
+
+  static final String LOGBACK_CONFIG = "dev/analyzer/dynamic/scan-command-logback.xml";
 
   private ScanCommand() {}
 
   public static void main(String[] args) throws Exception {
+    if (System.getProperty("logback.configurationFile") == null
+        && ScanCommand.class.getClassLoader().getResource(LOGBACK_CONFIG) != null) {
+      System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
+    }
     boolean unsafe = false;
     List<String> urls = new ArrayList<>();
     for (String a : args) {
