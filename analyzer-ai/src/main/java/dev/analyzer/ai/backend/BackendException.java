@@ -58,7 +58,30 @@ public final class BackendException extends Exception {
     return status;
   }
 
-  /** Whether another attempt may succeed (429, 5xx, network, early end, error event). */
+  /** Whether an HTTP status (or an in-stream error code) may succeed on another attempt: 408, 409, 425, 429, 5xx. */
+  public static boolean retryableStatus(int status) {
+    return status == 408 || status == 409 || status == 425 || status == 429 || status >= 500 && status <= 599;
+  }
+
+  /**
+   * An error a provider reported inside a 200 answer ({@code {"error": {...}}} in a stream or as the
+   * whole body). Retryable when it has no code, or a numeric code that {@link #retryableStatus} allows,
+   * or a textual code naming a transient cause (rate limit, server error, overload, timeout); never for
+   * 400, 401, 402, 403 and other 4xx.
+   */
+  public static BackendException inStream(String provider, com.fasterxml.jackson.databind.JsonNode err,
+      String message) {
+    String code = err != null && err.isObject() && err.hasNonNull("code") ? err.get("code").asText().strip() : "";
+    int numeric = code.matches("\\d{3}") ? Integer.parseInt(code) : 0;
+    boolean retryable = code.isEmpty() || numeric > 0 ? code.isEmpty() || retryableStatus(numeric)
+        : code.toLowerCase(java.util.Locale.ROOT).matches(".*(rate_limit|server|overload|timeout|unavailable).*");
+    return new BackendException(Kind.STREAM_ERROR, numeric, retryable, provider + " reported an error inside the "
+        + "answer" + (code.isEmpty() ? "" : " (code " + code + ")") + ": " + message
+        + (numeric == 401 || numeric == 403 ? " (check the API key variable)" : "")
+        + (numeric == 402 ? " (the account has no credit)" : "") + (retryable ? "" : "; not retried"), null);
+  }
+
+  /** Whether another attempt may succeed (429, 5xx, network, early end, an error event without a client-error code). */
   public boolean retryable() {
     return retryable;
   }

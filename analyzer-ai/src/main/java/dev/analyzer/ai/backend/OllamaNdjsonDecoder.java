@@ -35,8 +35,9 @@ final class OllamaNdjsonDecoder implements StreamDecoder {
       return;
     }
     if (n.hasNonNull("error")) {
-      failure = new BackendException(BackendException.Kind.STREAM_ERROR, 0, true, "ollama reported an error: "
-          + OpenAiStreamDecoder.abbreviate(n.get("error").asText()), null);
+      JsonNode err = n.get("error");
+      failure = BackendException.inStream("ollama", err, OpenAiStreamDecoder.abbreviate(err.isObject()
+          ? err.path("message").asText(err.toString()) : err.asText()));
       return;
     }
     if (n.hasNonNull("model")) {

@@ -199,7 +199,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
 
   private BackendException statusFailure(StreamingCall.Ending end) {
     int s = end.status();
-    boolean retryable = s == 408 || s == 409 || s == 425 || s == 429 || s >= 500;
+    boolean retryable = BackendException.retryableStatus(s);
     Duration after = Backoff.retryAfter(end.info().headers().firstValue("retry-after").orElse(null), config.clock())
         .orElse(null);
     String why = errorText(end.errorBody());

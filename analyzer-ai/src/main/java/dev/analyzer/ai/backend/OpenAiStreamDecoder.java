@@ -81,10 +81,7 @@ final class OpenAiStreamDecoder implements StreamDecoder {
     if (n.hasNonNull("error")) {
       JsonNode err = n.get("error");
       String msg = err.isObject() ? err.path("message").asText(err.toString()) : err.asText();
-      String code = err.isObject() ? err.path("code").asText("") : "";
-      failure = new BackendException(BackendException.Kind.STREAM_ERROR, 0, true, provider
-          + " reported an error inside the stream" + (code.isEmpty() ? "" : " (code " + code + ")") + ": "
-          + abbreviate(msg), null);
+      failure = BackendException.inStream(provider, err, abbreviate(msg));
       return;
     }
     if (n.hasNonNull("model")) {
