@@ -47,7 +47,12 @@ public final class SyntaxEngine {
     }
     boolean python = grammar.get() == Grammar.PYTHON;
     String tool = python ? CodeRuleAnalyzer.PYTHON_TOOL : CodeRuleAnalyzer.JS_TOOL;
-    Optional<SyntaxTree> tree = Parser.parse(text, grammar.get());
+    PythonFocus.Focus focus = python ? PythonFocus.focus(text) : null;
+    Optional<SyntaxTree> tree = focus == null ? Parser.parse(text, grammar.get())
+        : Parser.parse(text, focus.text(), focus.skip(), grammar.get());
+    if (focus != null && focus.text() != text && (tree.isEmpty() || !tree.get().clean())) {
+      tree = Parser.parse(text, grammar.get());
+    }
     if (tree.isEmpty() || !tree.get().usable(MAX_ERROR_FRACTION)) {
       List<Finding> lexed = CodeRuleAnalyzer.analyze(path, text, python ? Language.PYTHON : Language.JAVASCRIPT);
       List<Finding> out = new ArrayList<>();

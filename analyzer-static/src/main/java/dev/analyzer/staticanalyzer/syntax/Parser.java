@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
+import org.treesitter.TSRange;
 import org.treesitter.TSTree;
 import org.treesitter.TSTreeCursor;
 
@@ -21,6 +22,7 @@ public final class Parser {
   static final long TIMEOUT_MICROS = 10_000_000L;
   static final int MAX_NODES = 3_000_000;
 
+  private static final int[] NO_SKIP = {};
   private static final Map<Grammar, Symbols> SYMBOLS = new java.util.concurrent.ConcurrentHashMap<>();
   private static final ThreadLocal<Map<Grammar, TSParser>> PARSERS = ThreadLocal.withInitial(
       () -> new EnumMap<>(Grammar.class));
@@ -37,21 +39,45 @@ public final class Parser {
    * and then the JavaScript grammar are tried and the cleaner tree kept.
    */
   public static Optional<SyntaxTree> parse(String source, Grammar grammar) {
+    return parse(source, source, grammar);
+  }
+
+  /**
+   * Like {@link #parse(String, Grammar)}, but tree-sitter reads {@code parsed}, a text of the same
+   * length as {@code source} with parts blanked out (offsets, lines and columns are those of both);
+   * the tree's text is {@code source}.
+   *
+   * @throws IllegalArgumentException when the two lengths differ
+   */
+  public static Optional<SyntaxTree> parse(String source, String parsed, Grammar grammar) {
+    return parse(source, parsed, NO_SKIP, grammar);
+  }
+
+  /**
+   * Like {@link #parse(String, String, Grammar)}, and tree-sitter does not read the char spans
+   * {@code skip} (sorted, disjoint pairs {@code from0, to0, from1, to1...}) at all.
+   */
+  public static Optional<SyntaxTree> parse(String source, String parsed, int[] skip, Grammar grammar) {
+    if (parsed.length() != source.length()) {
+      throw new IllegalArgumentException("parsed text length " + parsed.length() + " != source length "
+          + source.length());
+    }
     if (grammar == Grammar.TSX && grammar.language().isEmpty()) {
-      Optional<SyntaxTree> ts = parse(source, Grammar.TYPESCRIPT, Grammar.TSX);
+      Optional<SyntaxTree> ts = parse(source, parsed, skip, Grammar.TYPESCRIPT, Grammar.TSX);
       if (ts.isPresent() && ts.get().clean()) {
         return ts;
       }
-      Optional<SyntaxTree> js = parse(source, Grammar.JAVASCRIPT, Grammar.TSX);
+      Optional<SyntaxTree> js = parse(source, parsed, skip, Grammar.JAVASCRIPT, Grammar.TSX);
       if (js.isPresent() && (ts.isEmpty() || js.get().errors() < ts.get().errors())) {
         return js;
       }
       return ts;
     }
-    return parse(source, grammar, grammar);
+    return parse(source, parsed, skip, grammar, grammar);
   }
 
-  private static Optional<SyntaxTree> parse(String source, Grammar with, Grammar reported) {
+  private static Optional<SyntaxTree> parse(String source, String parsed, int[] skip, Grammar with,
+      Grammar reported) {
     Optional<TSLanguage> language = with.language();
     if (language.isEmpty()) {
       return Optional.empty();
@@ -62,13 +88,23 @@ public final class Parser {
       p.setTimeoutMicros(TIMEOUT_MICROS);
       return p;
     });
-    TSTree tree = parser.parseString(null, source);
+    TSTree tree;
+    if (skip.length == 0) {
+      tree = parser.parseString(null, parsed);
+    } else {
+      parser.setIncludedRanges(Ranges.without(parsed, skip));
+      try {
+        tree = parser.parseString(null, parsed);
+      } finally {
+        parser.setIncludedRanges(new TSRange[0]);
+      }
+    }
     if (tree == null) {
       parser.reset();
       return Optional.empty();
     }
     int[] errors = new int[2];
-    SyntaxNode root = copy(tree.getRootNode(), errors, Offsets.of(source), symbols(with, language.get()));
+    SyntaxNode root = copy(tree.getRootNode(), errors, Offsets.of(parsed), symbols(with, language.get()));
     return root == null ? Optional.empty() : Optional.of(new SyntaxTree(source, root, reported, errors[0], errors[1]));
   }
 

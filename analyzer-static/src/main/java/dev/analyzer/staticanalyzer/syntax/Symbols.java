@@ -1,6 +1,7 @@
 package dev.analyzer.staticanalyzer.syntax;
 
-import java.lang.reflect.Field;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSSymbolType;
@@ -14,17 +15,17 @@ import org.treesitter.TSSymbolType;
 final class Symbols {
 
   static final int ERROR_SYMBOL = 65535;
-  private static final Field START;
+  private static final VarHandle START;
 
   static {
-    Field f;
+    VarHandle h;
     try {
-      f = TSNode.class.getDeclaredField("context0");
-      f.setAccessible(true);
+      h = MethodHandles.privateLookupIn(TSNode.class, MethodHandles.lookup())
+          .findVarHandle(TSNode.class, "context0", int.class);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      f = null;
+      h = null;
     }
-    START = f;
+    START = h;
   }
 
   private final String[] types;
@@ -62,13 +63,6 @@ final class Symbols {
   }
 
   static int start(TSNode n) {
-    if (START != null) {
-      try {
-        return START.getInt(n);
-      } catch (IllegalAccessException e) {
-        return n.getStartByte();
-      }
-    }
-    return n.getStartByte();
+    return START != null ? (int) START.get(n) : n.getStartByte();
   }
 }
