@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * The engine from a shell, without the service:
- * {@code java -cp analyzer-dynamic.jar dev.analyzer.dynamic.ScanCommand [--unsafe] URL...} prints
+ * {@code java -cp analyzer-dynamic.jar dev.analyzer.dynamic.ScanCommand [--unsafe] [login options] URL...}
+ * (see {@link ScanArguments}) prints
  * a JSON object {@code {findings, stats, skipped, duration_seconds}} on stdout and progress on
  * stderr. The service's environment settings apply (caps, {@code ANALYZER_ALLOWED_TARGETS}). Exit
  * code 0 after a scan, 2 for bad arguments or a refused target. Logs go to stderr only, at
@@ -35,25 +36,19 @@ public final class ScanCommand {
         && ScanCommand.class.getClassLoader().getResource(LOGBACK_CONFIG) != null) {
       System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
     }
-    boolean unsafe = false;
-    List<String> urls = new ArrayList<>();
-    for (String a : args) {
-      if (a.equals("--unsafe")) {
-        unsafe = true;
-      } else if (a.startsWith("-")) {
-        System.err.println("usage: ScanCommand [--unsafe] URL...");
-        System.exit(2);
-      } else {
-        urls.add(a);
-      }
-    }
-    if (urls.isEmpty()) {
-      System.err.println("usage: ScanCommand [--unsafe] URL...");
-      System.exit(2);
-    }
     Environment env = Environment.system();
-    ScanConfig config = DynamicSettings.fromEnvironment(env).scanDefaults().toBuilder().withAllowUnsafeMethods(unsafe)
-        .build();
+    ScanArguments a;
+    try {
+      a = ScanArguments.parse(args, env);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.println(ScanArguments.USAGE);
+      System.exit(2);
+      return;
+    }
+    List<String> urls = a.urls();
+    ScanConfig config = DynamicSettings.fromEnvironment(env).scanDefaults().toBuilder()
+        .withAllowUnsafeMethods(a.unsafe()).withAuth(a.auth()).build();
     try (DynamicScan scan = DynamicScan.builder().withConfig(config)
         .withTargetPolicy(TargetPolicy.fromEnvironment(env, HostResolver.system())).build()) {
       ScanReport r;
@@ -85,6 +80,7 @@ public final class ScanCommand {
         findings.add(m);
       }
       out.put("findings", findings);
+      out.put("auth", r.auth());
       out.put("stats", r.stats());
       out.put("skipped", r.skipped());
       out.put("duration_seconds", r.duration().toMillis() / 1000.0);

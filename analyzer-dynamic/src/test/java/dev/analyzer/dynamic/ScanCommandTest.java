@@ -53,6 +53,42 @@ class ScanCommandTest {
     }
   }
 
+  @Test
+  void aCookieLoginFromTheEnvironmentIsUsedAndNotPrinted(@TempDir Path dir) throws Exception {
+    java.util.Set<String> cookies = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", x -> {
+      String c = x.getRequestHeaders().getFirst("Cookie");
+      if (c != null) {
+        cookies.add(c);
+      }
+      byte[] b = "<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8);
+      x.getResponseHeaders().add("Content-Type", "text/html");
+      x.sendResponseHeaders(200, b.length);
+      x.getResponseBody().write(b);
+      x.close();
+    });
+    server.start();
+    try {
+      Path out = dir.resolve("out.json");
+      ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", mainClasspath(), ScanCommand.class.getName(), "--auth", "cookie", "--cookie-env", "SCAN_COOKIE",
+          "http://127.0.0.1:" + server.getAddress().getPort()).redirectOutput(out.toFile())
+          .redirectError(ProcessBuilder.Redirect.DISCARD);
+      pb.environment().put("SCAN_COOKIE", "sid=Xk29secret");
+      Process p = pb.start();
+      assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("ScanCommand finished").isTrue();
+
+      String stdout = Files.readString(out);
+      assertThat(p.exitValue()).isZero();
+      assertThat(new ObjectMapper().readTree(stdout).get("auth").toString()).contains("logged_in");
+      assertThat(cookies).anyMatch(c -> c.contains("sid=Xk29secret"));
+      assertThat(stdout).doesNotContain("Xk29secret");
+    } finally {
+      server.stop(0);
+    }
+  }
+
   /** The test JVM's classpath without test classes and test jars (their logback-test.xml would hide the defect). */
   private static String mainClasspath() throws Exception {
     List<String> entries = new ArrayList<>();
