@@ -25,6 +25,7 @@ public final class BackendException extends Exception {
   private final int status;
   private final boolean retryable;
   private final java.time.Duration retryAfter;
+  private Usage usage = Usage.ONE_UNMETERED;
 
   public BackendException(Kind kind, int status, boolean retryable, String message, Throwable cause) {
     this(kind, status, retryable, null, message, cause);
@@ -38,6 +39,17 @@ public final class BackendException extends Exception {
     this.status = status;
     this.retryable = retryable;
     this.retryAfter = retryAfter;
+  }
+
+  /** What the attempts of the failed call spent (one unmetered attempt unless a backend said more). */
+  public Usage usage() {
+    return usage;
+  }
+
+  /** This exception, recording {@code u} as what its call spent; returns {@code this}. Call before throwing. */
+  public BackendException withUsage(Usage u) {
+    this.usage = u;
+    return this;
   }
 
   /** The provider's {@code Retry-After}, if it sent one. */

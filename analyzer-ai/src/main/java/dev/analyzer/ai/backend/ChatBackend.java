@@ -16,8 +16,23 @@ public interface ChatBackend extends AutoCloseable {
    * @param deadline when the call must have ended (the per-call and per-analysis timeouts, whichever first)
    * @param cancelled true once the analysis is cancelled
    * @param onCancel registers a hook run once at cancellation; a backend closes its stream there
+   * @param beforeRetry asked before each retry (with the attempt number, 2 or more); false means the
+   *     retry is not sent (the caller's token budget has no room for it) and the call fails with
+   *     {@link BackendException.Kind#BUDGET}
    */
-  record CallLimits(Instant deadline, BooleanSupplier cancelled, Consumer<Runnable> onCancel) {}
+  record CallLimits(Instant deadline, BooleanSupplier cancelled, Consumer<Runnable> onCancel,
+      java.util.function.IntPredicate beforeRetry) {
+
+    /** Limits that allow every retry. */
+    public CallLimits(Instant deadline, BooleanSupplier cancelled, Consumer<Runnable> onCancel) {
+      this(deadline, cancelled, onCancel, n -> true);
+    }
+
+    /** These limits with {@code gate} asked before each retry. */
+    public CallLimits withBeforeRetry(java.util.function.IntPredicate gate) {
+      return new CallLimits(deadline, cancelled, onCancel, gate);
+    }
+  }
 
   /** {@code openrouter}, {@code openai}, {@code ollama}, ..., or {@code llama.cpp-in-process}. */
   String provider();

@@ -65,38 +65,57 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
     Instant callDeadline = now.plus(config.callTimeout());
     Instant deadline = limits.deadline().isBefore(callDeadline) ? limits.deadline() : callDeadline;
     boolean fellBack = false;
+    Usage spent = Usage.NONE;
     for (int attempt = 1; ; attempt++) {
       if (limits.cancelled().getAsBoolean()) {
-        throw new BackendException(BackendException.Kind.CANCELLED, provider() + " call cancelled");
+        throw new BackendException(BackendException.Kind.CANCELLED, provider() + " call cancelled")
+            .withUsage(spent);
       }
       try {
-        return attempt(request, deadline, limits, attempt);
+        ChatAnswer a = attempt(request, deadline, limits, attempt);
+        Usage all = spent.plus(Usage.of(a.promptTokens(), a.completionTokens(), a.costUsd()));
+        return new ChatAnswer(a.content(), all.promptTokens(), all.completionTokens(), all.costUsd(), a.finishReason(),
+            a.model(), false, all.attempts());
       } catch (BackendException e) {
+        spent = spent.plus(e.usage());
         if (e.status() == 400 && schemaSupported.get() && !fellBack && mentionsSchema(e.getMessage())) {
           schemaSupported.set(false);
           fellBack = true;
           LOG.info("{} refused response_format json_schema; using json_object", provider());
+          if (!limits.beforeRetry().test(spent.attempts() + 1)) {
+            throw overBudget(e, spent);
+          }
           attempt--;
           continue;
         }
         if (!e.retryable() || attempt > config.maxRetries()) {
-          throw attempt > 1 && e.retryable() ? new BackendException(e.kind(), e.status(), false,
-              e.getMessage() + " (after " + attempt + " attempts)", e) : e;
+          throw (attempt > 1 && e.retryable() ? new BackendException(e.kind(), e.status(), false,
+              e.getMessage() + " (after " + attempt + " attempts)", e) : e).withUsage(spent);
         }
         Duration delay = config.backoff().delay(attempt, e.retryAfter());
         if (config.clock().instant().plus(delay).isAfter(deadline)) {
           throw new BackendException(BackendException.Kind.TIMEOUT, e.status(), false, e.getMessage()
-              + "; the next attempt (in " + delay.toMillis() + " ms) would pass the call's deadline", e);
+              + "; the next attempt (in " + delay.toMillis() + " ms) would pass the call's deadline", e)
+              .withUsage(spent);
+        }
+        if (!limits.beforeRetry().test(spent.attempts() + 1)) {
+          throw overBudget(e, spent);
         }
         LOG.info("{} attempt {} failed ({}); retrying in {} ms", provider(), attempt, e.getMessage(), delay.toMillis());
         try {
           config.sleeper().sleep(delay);
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
-          throw new BackendException(BackendException.Kind.CANCELLED, provider() + " call interrupted");
+          throw new BackendException(BackendException.Kind.CANCELLED, provider() + " call interrupted")
+              .withUsage(spent);
         }
       }
     }
+  }
+
+  private BackendException overBudget(BackendException e, Usage spent) {
+    return new BackendException(BackendException.Kind.BUDGET, e.status(), false, e.getMessage() + "; retry "
+        + (spent.attempts() + 1) + " not sent: AI_TOKEN_BUDGET has no room for it", e).withUsage(spent);
   }
 
   private ChatAnswer attempt(ChatRequest request, Instant deadline, CallLimits limits, int attempt)
@@ -151,12 +170,14 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
       throw statusFailure(end);
     }
     StreamDecoder d = decoder.get();
-    if (d.failure() != null) {
-      throw redacted(d.failure());
-    }
-    if (!d.complete()) {
+    if (d.failure() != null || !d.complete()) {
+      ChatAnswer partial = d.answer(attempt);
+      Usage used = Usage.of(partial.promptTokens(), partial.completionTokens(), partial.costUsd());
+      if (d.failure() != null) {
+        throw redacted(d.failure()).withUsage(used);
+      }
       throw new BackendException(BackendException.Kind.PROTOCOL, 200, true, provider()
-          + " closed the stream before the end of the answer (no [DONE])", null);
+          + " closed the stream before the end of the answer (no [DONE])", null).withUsage(used);
     }
     return d.answer(attempt);
   }

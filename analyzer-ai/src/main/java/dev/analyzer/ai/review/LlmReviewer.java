@@ -69,12 +69,21 @@ public final class LlmReviewer implements RequirementReviewer {
     int calls;
     int cached;
 
+    synchronized void failed(dev.analyzer.ai.backend.Usage u) {
+      calls += u.attempts();
+      in += u.promptTokens();
+      out += u.completionTokens();
+      if (u.costUsd() != null) {
+        cost = (cost == null ? 0 : cost) + u.costUsd();
+      }
+    }
+
     synchronized void add(ChatAnswer a) {
       if (a.cached()) {
         cached++;
         return;
       }
-      calls++;
+      calls += Math.max(1, a.attempts());
       in += a.promptTokens();
       out += a.completionTokens();
       if (a.costUsd() != null) {
@@ -174,7 +183,18 @@ public final class LlmReviewer implements RequirementReviewer {
       return ir.with(ir.verdict(), ir.confidence(), "[TOKEN BUDGET] AI_TOKEN_BUDGET of " + budget.limit()
           + " tokens spent; judged by embedding-ir: " + ir.explanation(), ir.verificationPass());
     }
-    RequirementVerdict v = ask(r, request, limits, totals, budget, estimate);
+    RequirementVerdict v;
+    try {
+      v = ask(r, request, limits, totals, budget, estimate);
+    } catch (ReviewException e) {
+      if (!e.overBudget()) {
+        throw e;
+      }
+      RequirementVerdict ir = fallback.review(r, app);
+      overBudget.incrementAndGet();
+      return ir.with(ir.verdict(), ir.confidence(), "[TOKEN BUDGET] " + e.getMessage() + "; judged by embedding-ir: "
+          + ir.explanation(), ir.verificationPass());
+    }
     return routeChecked(EvidenceChecker.check(v, app.source()), app);
   }
 
@@ -222,14 +242,23 @@ public final class LlmReviewer implements RequirementReviewer {
       }
     }
     ChatAnswer a;
+    java.util.concurrent.atomic.AtomicLong reserved = new java.util.concurrent.atomic.AtomicLong(estimate);
+    ChatBackend.CallLimits perCall = limits.withBeforeRetry(n -> {
+      if (budget.reserve(estimate)) {
+        reserved.addAndGet(estimate);
+        return true;
+      }
+      return false;
+    });
     try {
-      a = backend.complete(request, limits);
+      a = backend.complete(request, perCall);
     } catch (BackendException e) {
-      budget.settle(estimate, 0);
+      budget.settle(reserved.get(), e.usage().charged(estimate));
+      totals.failed(e.usage());
       throw new ReviewException(e.getMessage(), e.kind() == BackendException.Kind.TIMEOUT, e);
     }
-    budget.settle(estimate, a.promptTokens() + a.completionTokens() > 0 ? a.promptTokens() + a.completionTokens()
-        : estimate);
+    long metered = a.promptTokens() + a.completionTokens();
+    budget.settle(reserved.get(), metered > 0 ? metered : estimate * Math.max(1, a.attempts()));
     totals.add(a);
     if (a.truncated()) {
       throw new ReviewException(backend.provider() + " model " + backend.model() + " stopped at max_tokens "

@@ -10,6 +10,12 @@ public final class ReviewException extends Exception {
     this.timeout = timeout;
   }
 
+  /** True when a retry was not sent because the token budget had no room for it. */
+  public boolean overBudget() {
+    return getCause() instanceof dev.analyzer.ai.backend.BackendException b
+        && b.kind() == dev.analyzer.ai.backend.BackendException.Kind.BUDGET;
+  }
+
   /** True when it ended because a time limit passed. */
   public boolean isTimeout() {
     return timeout;
