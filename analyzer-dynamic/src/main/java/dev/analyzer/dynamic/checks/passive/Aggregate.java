@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Findings reported once per rule and origin: the first sighting gives the location and evidence,
- * later ones only add their URL to {@code affected_urls} (at most {@value #MAX_URLS} listed, all
- * counted). Thread-safe.
+ * Findings reported once per rule and origin: the most canonical sighting (fewest path segments,
+ * then shortest path; the first among equals) gives the location and evidence, so the finding
+ * points at the root or a crawled page rather than at a probe path such as {@code /.git/HEAD} that
+ * an SPA fallback answered with the same shell; every sighting adds its URL to
+ * {@code affected_urls} (at most {@value #MAX_URLS} listed, all counted). Thread-safe.
  */
 public final class Aggregate {
 
@@ -28,6 +30,10 @@ public final class Aggregate {
     String origin = origin(r.url());
     Entry e = entries.computeIfAbsent(rule.id() + " " + origin,
         k -> new Entry(rule, r, evidence, detail, new LinkedHashSet<>(), new int[1]));
+    if (rank(r.url()) < rank(e.first.url())) {
+      e = new Entry(rule, r, evidence, detail, e.urls, e.count);
+      entries.put(rule.id() + " " + origin, e);
+    }
     String url = r.url();
     int q = url.indexOf('?');
     String shown = q < 0 ? url : url.substring(0, q);
@@ -60,6 +66,14 @@ public final class Aggregate {
           .withExtra("response", r.excerpt(e.evidence)).build());
     }
     return out;
+  }
+
+  /** Lower is more canonical: path segments first, then path length. */
+  static long rank(String url) {
+    String o = origin(url);
+    String path = url.substring(o.length()).replaceFirst("[?#].*", "");
+    long segments = path.chars().filter(c -> c == '/').count() - (path.endsWith("/") && path.length() > 1 ? 1 : 0);
+    return segments * 100_000L + Math.min(path.length(), 99_999);
   }
 
   static String origin(String url) {

@@ -39,6 +39,22 @@ class PassiveChecksTest {
   }
 
   @Test
+  void theRepresentativeUrlIsTheMostCanonicalSightingNotAProbePath() {
+    PassiveChecks p = new PassiveChecks();
+    Map<String, List<String>> html = Map.of("content-type", List.of("text/html"));
+    String shell = "<div id=\"app\"></div>";
+    p.accept(response("http://127.0.0.1:1/.git/HEAD", 200, html, shell));
+    p.accept(response("http://127.0.0.1:1/x/3f2a9c1b7d4e", 200, html, shell));
+    p.accept(response("http://127.0.0.1:1/", 200, html, shell));
+    p.accept(response("http://127.0.0.1:1/about", 200, html, shell));
+
+    Finding csp = p.findings().stream().filter(f -> f.ruleId().equals("dyn.csp-missing")).findFirst().orElseThrow();
+
+    assertThat(csp.location().url()).isEqualTo("http://127.0.0.1:1/");
+    assertThat(csp.extra().get("affected_count")).isEqualTo(4);
+  }
+
+  @Test
   void weakPoliciesCookiesBannersAndTracesAreRecognised() {
     PassiveChecks p = new PassiveChecks();
     p.accept(response("http://127.0.0.1:1/", 200, Map.of("content-type", List.of("text/html"),
