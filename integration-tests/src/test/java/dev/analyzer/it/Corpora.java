@@ -11,7 +11,9 @@ final class Corpora {
 
   static Path tiny(Path dir) throws IOException {
     Path app = Files.createDirectories(dir.resolve("tiny/backend"));
-    Files.writeString(app.resolve("app.py"), "import os\nPASSWORD = os.environ.get('P')\nprint(eval('1+1'))\n");
+    // eval of a computed string: a finding for the syntax engine (eval of a literal is not one)
+    Files.writeString(app.resolve("app.py"),
+        "import os\nPASSWORD = os.environ.get('P')\nprint(eval(os.environ.get('EXPR', '1+1')))\n");
     return dir.resolve("tiny");
   }
 
