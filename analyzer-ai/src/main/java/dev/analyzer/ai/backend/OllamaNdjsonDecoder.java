@@ -3,6 +3,7 @@ package dev.analyzer.ai.backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.function.UnaryOperator;
 
 /**
  * Ollama's native {@code /api/chat} stream: one JSON object per line, {@code message.content}
@@ -20,6 +21,16 @@ final class OllamaNdjsonDecoder implements StreamDecoder {
   private long completionTokens;
   private boolean done;
   private BackendException failure;
+  private final UnaryOperator<String> scrub;
+
+  OllamaNdjsonDecoder() {
+    this(UnaryOperator.identity());
+  }
+
+  /** A decoder whose error texts pass through {@code scrub} before they are shortened. */
+  OllamaNdjsonDecoder(UnaryOperator<String> scrub) {
+    this.scrub = scrub;
+  }
 
   @Override
   public void line(String line) {
@@ -31,13 +42,13 @@ final class OllamaNdjsonDecoder implements StreamDecoder {
       n = JSON.readTree(line);
     } catch (IOException e) {
       failure = new BackendException(BackendException.Kind.PROTOCOL, 0, true, "ollama sent a line that is not JSON: "
-          + OpenAiStreamDecoder.abbreviate(line), e);
+          + OpenAiStreamDecoder.abbreviate(scrub.apply(line)), e);
       return;
     }
     if (n.hasNonNull("error")) {
       JsonNode err = n.get("error");
-      failure = BackendException.inStream("ollama", err, OpenAiStreamDecoder.abbreviate(err.isObject()
-          ? err.path("message").asText(err.toString()) : err.asText()));
+      failure = BackendException.inStream("ollama", err, OpenAiStreamDecoder.abbreviate(scrub.apply(err.isObject()
+          ? err.path("message").asText(err.toString()) : err.asText())));
       return;
     }
     if (n.hasNonNull("model")) {

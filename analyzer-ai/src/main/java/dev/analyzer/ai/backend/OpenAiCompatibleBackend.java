@@ -37,9 +37,11 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
   private final HttpBackendConfig config;
   private final HttpClient client;
   private final AtomicBoolean schemaSupported = new AtomicBoolean(true);
+  private final KeyScrubber scrubber;
 
   public OpenAiCompatibleBackend(HttpBackendConfig config) {
     this.config = config;
+    this.scrubber = new KeyScrubber(config.key());
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.connectTimeout())
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
@@ -134,8 +136,8 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
     }
     AtomicReference<StreamDecoder> decoder = new AtomicReference<>();
     StreamingCall call = new StreamingCall().start(client, b.build(), info -> config.preset().nativeOllama()
-        ? new OllamaNdjsonDecoder() : new OpenAiStreamDecoder(provider(), info.headers().firstValue("content-type")
-        .orElse("text/event-stream").contains("event-stream")), decoder);
+        ? new OllamaNdjsonDecoder(scrubber) : new OpenAiStreamDecoder(provider(), info.headers()
+        .firstValue("content-type").orElse("text/event-stream").contains("event-stream"), scrubber), decoder);
     AtomicBoolean cancelled = new AtomicBoolean();
     limits.onCancel().accept(() -> {
       cancelled.set(true);
@@ -237,9 +239,9 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
       JsonNode n = JSON.readTree(body);
       JsonNode err = n.path("error");
       String msg = err.isObject() ? err.path("message").asText(err.toString()) : err.isTextual() ? err.asText() : body;
-      return redact(OpenAiStreamDecoder.abbreviate(msg));
+      return OpenAiStreamDecoder.abbreviate(redact(msg));
     } catch (IOException e) {
-      return redact(OpenAiStreamDecoder.abbreviate(body));
+      return OpenAiStreamDecoder.abbreviate(redact(body));
     }
   }
 
@@ -249,7 +251,7 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
   }
 
   private String redact(String s) {
-    return config.key() == null || s == null ? s : s.replace(config.key().reveal(), "***");
+    return scrubber.apply(s);
   }
 
   private static boolean mentionsSchema(String message) {

@@ -3,6 +3,7 @@ package dev.analyzer.ai.backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.function.UnaryOperator;
 
 /**
  * OpenAI chat-completion chunks over SSE: {@code choices[0].delta.content} appended,
@@ -28,9 +29,17 @@ final class OpenAiStreamDecoder implements StreamDecoder {
   private boolean done;
   private BackendException failure;
 
+  private final UnaryOperator<String> scrub;
+
   OpenAiStreamDecoder(String provider, boolean eventStream) {
+    this(provider, eventStream, UnaryOperator.identity());
+  }
+
+  /** A decoder whose error texts pass through {@code scrub} before they are shortened. */
+  OpenAiStreamDecoder(String provider, boolean eventStream, UnaryOperator<String> scrub) {
     this.provider = provider;
     this.eventStream = eventStream;
+    this.scrub = scrub;
   }
 
   @Override
@@ -72,7 +81,7 @@ final class OpenAiStreamDecoder implements StreamDecoder {
       n = JSON.readTree(data);
     } catch (IOException ex) {
       failure = new BackendException(BackendException.Kind.PROTOCOL, 0, true, provider + " sent a chunk that is not "
-          + "JSON: " + abbreviate(data), ex);
+          + "JSON: " + abbreviate(scrub.apply(data)), ex);
       return;
     }
     if (n == null || !n.isObject()) {
@@ -81,7 +90,7 @@ final class OpenAiStreamDecoder implements StreamDecoder {
     if (n.hasNonNull("error")) {
       JsonNode err = n.get("error");
       String msg = err.isObject() ? err.path("message").asText(err.toString()) : err.asText();
-      failure = BackendException.inStream(provider, err, abbreviate(msg));
+      failure = BackendException.inStream(provider, err, abbreviate(scrub.apply(msg)));
       return;
     }
     if (n.hasNonNull("model")) {
