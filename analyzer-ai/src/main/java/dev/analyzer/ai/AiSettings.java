@@ -75,7 +75,8 @@ public record AiSettings(Path appsDir, Path templatesDir, String method, String 
       "in-process llama.cpp model (`de.kherud:llama`, CPU); output constrained by a grammar from the JSON schema",
       AiSettings::path, p -> true);
   static final Option<Path> CACHE_DIR = Option.custom("AI_CACHE_DIR", null, "none", "a directory",
-      "answers cached on disk by (provider, model, prompt, schema); the result says which were cached",
+      "answers cached on disk by (provider, model, base URL, response_format mode, prompt, schema); the result "
+          + "says which were cached",
       AiSettings::path, p -> true);
   static final Option<Duration> CALL_TIMEOUT = Option.seconds("AI_TIMEOUT_CALL", Duration.ofSeconds(180),
       Duration.ofMillis(100), Duration.ofHours(1), "one model call, request to last streamed byte");

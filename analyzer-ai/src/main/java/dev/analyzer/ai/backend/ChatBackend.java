@@ -40,6 +40,16 @@ public interface ChatBackend extends AutoCloseable {
   /** The model asked for. */
   String model();
 
+  /** Where the model runs (a base URL, or {@code in-process}); part of the cache key. */
+  default String location() {
+    return "in-process";
+  }
+
+  /** How the answer's shape is asked for now ({@code json_schema}, {@code json_object}, ...); part of the cache key. */
+  default String responseFormat() {
+    return "grammar";
+  }
+
   /** {@code llm} (a remote or served model) or {@code local-llm} (in-process). */
   String method();
 

@@ -259,6 +259,16 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
     return m.contains("json_schema") || m.contains("response_format") || m.contains("schema");
   }
 
+  @Override
+  public String location() {
+    return config.baseUrl().toString();
+  }
+
+  @Override
+  public String responseFormat() {
+    return config.preset().nativeOllama() ? "ollama-format" : schemaSupported.get() ? "json_schema" : "json_object";
+  }
+
   /** Whether the server accepted json_schema so far (false after a fallback to json_object). */
   public boolean usesJsonSchema() {
     return schemaSupported.get();

@@ -29,13 +29,18 @@ public final class ResponseCache {
     this.dir = dir;
   }
 
-  /** The cache key of {@code request} to {@code backend}. */
+  /**
+   * The cache key of {@code request} to {@code backend}: provider, model, endpoint (base URL),
+   * response_format mode, messages, schema and max_tokens.
+   */
   public static String key(ChatBackend backend, ChatRequest request) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       Map<String, Object> k = new LinkedHashMap<>();
       k.put("provider", backend.provider());
       k.put("model", backend.model());
+      k.put("endpoint", backend.location());
+      k.put("response_format", backend.responseFormat());
       k.put("messages", request.messages().stream().map(m -> m.role() + "\u0000" + m.content()).toList());
       k.put("schema", request.schema());
       k.put("max_tokens", request.maxTokens());
