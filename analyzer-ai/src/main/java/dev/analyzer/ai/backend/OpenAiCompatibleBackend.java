@@ -165,6 +165,10 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
         throw new BackendException(BackendException.Kind.TIMEOUT, 0, false, provider() + " did not answer within "
             + remaining.toMillis() + " ms", c);
       }
+      if (c instanceof StreamingCall.TooLong) {
+        throw new BackendException(BackendException.Kind.PROTOCOL, 200, false, provider() + " answer is not an answer: "
+            + c.getMessage(), c);
+      }
       throw new BackendException(BackendException.Kind.NETWORK, 0, true, provider() + " request failed: "
           + redact(String.valueOf(c)), c);
     }

@@ -4,7 +4,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,8 +13,8 @@ import java.util.function.Function;
 
 /**
  * One streamed HTTP exchange with the JDK client: a 200 body goes line by line into a
- * {@link StreamDecoder} (the client splits LF, CRLF and CR); any other status is read whole as the
- * error text. {@link #finished()} completes with the status once the stream ended, the decoder saw
+ * {@link StreamDecoder} ({@link LineSplitter} splits LF, CRLF and CR at the byte level, so the caps
+ * hold inside a line that never ends); any other status is read, up to its cap, as the error text. {@link #finished()} completes with the status once the stream ended, the decoder saw
  * the end or a failure, or the exchange failed. {@link #abort()} closes the stream at once (cancel,
  * timeout). Thread-safe.
  */
@@ -22,9 +23,9 @@ final class StreamingCall {
   /** How the exchange ended: the status, and the error body for non-200 statuses. */
   record Ending(int status, String errorBody, HttpResponse.ResponseInfo info) {}
 
-  /** Most characters read from one answer stream; a server that streams more is cut off (it is not an answer). */
+  /** Most bytes read from one answer stream, counted inside lines too; a server that streams more is cut off. */
   static final long MAX_STREAM_CHARS = 8L * 1024 * 1024;
-  /** Most characters kept of an error body. */
+  /** Most bytes read of an error body (the rest is not read). */
   static final int MAX_ERROR_CHARS = 64 * 1024;
 
   private final CompletableFuture<Ending> finished = new CompletableFuture<>();
@@ -36,11 +37,11 @@ final class StreamingCall {
       AtomicReference<StreamDecoder> decoderOut) {
     HttpResponse.BodyHandler<Void> handler = info -> {
       if (info.statusCode() != 200) {
-        return BodySubscribers.fromLineSubscriber(new ErrorBody(info), s -> null, StandardCharsets.UTF_8, null);
+        return BodySubscribers.fromSubscriber(new ErrorBody(info), s -> null);
       }
       StreamDecoder decoder = decoderFor.apply(info);
       decoderOut.set(decoder);
-      return BodySubscribers.fromLineSubscriber(new Lines(decoder, info), s -> null, StandardCharsets.UTF_8, null);
+      return BodySubscribers.fromSubscriber(new Lines(decoder, info), s -> null);
     };
     CompletableFuture<HttpResponse<Void>> f = client.sendAsync(request, handler);
     exchange = f;
@@ -69,14 +70,26 @@ final class StreamingCall {
     finished.cancel(true);
   }
 
-  private final class Lines implements Flow.Subscriber<String> {
+  /** The stream passed {@link #MAX_STREAM_CHARS} bytes: not an answer; not worth a retry. */
+  static final class TooLong extends java.io.IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLong() {
+      super("the stream passed " + MAX_STREAM_CHARS + " bytes without ending");
+    }
+  }
+
+  private final class Lines implements Flow.Subscriber<List<ByteBuffer>> {
 
     private final StreamDecoder decoder;
     private final HttpResponse.ResponseInfo info;
+    private final LineSplitter splitter;
+    private boolean stopped;
 
     Lines(StreamDecoder decoder, HttpResponse.ResponseInfo info) {
       this.decoder = decoder;
       this.info = info;
+      this.splitter = new LineSplitter(this::line, MAX_STREAM_CHARS);
     }
 
     @Override
@@ -85,20 +98,29 @@ final class StreamingCall {
       s.request(Long.MAX_VALUE);
     }
 
-    private long chars;
-
     @Override
-    public void onNext(String line) {
-      chars += line.length() + 1;
-      if (chars > MAX_STREAM_CHARS) {
-        finished.completeExceptionally(new java.io.IOException("the stream passed " + MAX_STREAM_CHARS
-            + " characters without ending"));
-        abort();
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer b : buffers) {
+        if (stopped) {
+          return;
+        }
+        if (!splitter.feed(b)) {
+          stopped = true;
+          finished.completeExceptionally(new TooLong());
+          abort();
+          return;
+        }
+      }
+    }
+
+    private void line(String line) {
+      if (stopped) {
         return;
       }
       decoder.line(line);
       if (decoder.failure() != null || decoder.complete()) {
         // The answer is whole (or broken): stop reading now rather than wait for the server to close.
+        stopped = true;
         finished.complete(new Ending(200, null, info));
         Flow.Subscription s = subscription.getAndSet(null);
         if (s != null) {
@@ -114,16 +136,20 @@ final class StreamingCall {
 
     @Override
     public void onComplete() {
-      decoder.end();
+      if (!stopped) {
+        splitter.end();
+        decoder.end();
+      }
       finished.complete(new Ending(200, null, info));
     }
   }
 
-  /** Collects at most {@link #MAX_ERROR_CHARS} of an error body, then completes with what it has. */
-  private final class ErrorBody implements Flow.Subscriber<String> {
+  /** Collects at most {@link #MAX_ERROR_CHARS} bytes of an error body, then completes with what it has. */
+  private final class ErrorBody implements Flow.Subscriber<List<ByteBuffer>> {
 
     private final HttpResponse.ResponseInfo info;
     private final StringBuilder body = new StringBuilder();
+    private final LineSplitter splitter = new LineSplitter(l -> body.append(l).append('\n'), MAX_ERROR_CHARS);
     private Flow.Subscription s;
 
     ErrorBody(HttpResponse.ResponseInfo info) {
@@ -138,12 +164,14 @@ final class StreamingCall {
     }
 
     @Override
-    public void onNext(String line) {
-      body.append(line).append('\n');
-      if (body.length() > MAX_ERROR_CHARS) {
-        body.setLength(MAX_ERROR_CHARS);
-        finished.complete(new Ending(info.statusCode(), body.toString(), info));
-        s.cancel();
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer b : buffers) {
+        if (!splitter.feed(b)) {
+          body.append(splitter.pending());
+          finished.complete(new Ending(info.statusCode(), body.toString(), info));
+          s.cancel();
+          return;
+        }
       }
     }
 
@@ -154,6 +182,7 @@ final class StreamingCall {
 
     @Override
     public void onComplete() {
+      splitter.end();
       finished.complete(new Ending(info.statusCode(), body.toString(), info));
     }
   }
