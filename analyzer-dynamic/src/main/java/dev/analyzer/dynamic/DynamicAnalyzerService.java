@@ -181,8 +181,19 @@ public final class DynamicAnalyzerService implements AnalyzerService {
         try {
           ctx.progress("tools", "running " + t.name(), 82.0 + 17.0 * (toolIndex - 1) / toRun.size(), toolIndex - 1,
               toRun.size());
+          Map<String, Object> toolConfig = req.toolConfig(t.name());
+          if (t instanceof NmapTool) {
+            // nmap talks to the target directly: its share of the budget is reserved up front
+            NmapTool.Allowance a = NmapTool.allowance(session.http().budget(), read.config().maxRate(), timeout);
+            if (a == null) {
+              runs.add(ToolRun.failed(t.name(), ToolStatus.SKIPPED, "the request budget left is below what nmap may"
+                  + " send in " + NmapTool.MIN_SECONDS + " s", List.of(), 0));
+              continue;
+            }
+            toolConfig = a.into(toolConfig);
+          }
           ToolRun run = t.run(new ToolRequest(ctx.processes(), session.proxy().url(), reachable, hosts, report,
-              report.suspects(), read.profile(), timeout, req.toolConfig(t.name()), scratch,
+              report.suspects(), read.profile(), timeout, toolConfig, scratch,
               line -> ctx.progress("tools", t.name() + ": " + line, null)));
           session.sink().addAll(run.findings());
           runs.add(run);

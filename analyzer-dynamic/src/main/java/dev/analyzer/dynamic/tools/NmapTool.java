@@ -32,12 +32,52 @@ import org.xml.sax.InputSource;
  * --script http-enum,http-git,http-cors,http-methods -oX -} against each target's pinned IP address
  * (never a name, so nmap resolves nothing), ports = the targets' ports plus the open ports the
  * engine's port scan found; rate-capped with {@code --max-rate} and bounded by {@code --host-timeout}.
- * nmap's own HTTP requests do not pass the scan proxy, so they are not drawn from the request budget;
- * the chosen scripts bound them. XML parsed with external entities off. Thread-safe.
+ * nmap's own requests do not pass the scan proxy, so the service reserves their share of the scan's
+ * request budget up front ({@link #allowance}): {@code --max-rate} (packets per second, at most the
+ * scan's rate and 200) times {@code --host-timeout} never exceeds what was reserved, so the budget
+ * holds whatever nmap sends. XML parsed with external entities off. Thread-safe.
  */
 public final class NmapTool implements DynamicTool {
 
   static final String SCRIPTS = "http-enum,http-git,http-cors,http-methods";
+  /** nmap's packets per second, at most. */
+  static final int MAX_RATE = 200;
+  /** Below this many seconds of nmap at its rate, nmap is skipped (too little budget left). */
+  public static final int MIN_SECONDS = 10;
+
+  /**
+   * nmap's share of a scan's budget: its packet rate and the seconds it may run at that rate.
+   *
+   * @param rate packets per second for {@code --max-rate}
+   * @param seconds for {@code --host-timeout}
+   */
+  public record Allowance(int rate, long seconds) {
+
+    /** {@code toolConfig} with this allowance in it (it wins over the request's own keys of the same name). */
+    public Map<String, Object> into(Map<String, Object> toolConfig) {
+      Map<String, Object> m = new LinkedHashMap<>(toolConfig == null ? Map.of() : toolConfig);
+      m.put("max_rate", rate);
+      m.put("max_seconds", seconds);
+      return m;
+    }
+  }
+
+  /**
+   * Reserves nmap's share of {@code budget}: at most the scan's rate ({@code scanRate}, 0 = unpaced)
+   * and {@value #MAX_RATE} packets per second, for at most {@code timeout}, and at most half of the
+   * requests left (the tools after it keep the rest); null (nothing reserved) when that allows fewer
+   * than {@value #MIN_SECONDS} seconds of it.
+   */
+  public static Allowance allowance(dev.analyzer.http.client.RequestBudget budget, int scanRate, Duration timeout) {
+    int rate = scanRate <= 0 ? MAX_RATE : Math.min(MAX_RATE, scanRate);
+    long wantedSeconds = Math.max(MIN_SECONDS, timeout.toSeconds() - 5);
+    long seconds = Math.min(wantedSeconds, budget.remainingRequests() / 2 / rate);
+    if (seconds < MIN_SECONDS) {
+      return null;
+    }
+    budget.reserve(rate * seconds);
+    return new Allowance(rate, seconds);
+  }
 
   @Override
   public String name() {
@@ -73,7 +113,7 @@ public final class NmapTool implements DynamicTool {
     ToolStatus status = ToolStatus.SUCCESS;
     String error = null;
     for (Map.Entry<String, Set<Integer>> e : portsByIp.entrySet()) {
-      ProcessResult r = req.runner().run(spec(e.getKey(), e.getValue(), req.timeout()));
+      ProcessResult r = req.runner().run(spec(e.getKey(), e.getValue(), req.timeout(), req.toolConfig()));
       results.add(r);
       commands.add(ToolCommands.record(r));
       ToolStatus failed = ToolCommands.failure(r);
@@ -121,10 +161,23 @@ public final class NmapTool implements DynamicTool {
   }
 
   static ProcessSpec spec(String ip, Set<Integer> ports, Duration timeout) {
+    return spec(ip, ports, timeout, Map.of());
+  }
+
+  /** The command for one host; {@code max_rate}/{@code max_seconds} of {@code toolConfig} (an {@link Allowance}) lower the defaults. */
+  static ProcessSpec spec(String ip, Set<Integer> ports, Duration timeout, Map<String, Object> toolConfig) {
     List<String> ps = ports.stream().map(String::valueOf).toList();
-    long host = Math.max(10, timeout.toSeconds() - 5);
+    long host = Math.max(MIN_SECONDS, timeout.toSeconds() - 5);
+    long rate = MAX_RATE;
+    if (toolConfig != null && toolConfig.get("max_seconds") instanceof Number s) {
+      host = Math.min(host, Math.max(1, s.longValue()));
+    }
+    if (toolConfig != null && toolConfig.get("max_rate") instanceof Number r) {
+      rate = Math.max(1, Math.min(MAX_RATE, r.longValue()));
+    }
     return ProcessSpec.of("nmap", "-sT", "-sV", "--version-light", "-Pn", "-n", "--open", "-p", String.join(",", ps),
-        "--script", SCRIPTS, "--max-rate", "200", "--host-timeout", host + "s", "-oX", "-", ip).withTimeout(timeout);
+        "--script", SCRIPTS, "--max-rate", Long.toString(rate), "--host-timeout", host + "s", "-oX", "-", ip)
+        .withTimeout(timeout);
   }
 
   /** Findings of nmap's XML output; {@code services} gets {@code ip:port -> service/version}. */

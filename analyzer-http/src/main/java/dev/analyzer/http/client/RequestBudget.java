@@ -86,6 +86,28 @@ public final class RequestBudget {
     return slot - now;
   }
 
+  /**
+   * Takes up to {@code wanted} requests from the budget at once, for a tool whose requests cannot be
+   * counted one by one (it talks to the target directly): they count as sent from now on, whether
+   * the tool uses them or not, so the budget holds whatever it does within them.
+   *
+   * @return how many were granted: {@code wanted}, or fewer (down to 0) when the budget has fewer left
+   *     (none once its duration has passed)
+   */
+  public synchronized long reserve(long wanted) {
+    if (wanted <= 0 || exhaustedBy != null || nanoTime.getAsLong() - start >= maxDurationNanos) {
+      return 0;
+    }
+    long granted = Math.min(wanted, Math.max(0, maxRequests - sent));
+    sent += granted;
+    return granted;
+  }
+
+  /** Requests still allowed by the request limit ({@code Long.MAX_VALUE - sent} without one). */
+  public synchronized long remainingRequests() {
+    return Math.max(0, maxRequests - sent);
+  }
+
   synchronized void recordBytes(long n) {
     bytes += n;
   }

@@ -24,6 +24,29 @@ class RequestBudgetTest {
   }
 
   @Test
+  void aReservationTakesWhatIsLeftAndCountsItAsSent() throws Exception {
+    RequestBudget b = RequestBudget.builder().withMaxRequests(100).withNanoTime(now::get).build();
+    b.acquire();
+
+    assertThat(b.remainingRequests()).isEqualTo(99);
+    assertThat(b.reserve(30)).isEqualTo(30);
+    assertThat(b.remainingRequests()).isEqualTo(69);
+    assertThat(b.reserve(500)).isEqualTo(69);
+    assertThat(b.reserve(1)).isZero();
+    assertThat(b.snapshot().requestsSent()).isEqualTo(100);
+    assertThatThrownBy(b::acquire).isInstanceOf(HttpFailure.class).hasMessageContaining("max requests 100");
+  }
+
+  @Test
+  void nothingIsReservedOnceTheDurationHasPassed() {
+    RequestBudget b = RequestBudget.builder().withMaxDuration(Duration.ofSeconds(1)).withNanoTime(now::get).build();
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+
+    assertThat(b.reserve(10)).isZero();
+    assertThat(b.reserve(-5)).isZero();
+  }
+
+  @Test
   void durationEndsTheBudget() throws Exception {
     RequestBudget b = RequestBudget.builder().withMaxDuration(Duration.ofSeconds(2)).withNanoTime(now::get).build();
     b.acquire();
