@@ -112,6 +112,10 @@ public final class AiAnalyzerService implements AnalyzerService {
     } catch (IOException e) {
       return failed(ctx, "source path not readable: " + app.shown());
     }
+    if (source.files().isEmpty()) {
+      return failed(ctx, "no readable source file in " + app.shown() + " (Python, JavaScript/TypeScript, HTML, Vue, "
+          + "Svelte, CSS; skipped: " + source.skipped() + "); nothing to check");
+    }
     IndexedApp indexed;
     try {
       indexed = IndexedApp.build(source, MiniLmEmbedder.shared(),

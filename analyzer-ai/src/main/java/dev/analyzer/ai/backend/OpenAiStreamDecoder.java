@@ -58,6 +58,8 @@ final class OpenAiStreamDecoder implements StreamDecoder {
   public void end() {
     if (eventStream) {
       events.end();
+      // A stream that gave its finish_reason and then closed without [DONE] (some servers do) is whole.
+      done = done || failure == null && finishReason != null;
     } else if (failure == null) {
       chunk(plainBody.toString(), true);
       done = failure == null && finishReason != null;

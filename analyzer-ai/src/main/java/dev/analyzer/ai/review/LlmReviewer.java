@@ -117,9 +117,15 @@ public final class LlmReviewer implements RequirementReviewer {
           + "[TOKEN BUDGET])");
     }
     notes.add("citations checked against the code; false ones downgrade the verdict ([EVIDENCE NOT FOUND])");
+    boolean allFellBack = n > 0 && overBudget.get() == n;
+    if (allFellBack) {
+      notes.add(0, "every requirement was judged by embedding-ir: the token budget AI_TOKEN_BUDGET (" + tokenBudget + ") had no room "
+          + "for one model call; no model was asked");
+    }
     RunInfo info;
     synchronized (totals) {
-      info = new RunInfo(backend.provider(), backend.model(), backend.method(), totals.calls > 0 || totals.cached > 0,
+      info = new RunInfo(backend.provider(), backend.model(), allFellBack && totals.calls == 0
+          ? TraceabilityReviewer.METHOD : backend.method(), totals.calls > 0 || totals.cached > 0,
           totals.in, totals.out, totals.cost, (System.nanoTime() - t0) / 1e9, totals.calls, totals.cached);
     }
     return new Review(List.of(out), info, notes);

@@ -38,9 +38,17 @@ public record RequirementVerdict(Requirement requirement, Verdict verdict, Strin
     return verdict == Verdict.MET && !"LOW".equals(confidence);
   }
 
-  /** A copy with another verdict, confidence, explanation and verification pass. */
+  /**
+   * A copy with another verdict, confidence, explanation and verification pass. A changed verdict
+   * caps the score at its step (met 1.0, partial 0.5, not_found 0.0), so a downgrade lowers it.
+   */
   public RequirementVerdict with(Verdict v, String conf, String why, String pass) {
-    return new RequirementVerdict(requirement, v, conf, score, why, evidence, method, pass, routeCheck, cached);
+    double s = v == verdict ? score : Math.min(score, switch (v) {
+      case MET -> 1.0;
+      case PARTIAL -> 0.5;
+      case NOT_FOUND -> 0.0;
+    });
+    return new RequirementVerdict(requirement, v, conf, s, why, evidence, method, pass, routeCheck, cached);
   }
 
   /** A copy with {@code evidence}. */
