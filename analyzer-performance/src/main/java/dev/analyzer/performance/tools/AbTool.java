@@ -19,31 +19,13 @@ import java.util.regex.Pattern;
  * when given (the original ran {@code -n 20 -c 5}). Parsed as the original: requests per second,
  * time per request, complete and failed requests; plus ab's percentile table. Thread-safe.
  */
-public final class AbTool implements LoadTool {
+public final class AbTool extends ExternalLoadTool {
 
   public static final String NAME = "ab";
   private static final Pattern NUMBER = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)");
-  private final Path executable;
-  private final String version;
 
   public AbTool(Path executable, String version) {
-    this.executable = executable;
-    this.version = version;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public boolean available() {
-    return executable != null;
-  }
-
-  @Override
-  public String version() {
-    return version;
+    super(NAME, executable, version);
   }
 
   @Override
@@ -58,7 +40,7 @@ public final class AbTool implements LoadTool {
     Integer requests = job.toolConfig().get("requests") == null ? null
         : job.intOption("requests", 20, 1, 50_000_000);
     long seconds = Math.max(1, job.load().measured().toSeconds());
-    List<String> cmd = new ArrayList<>(List.of(executable.toString(), "-k", "-c", String.valueOf(concurrency),
+    List<String> cmd = new ArrayList<>(List.of(executable().toString(), "-k", "-c", String.valueOf(concurrency),
         "-s", String.valueOf(Math.max(1, job.load().timeout().toSeconds())), "-H", "Host: " + Pinned.host(job.target())));
     if (requests == null) {
       cmd.addAll(List.of("-t", String.valueOf(seconds), "-n", String.valueOf(Math.min(5_000_000, 50_000 * seconds))));
@@ -73,12 +55,10 @@ public final class AbTool implements LoadTool {
     ProcessResult r = job.ctx().processes().run(ProcessSpec.of(cmd).withTimeout(Duration.ofSeconds(seconds + 120)));
     double took = (System.nanoTime() - started) / 1e9;
     if (r.termination() == ProcessResult.Termination.CANCELLED) {
-      return ToolRecord.failed(NAME, ToolStatus.CANCELLED, "cancelled", took);
+      return cancelled(took);
     }
     if (!r.succeeded() || !r.stdout().contains("Requests per second")) {
-      return ToolRecord.failed(NAME, r.termination() == ProcessResult.Termination.TIMED_OUT ? ToolStatus.TIMEOUT
-          : ToolStatus.ERROR, "ab failed (" + r.termination() + ", exit " + r.exitCode() + "): "
-          + WrkTool.tail(r.stderr().isBlank() ? r.stdout() : r.stderr()), took);
+      return failed(r, took);
     }
     return parse(r.stdout(), job, concurrency, took, cmd, r.exitCode());
   }

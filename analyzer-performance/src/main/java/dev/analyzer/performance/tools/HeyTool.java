@@ -18,28 +18,12 @@ import java.util.regex.Pattern;
  * duration; its text summary parsed (requests/s, average, slowest, fastest, the latency
  * distribution, status codes, errors). Thread-safe.
  */
-public final class HeyTool implements LoadTool {
+public final class HeyTool extends ExternalLoadTool {
 
   public static final String NAME = "hey";
-  private final Path executable;
 
   public HeyTool(Path executable) {
-    this.executable = executable;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public boolean available() {
-    return executable != null;
-  }
-
-  @Override
-  public String version() {
-    return null;
+    super(NAME, executable, null);
   }
 
   @Override
@@ -48,7 +32,7 @@ public final class HeyTool implements LoadTool {
     Scenario s = job.scenarios().get(0);
     int connections = job.load().connections();
     long seconds = Math.max(1, job.load().measured().toSeconds());
-    List<String> cmd = new ArrayList<>(List.of(executable.toString(), "-z", seconds + "s", "-c",
+    List<String> cmd = new ArrayList<>(List.of(executable().toString(), "-z", seconds + "s", "-c",
         String.valueOf(connections), "-t", String.valueOf(Math.max(1, job.load().timeout().toSeconds())), "-m",
         s.method(), "-host", Pinned.host(job.target())));
     s.headers().forEach((k, v) -> cmd.addAll(List.of("-H", k + ": " + v)));
@@ -59,12 +43,10 @@ public final class HeyTool implements LoadTool {
     ProcessResult r = job.ctx().processes().run(ProcessSpec.of(cmd).withTimeout(Duration.ofSeconds(seconds + 60)));
     double took = (System.nanoTime() - started) / 1e9;
     if (r.termination() == ProcessResult.Termination.CANCELLED) {
-      return ToolRecord.failed(NAME, ToolStatus.CANCELLED, "cancelled", took);
+      return cancelled(took);
     }
     if (!r.succeeded() || !r.stdout().contains("Requests/sec")) {
-      return ToolRecord.failed(NAME, r.termination() == ProcessResult.Termination.TIMED_OUT ? ToolStatus.TIMEOUT
-          : ToolStatus.ERROR, "hey failed (" + r.termination() + ", exit " + r.exitCode() + "): "
-          + WrkTool.tail(r.stderr().isBlank() ? r.stdout() : r.stderr()), took);
+      return failed(r, took);
     }
     return parse(r.stdout(), job, s, connections, took, cmd);
   }

@@ -21,30 +21,12 @@ import java.util.Map;
  * {@code config.locust.spawn_rate} (default: all at once), for {@code config.locust.run_time} (else
  * the measured duration). The CSV's {@code Aggregated} row is read. Thread-safe.
  */
-public final class LocustTool implements LoadTool {
+public final class LocustTool extends ExternalLoadTool {
 
   public static final String NAME = "locust";
-  private final Path executable;
-  private final String version;
 
   public LocustTool(Path executable, String version) {
-    this.executable = executable;
-    this.version = version;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public boolean available() {
-    return executable != null;
-  }
-
-  @Override
-  public String version() {
-    return version;
+    super(NAME, executable, version);
   }
 
   @Override
@@ -67,7 +49,7 @@ public final class LocustTool implements LoadTool {
       return ToolRecord.failed(NAME, ToolStatus.ERROR, "cannot write the locustfile: " + e.getMessage(), 0);
     }
     String prefix = dir.resolve("run").toString();
-    List<String> cmd = new ArrayList<>(List.of(executable.toString(), "-f", file.toString(), "--headless", "-u",
+    List<String> cmd = new ArrayList<>(List.of(executable().toString(), "-f", file.toString(), "--headless", "-u",
         String.valueOf(users), "-r", String.valueOf(spawn), "-t", seconds + "s", "--host",
         Pinned.url(job.target(), ""), "--csv", prefix, "--only-summary", "--loglevel", "WARNING",
         "--stop-timeout", "2"));
@@ -75,14 +57,12 @@ public final class LocustTool implements LoadTool {
         .withTimeout(Duration.ofSeconds(seconds + 90)));
     double took = (System.nanoTime() - started) / 1e9;
     if (r.termination() == ProcessResult.Termination.CANCELLED) {
-      return ToolRecord.failed(NAME, ToolStatus.CANCELLED, "cancelled", took);
+      return cancelled(took);
     }
     Path stats = Path.of(prefix + "_stats.csv");
     // locust exits 1 when any request failed; the CSV is still complete then
     if (!r.exitedWithOneOf(0, 1) || !Files.isRegularFile(stats)) {
-      return ToolRecord.failed(NAME, r.termination() == ProcessResult.Termination.TIMED_OUT ? ToolStatus.TIMEOUT
-          : ToolStatus.ERROR, "locust failed (" + r.termination() + ", exit " + r.exitCode() + "): "
-          + WrkTool.tail(r.stderr().isBlank() ? r.stdout() : r.stderr()), took);
+      return failed(r, took);
     }
     try {
       return parse(Files.readString(stats), r.stdout() + "\n" + r.stderr(), job, users, seconds, took, cmd,

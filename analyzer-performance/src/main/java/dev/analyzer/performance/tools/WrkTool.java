@@ -22,32 +22,14 @@ import java.util.Map;
  * correction ({@code interval = runtime / (requests / connections)}), so its figures are labelled
  * as such and no uncorrected ones exist. Thread-safe.
  */
-public final class WrkTool implements LoadTool {
+public final class WrkTool extends ExternalLoadTool {
 
   public static final String NAME = "wrk";
   private static final String MARK = "ANALYZER_WRK ";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final Path executable;
-  private final String version;
 
   public WrkTool(Path executable, String version) {
-    this.executable = executable;
-    this.version = version;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public boolean available() {
-    return executable != null;
-  }
-
-  @Override
-  public String version() {
-    return version;
+    super(NAME, executable, version);
   }
 
   @Override
@@ -62,20 +44,18 @@ public final class WrkTool implements LoadTool {
     } catch (IOException e) {
       return ToolRecord.failed(NAME, ToolStatus.ERROR, "cannot write the wrk script: " + e.getMessage(), 0);
     }
-    List<String> cmd = new ArrayList<>(List.of(executable.toString(), "-t" + threads, "-c"
+    List<String> cmd = new ArrayList<>(List.of(executable().toString(), "-t" + threads, "-c"
         + Math.max(connections, threads), "-d" + seconds + "s", "--latency", "--timeout",
         Math.max(1, job.load().timeout().toSeconds()) + "s", "-s", script.toString(),
         Pinned.url(job.target(), job.scenarios().get(0).path())));
     ProcessResult r = job.ctx().processes().run(ProcessSpec.of(cmd).withTimeout(Duration.ofSeconds(seconds + 60)));
     double took = (System.nanoTime() - started) / 1e9;
     if (r.termination() == ProcessResult.Termination.CANCELLED) {
-      return ToolRecord.failed(NAME, ToolStatus.CANCELLED, "cancelled", took);
+      return cancelled(took);
     }
     String line = r.stdout().lines().filter(l -> l.startsWith(MARK)).findFirst().orElse(null);
     if (!r.succeeded() || line == null) {
-      return ToolRecord.failed(NAME, r.termination() == ProcessResult.Termination.TIMED_OUT ? ToolStatus.TIMEOUT
-          : ToolStatus.ERROR, "wrk failed (" + r.termination() + ", exit " + r.exitCode() + "): "
-          + tail(r.stderr().isBlank() ? r.stdout() : r.stderr()), took);
+      return failed(r, took);
     }
     try {
       return parse(JSON.readTree(line.substring(MARK.length())), job, connections, took, cmd);
