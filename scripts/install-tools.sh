@@ -7,6 +7,7 @@
 # bubblewrap (bwrap) sandboxes the external tools that import the analyzed code (pylint).
 # The dynamic service's adapters use wapiti, nmap and sqlmap; the performance service's use wrk,
 # ab (apache2-utils), hey and locust (python3-locust); nginx-light is the benchmarks' target.
+# nats-server (JetStream, `nats-server -js`) backs the queue-mode integration tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +25,7 @@ install_eslint() {
 trap install_eslint EXIT
 
 packages=(python3-bandit pylint flake8 shellcheck python3-websockets bubblewrap
-  wapiti nmap sqlmap wrk apache2-utils hey python3-locust nginx-light)
+  wapiti nmap sqlmap wrk apache2-utils hey python3-locust nginx-light nats-server)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
