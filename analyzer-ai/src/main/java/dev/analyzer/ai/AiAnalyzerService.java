@@ -11,6 +11,7 @@ import dev.analyzer.ai.quality.QualitySummary;
 import dev.analyzer.ai.report.AiResultAssembler;
 import dev.analyzer.ai.report.RequirementsReport;
 import dev.analyzer.ai.report.RunInfo;
+import dev.analyzer.ai.report.ReviewFindings;
 import dev.analyzer.ai.report.ToolOutcome;
 import dev.analyzer.ai.requirements.RequirementLoader;
 import dev.analyzer.ai.requirements.RequirementSet;
@@ -200,7 +201,7 @@ public final class AiAnalyzerService implements AnalyzerService {
     Map<String, Object> results = RequirementsReport.results(review.verdicts(), endpoints);
     @SuppressWarnings("unchecked")
     Map<String, Object> summary = (Map<String, Object>) results.get("summary");
-    report.requirements(review.verdicts(), summary);
+    report.requirements(review.verdicts(), endpoints, summary);
     RunInfo info = review.info().withDuration((System.nanoTime() - t0) / 1e9);
     Map<String, Object> metadata = new LinkedHashMap<>(info.toMap());
     metadata.put("ai_model_used", info.model());
@@ -219,7 +220,8 @@ public final class AiAnalyzerService implements AnalyzerService {
     record.put("metadata", metadata);
     record.put("results", results);
     record.put("template_info", RequirementsReport.templateInfo(set));
-    int unmet = (int) review.verdicts().stream().filter(v -> !v.met()).count();
+    int unmet = (int) review.verdicts().stream().filter(v -> !v.met()).count()
+        + ReviewFindings.failedEndpoints(endpoints).size();
     report.add(new ToolOutcome(REQUIREMENTS, ToolStatus.SUCCESS, record, null, info.durationSeconds(), unmet));
     meta.put("method", info.method());
   }

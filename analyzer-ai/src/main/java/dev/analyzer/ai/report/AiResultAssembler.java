@@ -1,11 +1,14 @@
 package dev.analyzer.ai.report;
 
+import dev.analyzer.ai.endpoints.ControlTestResult;
 import dev.analyzer.ai.quality.MetricResult;
 import dev.analyzer.ai.quality.QualitySummary;
 import dev.analyzer.ai.review.RequirementVerdict;
+import dev.analyzer.core.findings.Finding;
 import dev.analyzer.core.protocol.Analysis;
 import dev.analyzer.core.protocol.AnalysisBuilder;
 import dev.analyzer.core.protocol.AnalysisRequest;
+import dev.analyzer.core.protocol.ToolResult;
 import dev.analyzer.core.protocol.ToolStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,13 +21,16 @@ import java.util.Map;
  * {@code tools} (each tool's original record), the same records under {@code results} as typed
  * tool results, a {@code summary} ({@code tools_run}, {@code tools_successful},
  * {@code overall_compliance}, {@code requirements_summary}, {@code quality_summary},
- * {@code total_requirements}, {@code total_met}, {@code total_compliance_percentage}) and
- * {@code errors} when something failed. Not thread-safe; one per analysis.
+ * {@code total_requirements}, {@code total_met}, {@code total_compliance_percentage}, plus
+ * {@code total_findings} and {@code severity_breakdown} folded to the original's high/medium/low with
+ * ours under {@code severity_breakdown_detail}) and {@code errors} when something failed. Tool
+ * statuses are in the original's vocabulary ({@link OriginalStatus}). Not thread-safe; one per analysis.
  */
 public final class AiResultAssembler {
 
   private final List<ToolOutcome> outcomes = new ArrayList<>();
   private List<RequirementVerdict> verdicts = List.of();
+  private List<ControlTestResult> endpoints = List.of();
   private Map<String, Object> requirementsSummary;
   private List<MetricResult> metrics;
 
@@ -32,8 +38,10 @@ public final class AiResultAssembler {
     outcomes.add(outcome);
   }
 
-  public void requirements(List<RequirementVerdict> verdicts, Map<String, Object> summary) {
+  public void requirements(List<RequirementVerdict> verdicts, List<ControlTestResult> endpoints,
+      Map<String, Object> summary) {
     this.verdicts = List.copyOf(verdicts);
+    this.endpoints = List.copyOf(endpoints);
     this.requirementsSummary = summary;
   }
 
@@ -61,7 +69,9 @@ public final class AiResultAssembler {
     AnalysisBuilder b = Analysis.builder().forRequest(req).withAnalysisTime(now).withStatus(status);
     Map<String, Object> tools = new LinkedHashMap<>();
     for (ToolOutcome o : outcomes) {
-      b.withToolResult(null, o.toToolResult());
+      ToolResult r = o.toToolResult();
+      b.withToolResult(null, r);
+      b.withResult(o.tool(), OriginalStatus.apply(r.toMap(), o.status()));
       tools.put(o.tool(), o.originalRecord());
     }
     Map<String, Object> metadata = new LinkedHashMap<>();
@@ -90,11 +100,31 @@ public final class AiResultAssembler {
       q.put("metrics_total", metrics.size());
       b.withSummary("quality_summary", q);
     }
-    b.withFindings(ReviewFindings.of(verdicts, metrics == null ? List.of() : metrics));
+    List<Finding> findings = ReviewFindings.of(verdicts, endpoints, metrics == null ? List.of() : metrics);
+    b.withFindings(findings);
+    b.withSummary("total_findings", findings.size())
+        .withSummary("severity_breakdown", folded(findings))
+        .withSummary("severity_breakdown_detail", ToolResult.breakdown(findings));
     List<String> errors = failures().stream().map(o -> o.tool() + ": " + o.error()).toList();
     if (!errors.isEmpty()) {
       b.withExtra("errors", errors);
     }
     return b.build();
+  }
+
+  /** {@code {high, medium, low}} as the original's manager folds severities (critical→high, info→low). */
+  static Map<String, Integer> folded(List<Finding> findings) {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    m.put("high", 0);
+    m.put("medium", 0);
+    m.put("low", 0);
+    for (Finding f : findings) {
+      m.merge(switch (f.severity()) {
+        case CRITICAL, HIGH -> "high";
+        case MEDIUM -> "medium";
+        case LOW, INFO -> "low";
+      }, 1, Integer::sum);
+    }
+    return m;
   }
 }

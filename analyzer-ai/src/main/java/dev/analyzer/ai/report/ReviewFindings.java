@@ -1,5 +1,6 @@
 package dev.analyzer.ai.report;
 
+import dev.analyzer.ai.endpoints.ControlTestResult;
 import dev.analyzer.ai.quality.MetricResult;
 import dev.analyzer.ai.review.Evidence;
 import dev.analyzer.ai.review.RequirementVerdict;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * Normalized findings for the reports: each requirement not met (absent: medium; partial: low;
- * met with low confidence: info) and each failed quality metric (medium when its weight is at
+ * met with low confidence: info), each control endpoint test the app answered wrongly (medium) and
+ * each failed quality metric (medium when its weight is at
  * least 1.3, else low). A partial requirement points at its first citation that holds; an absent
  * one has no location (there is no line where missing code is). Stateless.
  */
@@ -22,7 +24,22 @@ public final class ReviewFindings {
 
   private ReviewFindings() {}
 
+  /** Findings without control endpoint tests. */
   public static List<Finding> of(List<RequirementVerdict> verdicts, List<MetricResult> metrics) {
+    return of(verdicts, List.of(), metrics);
+  }
+
+  /**
+   * Control endpoint tests the app answered, but not as the template expects. A test that got no
+   * answer (the app not running, a target the policy refuses) says nothing about the code and is
+   * no finding; the original's manager counts it as a failed endpoint all the same.
+   */
+  public static List<ControlTestResult> failedEndpoints(List<ControlTestResult> endpoints) {
+    return endpoints.stream().filter(e -> !e.passed() && e.statusCode() != null).toList();
+  }
+
+  public static List<Finding> of(List<RequirementVerdict> verdicts, List<ControlTestResult> endpoints,
+      List<MetricResult> metrics) {
     List<Finding> out = new ArrayList<>();
     for (RequirementVerdict v : verdicts) {
       if (v.met()) {
@@ -51,6 +68,18 @@ public final class ReviewFindings {
         b.withLocation(Location.inFile(e.file(), e.line(), null)).withEvidence(e.quote());
       }
       out.add(b.build());
+    }
+    for (ControlTestResult e : failedEndpoints(endpoints)) {
+      out.add(Finding.builder("requirements-scanner", "endpoint-failed").withSeverity(Severity.MEDIUM)
+          .withConfidence(Confidence.HIGH)
+          .withTitle("Endpoint " + e.method() + " " + e.path() + " answered " + e.statusCode() + " (expected 200"
+              + (e.admin() ? ", or 401/403 without a token" : "") + ")")
+          .withMessage("The control request " + e.method() + " " + e.url() + " got HTTP " + e.statusCode()
+              + "; the template lists this endpoint" + (e.admin() ? " as an admin endpoint" : ""))
+          .withLocation(Location.atUrl(e.url(), e.method(), null))
+          .withExtra("endpoint", e.path())
+          .withExtra("admin", e.admin())
+          .build());
     }
     for (MetricResult m : metrics) {
       if (m.passed()) {

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param record the original's tool record ({@code metadata}, {@code results}, ...) without status and tool_name
  * @param error why it failed, or null
  * @param durationSeconds wall time
- * @param problems count of unmet requirements or failed metrics (total_issues)
+ * @param problems its findings: unmet requirements and failed endpoint tests the app answered, or failed
+ *     metrics (total_issues)
  */
 public record ToolOutcome(String tool, ToolStatus status, Map<String, Object> record, String error,
     double durationSeconds, int problems) {
@@ -24,10 +25,16 @@ public record ToolOutcome(String tool, ToolStatus status, Map<String, Object> re
     return new ToolOutcome(tool, status, record, error, 0, 0);
   }
 
-  /** The record as the original shaped it: {@code status}, {@code tool_name}, then the fields. */
+  /**
+   * The record as the original shaped it: {@code status} (the original's word, ours under
+   * {@code status_detail} when it differs), {@code tool_name}, then the fields.
+   */
   public Map<String, Object> originalRecord() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", status.wire());
+    m.put("status", OriginalStatus.of(status));
+    if (!OriginalStatus.of(status).equals(status.wire())) {
+      m.put("status_detail", status.wire());
+    }
     m.put("tool_name", tool);
     if (error != null) {
       m.put("error", error);
@@ -40,6 +47,7 @@ public record ToolOutcome(String tool, ToolStatus status, Map<String, Object> re
   public ToolResult toToolResult() {
     Map<String, Object> extra = new LinkedHashMap<>(originalRecord());
     extra.remove("status");
+    extra.remove("status_detail");
     extra.remove("error");
     return new ToolResult(tool, status, status == ToolStatus.SUCCESS || status == ToolStatus.ERROR && !record.isEmpty(),
         problems, Map.of(), List.of(), durationSeconds, error, extra);
