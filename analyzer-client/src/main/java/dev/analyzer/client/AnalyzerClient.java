@@ -6,11 +6,14 @@ import dev.analyzer.client.internal.ClientContext;
 import dev.analyzer.client.internal.ClientShutdown;
 import dev.analyzer.client.internal.Exchange;
 import dev.analyzer.client.internal.RemoteAnalysis;
-import dev.analyzer.client.internal.ReplicaSet;
+import dev.analyzer.client.internal.ReplicaDirectory;
+import dev.analyzer.client.internal.ReplicaRefresher;
 import dev.analyzer.client.internal.StatsSnapshot;
 import dev.analyzer.client.internal.WsConnection;
 import dev.analyzer.client.pool.ConnectionPool;
+import dev.analyzer.client.breaker.ReplicaBreaker;
 import dev.analyzer.client.replica.Replica;
+import dev.analyzer.client.replica.ReplicaChanges;
 import dev.analyzer.client.replica.ReplicaSelector;
 import dev.analyzer.client.task.ManagedTask;
 import dev.analyzer.client.task.TaskManager;
@@ -50,6 +53,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       fast ({@code circuit_open}) without network I/O; half-open admits a bounded number of probes;</li>
  *   <li>replicas are chosen least-in-flight first, then by recent latency; a request whose replica
  *       fails moves to the next one;</li>
+ *   <li>a replica URL whose host name has several addresses (a Kubernetes headless Service) is one
+ *       replica per address, resolved again every {@code ANALYZER_REPLICA_REFRESH}: new addresses
+ *       are added, gone ones drained (their work finishes, they get no new work);</li>
  *   <li>identical concurrent requests share one remote analysis; each caller gets its own future,
  *       and the remote analysis is cancelled only when every caller has cancelled;</li>
  *   <li>every request has a deadline (per service, overridable per request); past it, and on
@@ -67,7 +73,9 @@ public final class AnalyzerClient implements AutoCloseable {
   private final ScheduledThreadPoolExecutor timer;
   private final HashedWheelTimer requestDeadlines;
   private final ConnectionPool pool;
-  private final Map<AnalysisKind, List<Replica>> replicas;
+  private final ReplicaDirectory replicas;
+  /** Runs the replica refresh (DNS may block), or null when nothing is refreshed. */
+  private final ScheduledThreadPoolExecutor replicaRefresh;
   private final ClientContext ctx;
   private final TaskManager tasks = new TaskManager();
   private final RequestDeduplicator dedup = new RequestDeduplicator();
@@ -90,15 +98,24 @@ public final class AnalyzerClient implements AutoCloseable {
     ConnectionSettings c = settings.connection();
     ProtocolCodec codec = ProtocolCodec.withLimits(ProtocolCodec.DEFAULT_MAX_NESTING_DEPTH, settings.maxFrameBytes());
     this.pool = new ConnectionPool(c.maxConnections(), c.connectionTimeout(), c.idleTimeout(), b.ticker, timer,
-        uri -> WsConnection.open(group, uri, settings.authToken(), settings.maxFrameBytes(), c.connectionTimeout(),
-            settings.compression(), codec));
-    this.replicas = ReplicaSet.byKind(settings, b.ticker);
+        endpoint -> WsConnection.open(group, endpoint, settings.authToken(), settings.maxFrameBytes(),
+            c.connectionTimeout(), settings.compression(), codec));
+    // one replica (and breaker) per endpoint, shared by the services that name the same URL
+    this.replicas = new ReplicaDirectory(settings.replicas(), b.resolver, e -> new Replica(e, new ReplicaBreaker(
+        e.toString(), c.circuitThreshold(), c.circuitTimeout(), c.circuitHalfOpenCalls(), b.ticker)),
+        r -> pool.closeIdle(r.endpoint()));
     this.requestDeadlines = new HashedWheelTimer(shutdown.threads("analyzer-client-deadlines"), 10,
         TimeUnit.MILLISECONDS, 512);
     shutdown.attach(tasks, pool, timer, requestDeadlines, group);
     this.ctx = new ClientContext(settings, pool, replicas, clock, timer, requestDeadlines);
     long sweep = Math.max(1, Math.min(60, c.idleTimeout().toSeconds() / 2));
     timer.scheduleWithFixedDelay(pool::evictIdle, sweep, sweep, TimeUnit.SECONDS);
+    if (replicas.hasNames() && !settings.replicaRefresh().isZero()) {
+      this.replicaRefresh = new ScheduledThreadPoolExecutor(1, shutdown.threads("analyzer-client-replicas"));
+      ReplicaRefresher.schedule(replicas, settings.replicaRefresh(), replicaRefresh);
+    } else {
+      this.replicaRefresh = null;
+    }
   }
 
   /** A builder: defaults, then the environment, then what the builder sets. */
@@ -238,12 +255,15 @@ public final class AnalyzerClient implements AutoCloseable {
     return timeout;
   }
 
-  /** Health of every replica of {@code kind}, by URL. */
+  /**
+   * Health of every replica of {@code kind} taking work, by URL (for a replica bound to one address
+   * of its host, the URL with that address as host, such as {@code ws://10.1.2.3:2001}).
+   */
   public Map<URI, CompletableFuture<Message>> healthOfReplicas(AnalysisKind kind) {
     Map<URI, CompletableFuture<Message>> out = new LinkedHashMap<>();
-    for (Replica r : replicas.get(kind)) {
+    for (Replica r : replicas.active(kind)) {
       HealthCheck check = HealthCheck.of(clock.instant());
-      out.put(r.uri(), Exchange.run(ctx, r, check, check.id(), kind.defaultServiceName(),
+      out.put(r.endpoint().url(), Exchange.run(ctx, r, check, check.id(), kind.defaultServiceName(),
           settings.connection().connectionTimeout()));
     }
     return out;
@@ -255,10 +275,10 @@ public final class AnalyzerClient implements AutoCloseable {
       return CompletableFuture.completedFuture(ClientFailure.ERROR.reply("the client is closed", id, service,
           clock.instant()));
     }
-    List<Replica> order = ReplicaSelector.order(replicas.get(kind), List.of());
+    List<Replica> order = ReplicaSelector.order(replicas.active(kind), List.of());
     if (order.isEmpty()) {
       return CompletableFuture.completedFuture(ClientFailure.CIRCUIT_OPEN.reply("the circuit breakers of all "
-          + replicas.get(kind).size() + " " + service + " replicas are open", id, service, clock.instant()));
+          + replicas.active(kind).size() + " " + service + " replicas are open", id, service, clock.instant()));
     }
     return Exchange.run(ctx, order.get(0), request, id, service, timeout);
   }
@@ -277,6 +297,18 @@ public final class AnalyzerClient implements AutoCloseable {
     return pool.evictIdle();
   }
 
+  /**
+   * Resolves the replica host names again now (the client also does this every
+   * ANALYZER_REPLICA_REFRESH): a name with several addresses is one replica per address; replicas
+   * of new addresses are added, those of gone ones drained (their work finishes, they get no new
+   * work); a name that fails to resolve keeps its last known set. Blocks for the lookups.
+   *
+   * @return the endpoints added and drained, and the names that did not resolve
+   */
+  public ReplicaChanges refreshReplicas() {
+    return replicas.refresh();
+  }
+
   /** The effective settings. */
   public ClientSettings settings() {
     return settings;
@@ -293,6 +325,9 @@ public final class AnalyzerClient implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      if (replicaRefresh != null) {
+        replicaRefresh.shutdownNow();
+      }
       shutdown.run();
     }
   }

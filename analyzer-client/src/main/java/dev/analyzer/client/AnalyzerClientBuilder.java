@@ -1,5 +1,6 @@
 package dev.analyzer.client;
 
+import dev.analyzer.client.replica.HostResolver;
 import dev.analyzer.core.protocol.AnalysisKind;
 import dev.analyzer.core.settings.ConnectionSettings;
 import dev.analyzer.core.settings.Environment;
@@ -21,6 +22,7 @@ public final class AnalyzerClientBuilder {
   LongSupplier ticker = System::nanoTime;
   boolean deduplicate = true;
   int ioThreads = 2;
+  HostResolver resolver = HostResolver.system();
 
   AnalyzerClientBuilder() {
     this.settings = ClientSettings.fromEnvironment(Environment.system());
@@ -78,6 +80,30 @@ public final class AnalyzerClientBuilder {
    */
   public AnalyzerClientBuilder withPingInterval(Duration interval) {
     this.settings = settings.withPingInterval(interval);
+    return this;
+  }
+
+  /**
+   * ANALYZER_REPLICA_REFRESH: how often replica host names are resolved again; a name with several
+   * addresses (a Kubernetes headless Service) is one replica per address, new addresses are added and
+   * gone ones drained. Default 30 s; {@link Duration#ZERO} resolves once, when the client is built.
+   *
+   * @throws dev.analyzer.core.settings.SettingsException unless 0 or 1..86400 s
+   */
+  public AnalyzerClientBuilder withReplicaRefresh(Duration refresh) {
+    this.settings = settings.withReplicaRefresh(refresh);
+    return this;
+  }
+
+  /**
+   * How replica host names are resolved; default {@link HostResolver#system()} (the JDK's
+   * {@code InetAddress.getAllByName}). Tests and service-discovery integrations pass their own.
+   */
+  public AnalyzerClientBuilder withResolver(HostResolver resolver) {
+    if (resolver == null) {
+      throw new IllegalArgumentException("resolver must not be null");
+    }
+    this.resolver = resolver;
     return this;
   }
 

@@ -45,6 +45,18 @@ public final class ClientOptions {
           + "silent this long is pinged; silent as long again (no pong, no frame) and it is dropped, and the "
           + "analysis moves to the next replica as a replica failure");
 
+  static final Option<Duration> REPLICA_REFRESH = Option.secondsOrOff(ClientSettings.REPLICA_REFRESH,
+      ClientSettings.DEFAULT_REPLICA_REFRESH, Duration.ofSeconds(1), Duration.ofDays(1), "how often replica host "
+          + "names are resolved again: a name with several addresses (a Kubernetes headless Service) is one replica "
+          + "per address; new addresses are added, gone ones drained (their work finishes, none is added); 0 "
+          + "resolves once, at start");
+
+  /**
+   * Options documented outside {@link #TABLE} until the README's client table has their rows (the
+   * README belongs to the lead); they move into {@link #TABLE} then.
+   */
+  public static final OptionTable PENDING_README = OptionTable.of("client (pending README rows)", REPLICA_REFRESH);
+
   /** Every option of the client (besides the pool, breaker and deflate ones), in README order. */
   public static final OptionTable TABLE = OptionTable.of("client", REPLICAS.get(AnalysisKind.STATIC),
       REPLICAS.get(AnalysisKind.DYNAMIC), REPLICAS.get(AnalysisKind.PERFORMANCE), REPLICAS.get(AnalysisKind.AI),

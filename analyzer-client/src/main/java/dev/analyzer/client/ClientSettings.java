@@ -31,6 +31,7 @@ import java.util.Map;
  *   <tr><td>ANALYZER_AUTH_TOKEN</td><td>none: sent as a bearer token when set</td></tr>
  *   <tr><td>ANALYZER_DEFLATE_LEVEL, ANALYZER_DEFLATE_THRESHOLD</td><td>6, 1024 bytes (see {@link CompressionSettings})</td></tr>
  *   <tr><td>ANALYZER_CLIENT_PING_INTERVAL</td><td>15 s; 0 (off) or 0.05..3600 s</td></tr>
+ *   <tr><td>ANALYZER_REPLICA_REFRESH</td><td>30 s; 0 (resolve once) or 1..86400 s</td></tr>
  * </table>
  *
  * @param connection pool and circuit-breaker settings
@@ -43,11 +44,15 @@ import java.util.Map;
  * @param pingInterval liveness of analysis connections: one silent for this long gets a WebSocket
  *     ping, and one that then stays silent (no pong, no frame) for as long again is closed and the
  *     analysis moves to the next replica as a replica failure; {@link Duration#ZERO} turns it off
+ * @param replicaRefresh how often replica host names are resolved again (a name with several
+ *     addresses is one replica per address); {@link Duration#ZERO}: once, when the client is built
  */
 public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, List<URI>> replicas,
     Map<AnalysisKind, Duration> timeouts, String authToken, int maxFrameBytes, Duration cancelGrace,
-    CompressionSettings compression, Duration pingInterval) {
+    CompressionSettings compression, Duration pingInterval, Duration replicaRefresh) {
 
+  public static final String REPLICA_REFRESH = "ANALYZER_REPLICA_REFRESH";
+  public static final Duration DEFAULT_REPLICA_REFRESH = Duration.ofSeconds(30);
   public static final String PING_INTERVAL = "ANALYZER_CLIENT_PING_INTERVAL";
   public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(15);
   static final Duration MIN_PING_INTERVAL = ClientOptions.MIN_PING_INTERVAL;
@@ -89,6 +94,7 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
       throw new IllegalArgumentException("compression settings are required");
     }
     ClientOptions.PING_INTERVAL.check(pingInterval);
+    ClientOptions.REPLICA_REFRESH.check(replicaRefresh);
   }
 
   /** The defaults: the robustness guide's pool and breaker values, one local replica per service. */
@@ -111,7 +117,8 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
     }
     return new ClientSettings(ConnectionSettings.fromEnvironment(env), replicas, timeouts,
         ClientOptions.authToken(env), DEFAULT_MAX_FRAME_BYTES, Duration.ofSeconds(5),
-        CompressionSettings.fromEnvironment(env), ClientOptions.PING_INTERVAL.read(env));
+        CompressionSettings.fromEnvironment(env), ClientOptions.PING_INTERVAL.read(env),
+        ClientOptions.REPLICA_REFRESH.read(env));
   }
 
   /** A comma list of ws:// or wss:// URLs, as the original's *_URLS variables. */
@@ -148,44 +155,56 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
   }
 
   public ClientSettings withConnection(ConnectionSettings c) {
-    return new ClientSettings(c, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, compression, pingInterval);
+    return new ClientSettings(c, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, compression,
+        pingInterval, replicaRefresh);
   }
 
   /** These settings with {@code urls} as the replicas of {@code kind}. */
   public ClientSettings withReplicas(AnalysisKind kind, List<URI> urls) {
     Map<AnalysisKind, List<URI>> r = new EnumMap<>(replicas);
     r.put(kind, urls);
-    return new ClientSettings(connection, r, timeouts, authToken, maxFrameBytes, cancelGrace, compression, pingInterval);
+    return new ClientSettings(connection, r, timeouts, authToken, maxFrameBytes, cancelGrace, compression,
+        pingInterval, replicaRefresh);
   }
 
   public ClientSettings withTimeout(AnalysisKind kind, Duration timeout) {
     Map<AnalysisKind, Duration> t = new EnumMap<>(timeouts);
     t.put(kind, timeout);
-    return new ClientSettings(connection, replicas, t, authToken, maxFrameBytes, cancelGrace, compression, pingInterval);
+    return new ClientSettings(connection, replicas, t, authToken, maxFrameBytes, cancelGrace, compression,
+        pingInterval, replicaRefresh);
   }
 
   public ClientSettings withAuthToken(String token) {
-    return new ClientSettings(connection, replicas, timeouts, token, maxFrameBytes, cancelGrace, compression, pingInterval);
+    return new ClientSettings(connection, replicas, timeouts, token, maxFrameBytes, cancelGrace, compression,
+        pingInterval, replicaRefresh);
   }
 
   public ClientSettings withCancelGrace(Duration grace) {
-    return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, grace, compression, pingInterval);
+    return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, grace, compression,
+        pingInterval, replicaRefresh);
   }
 
   public ClientSettings withCompression(CompressionSettings c) {
-    return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, c, pingInterval);
+    return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, c,
+        pingInterval, replicaRefresh);
   }
 
   /** These settings with {@code interval} as ANALYZER_CLIENT_PING_INTERVAL ({@link Duration#ZERO}: off). */
   public ClientSettings withPingInterval(Duration interval) {
     return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, compression,
-        interval);
+        interval, replicaRefresh);
+  }
+
+  /** These settings with {@code refresh} as ANALYZER_REPLICA_REFRESH ({@link Duration#ZERO}: resolve once). */
+  public ClientSettings withReplicaRefresh(Duration refresh) {
+    return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, compression,
+        pingInterval, refresh);
   }
 
   @Override
   public String toString() {
     return "ClientSettings[connection=" + connection + ", replicas=" + replicas + ", timeouts=" + timeouts
         + ", authToken=" + (authToken == null ? "none" : "***") + ", maxFrameBytes=" + maxFrameBytes
-        + ", cancelGrace=" + cancelGrace + ", compression=" + compression + ", pingInterval=" + pingInterval + "]";
+        + ", cancelGrace=" + cancelGrace + ", compression=" + compression + ", pingInterval=" + pingInterval + ", replicaRefresh=" + replicaRefresh + "]";
   }
 }

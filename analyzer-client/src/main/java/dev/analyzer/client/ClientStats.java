@@ -22,7 +22,7 @@ public record ClientStats(int maxConcurrentConnections, int activeConnections, i
     List<ReplicaStats> replicas, int armedTimers) {
 
   /**
-   * @param total breakers (one per replica URL)
+   * @param total breakers (one per replica)
    * @param open breakers open now
    * @param halfOpen breakers half-open, or open with a probe due
    * @param states per URL
@@ -40,13 +40,15 @@ public record ClientStats(int maxConcurrentConnections, int activeConnections, i
 
   /**
    * @param service the service (static, dynamic, performance, ai)
-   * @param url the replica URL
+   * @param url the replica URL (for a replica bound to one address of its host, the URL with that
+   *     address as host)
    * @param inFlight requests on it now
    * @param requests requests sent to it
    * @param failures requests that failed on it
    * @param latencyMillis recent average latency, -1 before the first success
    * @param breaker its breaker state
+   * @param draining true when its address left its host's set: it finishes its work and gets no more
    */
   public record ReplicaStats(String service, String url, int inFlight, long requests, long failures,
-      double latencyMillis, String breaker) {}
+      double latencyMillis, String breaker, boolean draining) {}
 }

@@ -87,4 +87,16 @@ class ClientSettingsTest {
     assertThatThrownBy(() -> of(Map.of("ANALYZER_AUTH_TOKEN", "has space1")))
         .isInstanceOf(SettingsException.class).hasMessageNotContaining("has space1");
   }
+
+  @Test
+  void theReplicaRefreshDefaultsTo30sIsBoundedAndZeroResolvesOnce() {
+    assertThat(of(Map.of()).replicaRefresh()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(of(Map.of("ANALYZER_REPLICA_REFRESH", "5")).replicaRefresh()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(of(Map.of("ANALYZER_REPLICA_REFRESH", "0")).replicaRefresh()).isZero();
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_REPLICA_REFRESH", "0.5"))).isInstanceOf(SettingsException.class)
+        .hasMessageContaining("ANALYZER_REPLICA_REFRESH").hasMessageContaining("0.5");
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_REPLICA_REFRESH", "x"))).hasMessageContaining("ANALYZER_REPLICA_REFRESH");
+    assertThatThrownBy(() -> ClientSettings.defaults().withReplicaRefresh(Duration.ofDays(2)))
+        .isInstanceOf(SettingsException.class).hasMessageContaining("0 (off) or 1..86400 s");
+  }
 }

@@ -107,13 +107,13 @@ final class Attempt implements WsConnection.Listener {
 
   @Override
   public void onUndecodable(String text, RuntimeException error) {
-    LOG.debug("ignoring a frame from {} that does not decode: {}", replica().uri(), error.getMessage());
+    LOG.debug("ignoring a frame from {} that does not decode: {}", replica().endpoint(), error.getMessage());
   }
 
   @Override
   public void onClose(int code, String reason) {
     if (!terminal) {
-      analysis.onDropped(this, "connection to " + replica().uri() + " closed before the terminal reply"
+      analysis.onDropped(this, "connection to " + replica().endpoint() + " closed before the terminal reply"
           + (code > 0 ? " (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")"
           : reason == null || reason.isEmpty() ? "" : ": " + reason));
     }

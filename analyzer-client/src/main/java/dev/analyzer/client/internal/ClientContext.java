@@ -2,12 +2,9 @@ package dev.analyzer.client.internal;
 
 import dev.analyzer.client.ClientSettings;
 import dev.analyzer.client.pool.ConnectionPool;
-import dev.analyzer.client.replica.Replica;
 import dev.analyzer.core.protocol.AnalysisKind;
 import io.netty.util.Timer;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -16,13 +13,13 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * @param settings the client settings
  * @param pool the connection pool
- * @param replicas each service's replicas
+ * @param replicas each service's replicas, kept in step with DNS
  * @param clock timestamps of client-made replies
  * @param timer analysis deadlines, cancel grace periods and permit timeouts
  * @param requestDeadlines deadlines of ping and health exchanges: a timer wheel, since nearly every
  *     one is cancelled by its reply within microseconds, and arming it must not wake a thread
  */
-public record ClientContext(ClientSettings settings, ConnectionPool pool, Map<AnalysisKind, List<Replica>> replicas,
+public record ClientContext(ClientSettings settings, ConnectionPool pool, ReplicaDirectory replicas,
     Clock clock, ScheduledExecutorService timer, Timer requestDeadlines) {
 
   /** The name used as {@code service} in client-made replies. */

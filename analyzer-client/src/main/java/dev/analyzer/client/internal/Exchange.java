@@ -70,7 +70,7 @@ public final class Exchange implements WsConnection.Listener {
       return;
     }
     deadline = ctx.requestDeadlines().newTimeout(t -> expire(), timeout.toNanos(), TimeUnit.NANOSECONDS);
-    Optional<WsConnection> idle = ctx.pool().takeIdle(replica.uri());
+    Optional<WsConnection> idle = ctx.pool().takeIdle(replica.endpoint());
     if (idle.isPresent()) {
       if (admit()) {
         onConnection(idle.get(), null);
@@ -98,7 +98,7 @@ public final class Exchange implements WsConnection.Listener {
       lease.release();
       return;
     }
-    lease.open(replica.uri()).whenComplete(this::onConnection);
+    lease.open(replica.endpoint()).whenComplete(this::onConnection);
   }
 
   /** Takes the breaker permit; false (and the reply settled) when the breaker refuses. */
@@ -134,10 +134,10 @@ public final class Exchange implements WsConnection.Listener {
 
   private void expire() {
     if (call == null) {
-      settle(ClientFailure.POOL_EXHAUSTED.reply("no connection permit for " + replica.uri() + " within "
+      settle(ClientFailure.POOL_EXHAUSTED.reply("no connection permit for " + replica.endpoint() + " within "
           + timeout.toMillis() + " ms (ANALYZER_MAX_CONNECTIONS)", id, service, ctx.clock().instant()), false);
     } else {
-      settle(ClientFailure.TIMEOUT.reply("no reply from " + replica.uri() + " within " + timeout.toMillis() + " ms",
+      settle(ClientFailure.TIMEOUT.reply("no reply from " + replica.endpoint() + " within " + timeout.toMillis() + " ms",
           id, service, ctx.clock().instant()), true);
     }
   }
@@ -154,7 +154,7 @@ public final class Exchange implements WsConnection.Listener {
 
   @Override
   public void onClose(int code, String reason) {
-    settle(ClientFailure.UNREACHABLE.reply("connection to " + replica.uri() + " closed before the reply", id, service,
+    settle(ClientFailure.UNREACHABLE.reply("connection to " + replica.endpoint() + " closed before the reply", id, service,
         ctx.clock().instant()), true);
   }
 
@@ -191,7 +191,7 @@ public final class Exchange implements WsConnection.Listener {
   }
 
   private Message circuitOpen() {
-    return ClientFailure.CIRCUIT_OPEN.reply("the circuit breaker of " + replica.uri() + " is open", id, service,
+    return ClientFailure.CIRCUIT_OPEN.reply("the circuit breaker of " + replica.endpoint() + " is open", id, service,
         ctx.clock().instant());
   }
 }

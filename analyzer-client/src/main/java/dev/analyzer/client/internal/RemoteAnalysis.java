@@ -53,7 +53,6 @@ public final class RemoteAnalysis implements RequestDeduplicator.SharedCall {
   private final AnalysisRequest request;
   private final Duration timeout;
   private final Consumer<ProgressUpdate> progress;
-  private final List<Replica> replicas;
   private final String service;
   private final AnalysisState state;
   private final CompletableFuture<Message> result = new CompletableFuture<>();
@@ -67,9 +66,13 @@ public final class RemoteAnalysis implements RequestDeduplicator.SharedCall {
     this.request = request;
     this.timeout = timeout;
     this.progress = progress;
-    this.replicas = ctx.replicas().get(request.kind());
     this.service = ClientContext.serviceLabel(request.kind());
     this.state = new AnalysisState(request.id());
+  }
+
+  /** The service's replicas taking work now: read on every attempt, so a refresh between attempts counts. */
+  private List<Replica> replicas() {
+    return ctx.replicas().active(request.kind());
   }
 
   /** Starts the analysis (in LEASING); returns this. */
@@ -102,7 +105,7 @@ public final class RemoteAnalysis implements RequestDeduplicator.SharedCall {
   /** In LEASING: asks the pool for a permit for the next replica; false when no replica is left. */
   private boolean next() {
     synchronized (tried) {
-      if (ReplicaSelector.order(replicas, tried).isEmpty()) {
+      if (ReplicaSelector.order(replicas(), tried).isEmpty()) {
         return false;
       }
     }
@@ -143,7 +146,7 @@ public final class RemoteAnalysis implements RequestDeduplicator.SharedCall {
       lease.release();
       return;
     }
-    lease.open(attempt.replica().uri()).whenComplete((conn, err) -> {
+    lease.open(attempt.replica().endpoint()).whenComplete((conn, err) -> {
       try {
         onConnected(attempt, conn, err);
       } catch (RuntimeException bug) {
@@ -158,7 +161,7 @@ public final class RemoteAnalysis implements RequestDeduplicator.SharedCall {
 
   private Attempt acquireReplica() {
     synchronized (tried) {
-      for (Replica r : ReplicaSelector.order(replicas, tried)) {
+      for (Replica r : ReplicaSelector.order(replicas(), tried)) {
         Optional<ReplicaCall> call = ReplicaCall.tryStart(r);
         if (call.isPresent()) {
           tried.add(r);
@@ -223,7 +226,7 @@ public final class RemoteAnalysis implements RequestDeduplicator.SharedCall {
     attempt.end(false);
     attempt.closeSoon(ctx.timer());
     if (state.moveIf(AnalysisPhase.SENT, AnalysisPhase.LEASING)) {
-      lastError = attempt.replica().uri() + " is busy: " + busy.message();
+      lastError = attempt.replica().endpoint() + " is busy: " + busy.message();
       if (!next()) {
         complete(busy);
       }
@@ -264,7 +267,7 @@ public final class RemoteAnalysis implements RequestDeduplicator.SharedCall {
       // LEASING: done, the permit is released when it arrives; CONNECTING: onConnected closes
       return;
     }
-    LOG.info("analysis {} {}: cancel_request to {}", request.id(), why, a.replica().uri());
+    LOG.info("analysis {} {}: cancel_request to {}", request.id(), why, a.replica().endpoint());
     a.cancelRemote(CancelRequest.of(request.id(), message, ctx.clock().instant()), ctx.settings().cancelGrace(),
         ctx.timer(), () -> state.moveIf(AnalysisPhase.STOPPING, AnalysisPhase.DONE));
   }
@@ -291,8 +294,9 @@ public final class RemoteAnalysis implements RequestDeduplicator.SharedCall {
   }
 
   private Message circuitOpen() {
+    List<Replica> replicas = replicas();
     return ClientFailure.CIRCUIT_OPEN.reply("the circuit breakers of all " + replicas.size() + " " + service
-        + " replicas are open " + replicas.stream().map(r -> r.uri().toString()).toList()
+        + " replicas are open " + replicas.stream().map(r -> r.endpoint().toString()).toList()
         + "; retry after ANALYZER_CIRCUIT_TIMEOUT", request.id(), service, ctx.clock().instant());
   }
 }

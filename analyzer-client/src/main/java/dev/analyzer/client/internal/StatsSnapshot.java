@@ -7,7 +7,6 @@ import dev.analyzer.core.protocol.AnalysisKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Builds a {@link ClientStats} from the client's parts. Stateless. */
 public final class StatsSnapshot {
@@ -15,10 +14,10 @@ public final class StatsSnapshot {
   private StatsSnapshot() {}
 
   /**
-   * A snapshot: pool figures from {@code ctx}'s pool, breakers once per replica URL, replicas per
-   * service.
+   * A snapshot: pool figures from {@code ctx}'s pool, breakers once per replica, replicas per
+   * service (those taking work, then draining ones that still hold some).
    */
-  public static ClientStats of(ClientContext ctx, Map<AnalysisKind, List<Replica>> replicas, int activeTasks,
+  public static ClientStats of(ClientContext ctx, ReplicaDirectory replicas, int activeTasks,
       int pendingFollowers, int armedTimers) {
     List<ClientStats.BreakerState> states = new ArrayList<>();
     List<ClientStats.ReplicaStats> reps = new ArrayList<>();
@@ -26,16 +25,18 @@ public final class StatsSnapshot {
     int halfOpen = 0;
     List<Replica> seen = new ArrayList<>();
     for (AnalysisKind k : AnalysisKind.values()) {
-      for (Replica r : replicas.get(k)) {
+      List<Replica> all = new ArrayList<>(replicas.active(k));
+      all.addAll(replicas.draining(k));
+      for (Replica r : all) {
         ReplicaBreaker.State breaker = r.breaker().state();
         String state = breaker.name().toLowerCase(Locale.ROOT);
-        reps.add(new ClientStats.ReplicaStats(k.wire(), r.uri().toString(), r.inFlight(), r.requests(), r.failures(),
-            r.latencyMillis(), state));
+        reps.add(new ClientStats.ReplicaStats(k.wire(), r.endpoint().url().toString(), r.inFlight(), r.requests(),
+            r.failures(), r.latencyMillis(), state, r.draining()));
         if (seen.contains(r)) {
           continue;
         }
         seen.add(r);
-        states.add(new ClientStats.BreakerState(r.uri().toString(), state, r.breaker().probesAdmitted(),
+        states.add(new ClientStats.BreakerState(r.endpoint().url().toString(), state, r.breaker().probesAdmitted(),
             r.breaker().staleOutcomes()));
         if (breaker == ReplicaBreaker.State.OPEN) {
           open++;

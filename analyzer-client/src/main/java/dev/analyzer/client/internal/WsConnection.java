@@ -1,5 +1,6 @@
 package dev.analyzer.client.internal;
 
+import dev.analyzer.client.replica.Endpoint;
 import dev.analyzer.core.protocol.Message;
 import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.core.settings.CompressionSettings;
@@ -48,6 +49,7 @@ public final class WsConnection {
     public void onClose(int code, String reason) { }
   };
 
+  private final Endpoint endpoint;
   private final URI uri;
   private volatile Channel channel;
   private final ProtocolCodec codec;
@@ -63,8 +65,9 @@ public final class WsConnection {
   private volatile long lastUsedNanos = System.nanoTime();
   private volatile String closeReason = "";
 
-  private WsConnection(URI uri, ProtocolCodec codec, CompletableFuture<WsConnection> ready) {
-    this.uri = uri;
+  private WsConnection(Endpoint endpoint, ProtocolCodec codec, CompletableFuture<WsConnection> ready) {
+    this.endpoint = endpoint;
+    this.uri = endpoint.uri();
     this.codec = codec;
     this.ready = ready;
   }
@@ -79,16 +82,34 @@ public final class WsConnection {
     return open(group, uri, authToken, maxFrameBytes, timeout, CompressionSettings.defaults(), codec);
   }
 
+  /** As {@link #open(EventLoopGroup, URI, String, int, Duration, ProtocolCodec)}, to {@code endpoint}. */
+  public static WsConnection open(EventLoopGroup group, Endpoint endpoint, String authToken, int maxFrameBytes,
+      Duration timeout, ProtocolCodec codec) {
+    return open(group, endpoint, authToken, maxFrameBytes, timeout, CompressionSettings.defaults(), codec);
+  }
+
   /** As {@link #open(EventLoopGroup, URI, String, int, Duration, ProtocolCodec)}, deflating as {@code compression} says. */
   public static WsConnection open(EventLoopGroup group, URI uri, String authToken, int maxFrameBytes,
       Duration timeout, CompressionSettings compression, ProtocolCodec codec) {
+    return open(group, Endpoint.of(uri), authToken, maxFrameBytes, timeout, compression, codec);
+  }
+
+  /**
+   * Connects to {@code endpoint}'s socket address (its bound address, or its URL's host resolved
+   * now) while the handshake names the URL itself: its {@code Host} header is the URL's host and
+   * port whichever address the socket goes to. There is no TLS in this pipeline yet; one added
+   * must take its server name (SNI) and the host checked against the certificate from
+   * {@code endpoint.uri().getHost()}, never from the address.
+   */
+  public static WsConnection open(EventLoopGroup group, Endpoint endpoint, String authToken, int maxFrameBytes,
+      Duration timeout, CompressionSettings compression, ProtocolCodec codec) {
+    URI uri = endpoint.uri();
     HttpHeaders headers = new DefaultHttpHeaders();
     if (authToken != null) {
       headers.set("Authorization", "Bearer " + authToken);
     }
-    int port = uri.getPort() > 0 ? uri.getPort() : ("wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
     CompletableFuture<WsConnection> ready = new CompletableFuture<>();
-    WsConnection conn = new WsConnection(uri, codec, ready);
+    WsConnection conn = new WsConnection(endpoint, codec, ready);
     ClientInitializer initializer = new ClientInitializer(uri, headers, maxFrameBytes, timeout, compression,
         new ClientInitializer.Events() {
           @Override
@@ -108,7 +129,7 @@ public final class WsConnection {
 
           @Override
           public void failed(Throwable cause) {
-            ready.completeExceptionally(new ConnectFailure(uri, cause));
+            ready.completeExceptionally(new ConnectFailure(endpoint, cause));
           }
         });
     Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
@@ -121,18 +142,18 @@ public final class WsConnection {
     conn.channel = channel;
     channel.closeFuture().addListener(f -> {
       conn.closed.complete(new int[] {-1});
-      ready.completeExceptionally(new ConnectFailure(uri, new IllegalStateException("connection closed during handshake")));
+      ready.completeExceptionally(new ConnectFailure(endpoint, new IllegalStateException("connection closed during handshake")));
       conn.socketClosed.complete(null);
     });
     registered.addListener(r -> {
       if (!r.isSuccess()) {
-        ready.completeExceptionally(new ConnectFailure(uri, r.cause()));
+        ready.completeExceptionally(new ConnectFailure(endpoint, r.cause()));
         channel.close();
         return;
       }
-      channel.connect(new java.net.InetSocketAddress(uri.getHost(), port)).addListener(f -> {
+      channel.connect(endpoint.socketAddress()).addListener(f -> {
         if (!f.isSuccess()) {
-          ready.completeExceptionally(new ConnectFailure(uri, f.cause()));
+          ready.completeExceptionally(new ConnectFailure(endpoint, f.cause()));
           channel.close();
         }
       });
@@ -273,6 +294,11 @@ public final class WsConnection {
     return uri;
   }
 
+  /** Where this connection went (its URL, and the address it is bound to, if any). */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
   public long lastUsedNanos() {
     return lastUsedNanos;
   }
@@ -281,8 +307,8 @@ public final class WsConnection {
   public static final class ConnectFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    ConnectFailure(URI uri, Throwable cause) {
-      super("cannot connect to " + uri + ": " + describe(cause), cause);
+    ConnectFailure(Endpoint endpoint, Throwable cause) {
+      super("cannot connect to " + endpoint + ": " + describe(cause), cause);
     }
 
     private static String describe(Throwable t) {

@@ -1,6 +1,7 @@
 package dev.analyzer.client.pool;
 
 import dev.analyzer.client.internal.WsConnection;
+import dev.analyzer.client.replica.Endpoint;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,19 +41,19 @@ public final class ConnectionPool implements AutoCloseable {
   private final Duration idleTimeout;
   private final LongSupplier nanoTime;
   private final ScheduledExecutorService timer;
-  private final Function<URI, WsConnection> opener;
-  private final Map<URI, Deque<Idle>> idle = new ConcurrentHashMap<>();
+  private final Function<Endpoint, WsConnection> opener;
+  private final Map<Endpoint, Deque<Idle>> idle = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final List<WsConnection> open = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private record Idle(WsConnection connection, long sinceNanos) {}
 
   /**
-   * @param opener starts a connection to a URL (see {@link WsConnection#open})
+   * @param opener starts a connection to an endpoint (see {@link WsConnection#open})
    * @param nanoTime the ticker idle timeouts are measured with
    */
   public ConnectionPool(int maxConnections, Duration acquireTimeout, Duration idleTimeout, LongSupplier nanoTime,
-      ScheduledExecutorService timer, Function<URI, WsConnection> opener) {
+      ScheduledExecutorService timer, Function<Endpoint, WsConnection> opener) {
     this.permits = new AsyncPermits(maxConnections);
     this.acquireTimeout = acquireTimeout;
     this.idleTimeout = idleTimeout;
@@ -94,7 +95,12 @@ public final class ConnectionPool implements AutoCloseable {
 
   /** A new connection to {@code uri}, open and past its handshake; never from the idle pool. */
   public CompletableFuture<WsConnection> openFresh(URI uri) {
-    return lease().thenCompose(l -> l.open(uri));
+    return openFresh(Endpoint.of(uri));
+  }
+
+  /** A new connection to {@code endpoint}, open and past its handshake; never from the idle pool. */
+  public CompletableFuture<WsConnection> openFresh(Endpoint endpoint) {
+    return lease().thenCompose(l -> l.open(endpoint));
   }
 
   /**
@@ -106,14 +112,19 @@ public final class ConnectionPool implements AutoCloseable {
 
     private Lease() {}
 
-    /** Opens a connection on this permit; the permit returns when the socket closes. */
+    /** Opens a connection to {@code uri} by name on this permit; the permit returns when the socket closes. */
     public CompletableFuture<WsConnection> open(URI uri) {
+      return open(Endpoint.of(uri));
+    }
+
+    /** Opens a connection to {@code endpoint} on this permit; the permit returns when the socket closes. */
+    public CompletableFuture<WsConnection> open(Endpoint endpoint) {
       if (!used.compareAndSet(false, true)) {
         return CompletableFuture.failedFuture(new IllegalStateException("lease already used"));
       }
       WsConnection c;
       try {
-        c = opener.apply(uri);
+        c = opener.apply(endpoint);
       } catch (RuntimeException e) {
         permits.release();
         return CompletableFuture.failedFuture(e);
@@ -137,18 +148,23 @@ public final class ConnectionPool implements AutoCloseable {
     }
   }
 
-  /** An idle connection to {@code uri} if one is open, else a fresh one. Hand it back with {@link #giveBack}. */
-  public CompletableFuture<WsConnection> borrow(URI uri) {
-    return takeIdle(uri).map(CompletableFuture::completedFuture).orElseGet(() -> openFresh(uri));
+  /** An idle connection to {@code endpoint} if one is open, else a fresh one. Hand it back with {@link #giveBack}. */
+  public CompletableFuture<WsConnection> borrow(Endpoint endpoint) {
+    return takeIdle(endpoint).map(CompletableFuture::completedFuture).orElseGet(() -> openFresh(endpoint));
+  }
+
+  /** {@link #takeIdle(Endpoint)} of the endpoint {@code uri} connected to by name. */
+  public java.util.Optional<WsConnection> takeIdle(URI uri) {
+    return takeIdle(Endpoint.of(uri));
   }
 
   /**
-   * The newest open idle connection to {@code uri}, taken out of the idle pool (hand it back with
+   * The newest open idle connection to {@code endpoint}, taken out of the idle pool (hand it back with
    * {@link #giveBack}). Taking it and the idle sweep's closing claim an entry the same way (an
    * atomic removal from the deque), so the sweep never closes a connection just taken.
    */
-  public java.util.Optional<WsConnection> takeIdle(URI uri) {
-    Deque<Idle> q = idle.get(uri);
+  public java.util.Optional<WsConnection> takeIdle(Endpoint endpoint) {
+    Deque<Idle> q = idle.get(endpoint);
     if (q != null) {
       for (Idle i; (i = q.pollLast()) != null; ) {
         if (i.connection().isOpen()) {
@@ -167,7 +183,22 @@ public final class ConnectionPool implements AutoCloseable {
       return;
     }
     c.listen(null);
-    idle.computeIfAbsent(c.uri(), u -> new ConcurrentLinkedDeque<>()).addLast(new Idle(c, nanoTime.getAsLong()));
+    idle.computeIfAbsent(c.endpoint(), u -> new ConcurrentLinkedDeque<>()).addLast(new Idle(c, nanoTime.getAsLong()));
+  }
+
+  /**
+   * Closes every idle connection to {@code endpoint} (a replica that is draining: idle connections
+   * carry no work, and none will be taken again); returns how many.
+   */
+  public int closeIdle(Endpoint endpoint) {
+    Deque<Idle> q = idle.remove(endpoint);
+    int n = 0;
+    if (q != null) {
+      for (Idle i; (i = q.poll()) != null; n++) {
+        i.connection().close();
+      }
+    }
+    return n;
   }
 
   /** Closes idle connections unused for longer than the idle timeout; returns how many. */

@@ -7,27 +7,50 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One replica URL of a service: its breaker, requests in flight, counters and a recent-latency
- * average (EWMA, weight 0.2 to the newest sample, as the original pool's). Thread-safe.
+ * One replica of a service (a URL, or one address of a URL's host, see {@link Endpoint}): its
+ * breaker, requests in flight, counters and a recent-latency average (EWMA, weight 0.2 to the
+ * newest sample, as the original pool's). A replica whose address left its host's set is
+ * <em>draining</em>: no new work is chosen for it, and what it holds runs to its end. Thread-safe.
  */
 public final class Replica {
 
   private static final double NEW_SAMPLE_WEIGHT = 0.2;
 
-  private final URI uri;
+  private final Endpoint endpoint;
   private final ReplicaBreaker breaker;
+  private volatile boolean draining;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private volatile double latencyMillis = -1;
 
   public Replica(URI uri, ReplicaBreaker breaker) {
-    this.uri = uri;
+    this(Endpoint.of(uri), breaker);
+  }
+
+  public Replica(Endpoint endpoint, ReplicaBreaker breaker) {
+    this.endpoint = endpoint;
     this.breaker = breaker;
   }
 
+  /** The configured URL (whose host the handshake names). */
   public URI uri() {
-    return uri;
+    return endpoint.uri();
+  }
+
+  /** Where connections go. */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** True once the replica has left its host's address set: it gets no new work. */
+  public boolean draining() {
+    return draining;
+  }
+
+  /** Marks the replica draining ({@code true}) or back in its host's set ({@code false}). */
+  public void draining(boolean on) {
+    this.draining = on;
   }
 
   public ReplicaBreaker breaker() {

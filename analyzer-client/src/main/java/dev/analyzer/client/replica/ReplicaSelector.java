@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Orders a service's replicas for one request: those whose breaker may allow a request, least
+ * Orders a service's replicas for one request: those not draining whose breaker may allow a request, least
  * requests in flight first, then lowest recent latency (unknown latency counts as best, so new
  * replicas get tried), ties broken at random so equal replicas share the load. Stateless.
  */
@@ -19,7 +19,7 @@ public final class ReplicaSelector {
   public static List<Replica> order(Collection<Replica> replicas, Collection<Replica> tried) {
     List<Replica> out = new ArrayList<>();
     for (Replica r : replicas) {
-      if (!tried.contains(r) && r.breaker().mayAllow()) {
+      if (!tried.contains(r) && !r.draining() && r.breaker().mayAllow()) {
         out.add(r);
       }
     }

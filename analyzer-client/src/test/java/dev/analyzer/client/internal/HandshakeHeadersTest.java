@@ -2,6 +2,7 @@ package dev.analyzer.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.analyzer.client.replica.Endpoint;
 import dev.analyzer.core.protocol.ProtocolCodec;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -62,6 +63,26 @@ class HandshakeHeadersTest {
         c.abort();
         served.get(5, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  @Test
+  void aConnectionToOneAddressOfANameStillNamesTheHostInItsHandshake() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.2"))) {
+      CompletableFuture<Map<String, String>> request = new CompletableFuture<>();
+      CompletableFuture<Void> served = CompletableFuture.runAsync(() -> acceptOne(server, request));
+      URI uri = URI.create("ws://analyzer-static.analyzers.svc:" + server.getLocalPort() + "/");
+      Endpoint pod = new Endpoint(uri, InetAddress.getByName("127.0.0.2"));
+
+      WsConnection c = WsConnection.open(group, pod, null, 1 << 20, Duration.ofSeconds(5), ProtocolCodec.create());
+
+      assertThat(c.ready()).succeedsWithin(Duration.ofSeconds(5));
+      assertThat(request.get(5, TimeUnit.SECONDS)).as("the socket went to 127.0.0.2, the handshake names the host")
+          .containsEntry("host", "analyzer-static.analyzers.svc:" + server.getLocalPort())
+          .doesNotContainKey("origin");
+      assertThat(c.endpoint()).isEqualTo(pod);
+      c.abort();
+      served.get(5, TimeUnit.SECONDS);
     }
   }
 

@@ -25,10 +25,10 @@ public final class Services {
    * A started scripted static service with peak-connection metrics; {@code gates} is the service the
    * server runs: {@code service} plus the {@code gate} mode.
    */
-  public record Running(AnalyzerServer server, ScriptedService service, PeakConnections metrics, GatedService gates)
-      implements AutoCloseable {
+  public record Running(AnalyzerServer server, ScriptedService service, PeakConnections metrics, GatedService gates,
+      String host) implements AutoCloseable {
     public String url() {
-      return "ws://127.0.0.1:" + server.port();
+      return "ws://" + host + ":" + server.port();
     }
 
     @Override
@@ -50,15 +50,24 @@ public final class Services {
    * wire by {@code closeCountLag} (see {@link LaggingCloseMetrics}).
    */
   public static Running start(Path root, int maxConcurrent, int port, Duration closeCountLag) {
+    return start(root, maxConcurrent, "127.0.0.1", port, closeCountLag);
+  }
+
+  /** As {@link #start(Path, int, int)}, bound to {@code host} (such as a loopback alias, 127.0.0.2). */
+  public static Running startOn(Path root, String host, int port) {
+    return start(root, 64, host, port, Duration.ZERO);
+  }
+
+  private static Running start(Path root, int maxConcurrent, String host, int port, Duration closeCountLag) {
     ScriptedService service = new ScriptedService();
     GatedService gates = new GatedService(service);
     PeakConnections metrics = new PeakConnections();
     ServiceSettings settings = ServiceSettings.defaults(0).withPort(port).withSourceRoots(List.of(root))
-        .withMaxConcurrentAnalyses(maxConcurrent).withShutdownGrace(Duration.ofSeconds(2));
+        .withMaxConcurrentAnalyses(maxConcurrent).withShutdownGrace(Duration.ofSeconds(2)).withHost(host);
     ServiceMetrics served = closeCountLag.isZero() ? metrics : new LaggingCloseMetrics(metrics, closeCountLag);
     AnalyzerServer server = AnalyzerServer.builder(gates).withSettings(settings).withMetrics(served)
         .withEventLoopThreads(2).build().start();
-    return new Running(server, service, metrics, gates);
+    return new Running(server, service, metrics, gates, host);
   }
 
   /** Connection settings for tests: a small pool, tight breaker timing. */
