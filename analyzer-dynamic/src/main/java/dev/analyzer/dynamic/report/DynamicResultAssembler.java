@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * Builds the dynamic reply in the original's shape ({@code results.connectivity},
- * {@code vulnerability_scan}, {@code port_scan}, {@code curl-endpoint-tester}, {@code tool_runs},
- * {@code summary}) plus the common {@code findings[]}, a SARIF 2.1.0 document with URL locations
+ * {@code vulnerability_scan}, {@code zap_security_scan}, {@code port_scan},
+ * {@code curl-endpoint-tester}, {@code tool_runs}, {@code tool_results} with the original's tool names
+ * and statuses, {@code summary}; see {@link OriginalSections}) plus the common {@code findings[]}, a SARIF 2.1.0 document with URL locations
  * under {@code sarif_export}, the crawl, the scan statistics and what was skipped. Stateless.
  */
 public final class DynamicResultAssembler {
@@ -38,6 +39,8 @@ public final class DynamicResultAssembler {
     AnalysisBuilder b = Analysis.builder().forRequest(req).withAnalysisTime(now).withStatus(status).withError(error);
     b.withResult("connectivity", connectivity(scan));
     b.withResult("vulnerability_scan", vulnerabilityScan(scan, findings));
+    b.withResult("zap_security_scan", OriginalSections.zapSecurityScan(findings,
+        scan.targets().isEmpty() ? "unknown_url" : scan.targets().get(0).target().toString()));
     List<PortScanner.Result> ports = scan.ports();
     b.withResult("port_scan", ports.isEmpty() ? Map.of("status", "skipped", "open_ports", List.of(), "total_open", 0)
         : ports.get(0).toMap());
@@ -57,6 +60,7 @@ public final class DynamicResultAssembler {
     b.withToolResult(null, engineResult);
     runs.put(Rule.ENGINE, engineResult.toMap());
     Map<String, Object> toolResults = new LinkedHashMap<>();
+    toolResults.put(Rule.ENGINE, brief(Rule.ENGINE, "success", true, engine.size(), null));
     for (ToolRun t : tools) {
       List<Finding> mine = findings.stream().filter(f -> f.tools().contains(t.tool())).toList();
       Map<String, Object> extra = new LinkedHashMap<>(t.extra());
@@ -65,17 +69,25 @@ public final class DynamicResultAssembler {
           && t.status() != ToolStatus.SKIPPED, mine.size(), ToolResult.breakdown(mine), List.of(), t.seconds(),
           t.error(), extra);
       b.withToolResult(null, r);
-      runs.put(t.tool(), r.toMap());
-      toolResults.put(t.tool(), Map.of("tool", t.tool(), "status", t.status().wire(), "executed",
-          r.executed(), "total_issues", mine.size(), "error", t.error() == null ? "" : t.error()));
+      Map<String, Object> record = OriginalSections.withOriginalStatus(r.toMap(), t.status());
+      b.withResult(t.tool(), record);
+      runs.put(t.tool(), record);
+      Map<String, Object> brief = brief(t.tool(), OriginalSections.status(t.status()), r.executed(), mine.size(),
+          t.error() == null ? "" : t.error());
+      if (record.containsKey("status_detail")) {
+        brief.put("status_detail", record.get("status_detail"));
+      }
+      toolResults.put(t.tool(), brief);
     }
+    coveredTools(toolResults, scan, findings.size());
     b.withResult("tool_runs", runs);
     long reachable = scan.connectivity().stream().filter(Reachability.Result::answered).count();
     b.withSummary("total_urls_tested", scan.targets().size())
         .withSummary("reachable_urls", reachable)
         .withSummary("vulnerabilities_found", findings.size())
         .withSummary("total_findings", findings.size())
-        .withSummary("severity_breakdown", ToolResult.breakdown(findings))
+        .withSummary("severity_breakdown", OriginalSections.foldedBreakdown(findings))
+        .withSummary("severity_breakdown_detail", ToolResult.breakdown(findings))
         .withSummary("findings_by_tool", byTool(findings))
         .withSummary("requests_sent", scan.stats().getOrDefault("requests_sent", 0))
         .withSummary("budget_exhausted", scan.stats().getOrDefault("budget_exhausted", false))
@@ -101,6 +113,47 @@ public final class DynamicResultAssembler {
     }
     b.withExtra("sarif_export", sarif(findings, tools, engineVersion));
     return b.build();
+  }
+
+  /**
+   * The original's own tool names that our engine covers, each said so with {@code covered_by}:
+   * {@code zap} (its records carry every finding), {@code curl} (connectivity), {@code nmap} (the
+   * built-in port scan) and {@code curl-endpoint-tester}; a real tool run of that name is kept as is.
+   */
+  private static void coveredTools(Map<String, Object> toolResults, ScanReport scan, int findings) {
+    Map<String, Object> zap = brief("zap", "success", true, findings, null);
+    zap.put("covered_by", Rule.ENGINE);
+    toolResults.putIfAbsent("zap", zap);
+    boolean checked = !scan.connectivity().isEmpty();
+    Map<String, Object> curl = brief("curl", checked ? "success" : "skipped", checked, 0, null);
+    curl.put("covered_by", Rule.ENGINE);
+    toolResults.putIfAbsent("curl", curl);
+    boolean scanned = scan.ports().stream().anyMatch(p -> !p.skipped());
+    Map<String, Object> nmap = brief("nmap", scanned ? "success" : "skipped", scanned, 0, null);
+    nmap.put("covered_by", Rule.ENGINE);
+    toolResults.putIfAbsent("nmap", nmap);
+    if (!scan.endpointTests().isEmpty()) {
+      Map<String, Object> tests = scan.endpointTests().values().iterator().next();
+      int failed = 0;
+      for (Map<String, Object> t : scan.endpointTests().values()) {
+        Object n = t.get("total_issues");
+        failed += n instanceof Number x ? x.intValue() : 0;
+      }
+      Map<String, Object> cet = brief("curl-endpoint-tester", String.valueOf(tests.getOrDefault("status", "success")),
+          true, failed, null);
+      cet.put("covered_by", Rule.ENGINE);
+      toolResults.putIfAbsent("curl-endpoint-tester", cet);
+    }
+  }
+
+  private static Map<String, Object> brief(String tool, String status, boolean executed, int issues, String error) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tool", tool);
+    m.put("status", status);
+    m.put("executed", executed);
+    m.put("total_issues", issues);
+    m.put("error", error);
+    return m;
   }
 
   private static List<Object> connectivity(ScanReport scan) {

@@ -33,7 +33,10 @@ class ServiceToolsTest {
       JsonNode a = r.path("analysis");
 
       assertThat(a.path("results").path("tool_runs").path("wapiti").path("status").asText()).isEqualTo("success");
-      assertThat(a.path("results").path("tool_runs").path("zap").path("status").asText()).isEqualTo("not_installed");
+      assertThat(a.path("results").path("tool_runs").path("zap").path("status").asText()).isEqualTo("not_available");
+      assertThat(a.path("results").path("tool_runs").path("zap").path("status_detail").asText())
+          .isEqualTo("not_installed");
+      assertThat(a.path("tool_results").path("zap").path("status").asText()).isEqualTo("not_available");
       assertThat(a.path("results").path("tool_runs").path("zap").path("error").asText()).contains("ZAP_API_URL");
       assertThat(a.path("tools_used").toString()).contains("wapiti", "dynamic-engine");
       JsonNode xss = DynamicServiceTest.find(a.path("findings"), "dyn.xss-reflected", "/hello");
