@@ -68,11 +68,13 @@ public final class AiResultAssembler {
       Map<String, Object> extraMetadata) {
     AnalysisBuilder b = Analysis.builder().forRequest(req).withAnalysisTime(now).withStatus(status);
     Map<String, Object> tools = new LinkedHashMap<>();
+    Map<String, Object> toolResults = new LinkedHashMap<>();
     for (ToolOutcome o : outcomes) {
       ToolResult r = o.toToolResult();
       b.withToolResult(null, r);
       b.withResult(o.tool(), OriginalStatus.apply(r.toMap(), o.status()));
       tools.put(o.tool(), o.originalRecord());
+      toolResults.put(o.tool(), originalFigures(o));
     }
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("model_slug", req.modelSlug());
@@ -81,7 +83,7 @@ public final class AiResultAssembler {
     metadata.put("requested_tools", requested);
     metadata.put("analysis_time", now.toString());
     metadata.putAll(extraMetadata);
-    b.withExtra("metadata", metadata).withExtra("tools", tools);
+    b.withExtra("metadata", metadata).withExtra("tools", tools).withExtra("tool_results", toolResults);
     b.withSummary("tools_run", outcomes.stream().filter(o -> o.status() != ToolStatus.SKIPPED).count())
         .withSummary("tools_successful", successes());
     if (requirementsSummary != null) {
@@ -110,6 +112,35 @@ public final class AiResultAssembler {
       b.withExtra("errors", errors);
     }
     return b.build();
+  }
+
+  /**
+   * A tool's {@code tool_results} entry with the figure the original's manager computes for it:
+   * requirements-scanner unmet requirements + failed endpoint tests (answered or not),
+   * code-quality-analyzer failed metrics + critical issues (a failed metric of weight >= 1.3 counts
+   * twice there). Our own count, the tool's findings, is {@code findings_count}.
+   */
+  private Map<String, Object> originalFigures(ToolOutcome o) {
+    int figure = o.problems();
+    if (o.status() == ToolStatus.SUCCESS && o.tool().equals("requirements-scanner")) {
+      figure = (int) (verdicts.stream().filter(v -> !v.met()).count()
+          + endpoints.stream().filter(e -> !e.passed()).count());
+    } else if (o.status() == ToolStatus.SUCCESS && metrics != null && o.tool().equals("code-quality-analyzer")) {
+      figure = (int) (metrics.stream().filter(m -> !m.passed()).count()
+          + metrics.stream().filter(m -> !m.passed() && m.metric().weight() >= 1.3).count());
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tool", o.tool());
+    m.put("status", OriginalStatus.of(o.status()));
+    if (!OriginalStatus.of(o.status()).equals(o.status().wire())) {
+      m.put("status_detail", o.status().wire());
+    }
+    m.put("executed", o.status() == ToolStatus.SUCCESS);
+    m.put("total_issues", figure);
+    m.put("findings_count", o.problems());
+    m.put("duration_seconds", o.durationSeconds());
+    m.put("error", o.error());
+    return m;
   }
 
   /** {@code {high, medium, low}} as the original's manager folds severities (critical→high, info→low). */

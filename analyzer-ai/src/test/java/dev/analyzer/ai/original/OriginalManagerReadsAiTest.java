@@ -101,6 +101,9 @@ class OriginalManagerReadsAiTest {
     assertThat(reading.totalIssues().get("requirements-scanner")).isEqualTo(ours("requirements-scanner") + unanswered);
     assertThat(reply.path("analysis").path("results").path("requirements-scanner").path("total_issues").asInt())
         .isEqualTo(ours("requirements-scanner"));
+    JsonNode figures = reply.path("analysis").path("tool_results").path("requirements-scanner");
+    assertThat(figures.path("total_issues").asInt()).isEqualTo(reading.totalIssues().get("requirements-scanner"));
+    assertThat(figures.path("findings_count").asInt()).isEqualTo(ours("requirements-scanner"));
   }
 
   @Test
@@ -115,7 +118,9 @@ class OriginalManagerReadsAiTest {
 
     assertThat(ours("code-quality-analyzer")).isEqualTo(summary.path("metrics_failed").asInt()).isPositive();
     assertThat(reading.totalIssues().get("code-quality-analyzer"))
-        .isEqualTo(ours("code-quality-analyzer") + summary.path("critical_issues_count").asInt());
+        .isEqualTo(ours("code-quality-analyzer") + summary.path("critical_issues_count").asInt())
+        .isEqualTo(reply.path("analysis").path("tool_results").path("code-quality-analyzer").path("total_issues")
+            .asInt());
   }
 
   @Test
