@@ -115,11 +115,11 @@ public final class QueueWorker implements AutoCloseable {
     if (state.getAndSet(2) != 1) {
       return new DrainOutcome(0, 0);
     }
+    long finishedBefore = registry.finishedCount();
     loops.forEach(FetchLoop::stop);
     for (Thread t : threads) {
       join(t, config.fetchWait().plusSeconds(1));
     }
-    int held = registry.size();
     long deadline = System.nanoTime() + grace.toNanos();
     while (registry.size() > 0 && System.nanoTime() < deadline) {
       sleepBriefly();
@@ -135,7 +135,7 @@ public final class QueueWorker implements AutoCloseable {
     }
     registry.close();
     handlerPool.shutdownNow();
-    int finished = Math.max(0, held - handedBack);
+    int finished = (int) (registry.finishedCount() - finishedBefore);
     LOG.info("queue worker drained: {} finished, {} handed back", finished, handedBack);
     return new DrainOutcome(finished, handedBack);
   }

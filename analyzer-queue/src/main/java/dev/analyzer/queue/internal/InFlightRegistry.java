@@ -21,6 +21,7 @@ public final class InFlightRegistry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InFlightRegistry.class);
 
   private final Set<InFlight> held = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicLong finished = new java.util.concurrent.atomic.AtomicLong();
   private final ScheduledExecutorService heartbeat;
 
   public InFlightRegistry(Duration interval, String threadName) {
@@ -38,7 +39,14 @@ public final class InFlightRegistry implements AutoCloseable {
   }
 
   void remove(InFlight f) {
-    held.remove(f);
+    if (held.remove(f)) {
+      finished.incrementAndGet();
+    }
+  }
+
+  /** How many requests have finished (acked, nak'ed or dead-lettered) since it started; hand-backs not counted. */
+  public long finishedCount() {
+    return finished.get();
   }
 
   /**
