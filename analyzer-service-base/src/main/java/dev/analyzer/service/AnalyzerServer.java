@@ -3,6 +3,7 @@ package dev.analyzer.service;
 import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.service.internal.AnalysisRegistry;
 import dev.analyzer.service.internal.NamedThreads;
+import dev.analyzer.service.internal.ProgressGateway;
 import dev.analyzer.service.internal.ServerInitializer;
 import dev.analyzer.service.internal.ServiceRuntime;
 import dev.analyzer.service.internal.Transport;
@@ -37,12 +38,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs an {@link AnalyzerService} on one port: WebSocket analyses plus {@code GET /health} and
- * {@code GET /metrics}. Bootstrap and lifecycle only; the protocol lives in the handlers.
+ * Runs an {@link AnalyzerService} on one port: WebSocket analyses plus {@code GET /health},
+ * {@code GET /ready} and {@code GET /metrics}. Bootstrap and lifecycle only; the protocol lives in the handlers.
  *
  * <p>Lifecycle: {@link #start()} detects the service's tools, binds and returns;
- * {@link #shutdown(Duration)} drains: health turns 503 and new analyses are refused with
- * {@code busy}, in-flight analyses get the grace period to finish and deliver their results, the
+ * {@link #shutdown(Duration)} drains: health and ready turn 503, new analyses and the queued ones
+ * that have not started are refused with {@code busy}, in-flight analyses get the grace period to finish and deliver their results, the
  * rest are cancelled with {@code cancelled} replies, open connections are closed with 1001, and the
  * port is released. Thread-safe.
  */
@@ -74,7 +75,16 @@ public final class AnalyzerServer implements AutoCloseable {
     this.clock = b.clock;
     this.eventLoopThreads = b.eventLoopThreads;
     ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-    this.metrics = b.metrics != null ? b.metrics : new PrometheusServiceMetrics(this::registryInFlight);
+    settings.pathMap().entries().forEach(e -> {
+      if (settings.sourceRoots().stream().noneMatch(root -> e.directory().startsWith(root)
+          || root.startsWith(e.directory()))) {
+        throw new dev.analyzer.core.settings.SettingsException(ServiceSettings.PATH_MAP, ServiceSettings.PATH_MAP
+            + " entry '" + e + "' maps onto a directory outside " + ServiceSettings.SOURCE_ROOTS
+            + ", so every path it maps would be refused; add " + e.directory() + " to " + ServiceSettings.SOURCE_ROOTS);
+      }
+    });
+    this.metrics = b.metrics != null ? b.metrics : new PrometheusServiceMetrics(this::registryInFlight,
+        this::registryQueued, () -> runtimeGateway().sent(), () -> runtimeGateway().dropped());
     this.runtime = new ServiceRuntime(service, settings, ProtocolCodec.withLimits(ProtocolCodec.DEFAULT_MAX_NESTING_DEPTH,
         settings.maxFrameBytes()), clock, metrics, channels);
     timers.setRemoveOnCancelPolicy(true);
@@ -83,6 +93,14 @@ public final class AnalyzerServer implements AutoCloseable {
 
   private int registryInFlight() {
     return registry == null ? 0 : registry.inFlight();
+  }
+
+  private int registryQueued() {
+    return registry == null ? 0 : registry.queued();
+  }
+
+  private ProgressGateway runtimeGateway() {
+    return runtime == null ? ProgressGateway.off() : runtime.gateway();
   }
 
   /** A builder for {@code service}; settings default to {@link ServiceSettings#defaults(int)}. */
@@ -101,6 +119,7 @@ public final class AnalyzerServer implements AutoCloseable {
     }
     daemons = List.copyOf(service.daemons());
     runtime.tools(detectTools());
+    runtime.gateway(ProgressGateway.start(settings.gatewayUrl(), settings.gatewayQueueSize(), runtime.codec()));
     transport = Transport.best();
     group = new MultiThreadIoEventLoopGroup(eventLoopThreads, new NamedThreads(service.name() + "-io"),
         transport.ioHandlerFactory());
@@ -114,6 +133,7 @@ public final class AnalyzerServer implements AutoCloseable {
     ChannelFuture bind = bootstrap.bind(settings.host(), settings.port()).awaitUninterruptibly();
     if (!bind.isSuccess()) {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      runtime.gateway().close();
       stopDaemons();
       stopExecutors();
       throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
@@ -187,6 +207,7 @@ public final class AnalyzerServer implements AutoCloseable {
       return;
     }
     runtime.startDraining();
+    registry.refuseWaiting(service.name() + " is shutting down; send the analysis to another replica");
     LOG.info("{} draining: {} analyses in flight, grace {} s", service.name(), registry.awaitingReply(),
         grace.toSeconds());
     try {
@@ -209,6 +230,7 @@ public final class AnalyzerServer implements AutoCloseable {
     if (group != null) {
       group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
+    runtime.gateway().close();
     stopDaemons();
     stopExecutors();
     LOG.info("{} stopped", service.name());

@@ -74,6 +74,25 @@ public interface AnalyzerService {
   }
 
   /**
+   * The tools this service cannot serve without, by the names {@link #detectToolDetails} reports:
+   * while one of them was not detected at start, {@code GET /ready} answers 503 naming it (so an
+   * orchestrator sends no work to a replica built without it); {@code /health} is unaffected.
+   * Default: none required.
+   */
+  default List<String> requiredTools() {
+    return List.of();
+  }
+
+  /**
+   * Conditions of the service's own that make it unready now (such as a model not yet loaded), one
+   * line each; empty when ready. Called on an I/O thread for every {@code GET /ready}: keep it cheap,
+   * non-blocking and thread-safe; an exception counts as one problem. Default: none.
+   */
+  default List<String> readinessProblems() {
+    return List.of();
+  }
+
+  /**
    * The daemons this service owns ({@link ToolDaemon}), asked for once at start; the server closes
    * each on shutdown (after in-flight analyses ended), so none outlives the service. A daemon starts
    * only when the service first calls {@link ToolDaemon#ensureRunning()}. Default: none.

@@ -4,6 +4,7 @@ import dev.analyzer.core.settings.EnvReader;
 import dev.analyzer.core.settings.Option;
 import dev.analyzer.core.settings.OptionTable;
 import dev.analyzer.core.settings.SettingsException;
+import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ public final class ServiceOptions {
   private static final Pattern ORIGIN = Pattern.compile("[a-z][a-z0-9+.-]*://[^/\\s?#@]+|null");
 
   public static final Option<Integer> MAX_CONCURRENT_ANALYSES = Option.integer(ServiceSettings.MAX_CONCURRENT_ANALYSES,
-      8, 1, 10_000, "analyses running at once; more get `busy`");
+      8, 1, 10_000, "analyses running at once; more wait in the queue (`ANALYZER_MAX_QUEUED_ANALYSES`)");
   public static final Option<Integer> MAX_FRAME_BYTES = Option.integer(ServiceSettings.MAX_FRAME_BYTES,
       ServiceSettings.DEFAULT_MAX_FRAME_BYTES, 1024, MAX_BYTES, "the largest message the service sends (and the "
           + "ceiling of `ANALYZER_MAX_REQUEST_BYTES`)");
@@ -64,10 +65,26 @@ public final class ServiceOptions {
       Duration.ofSeconds(20), Duration.ZERO, Duration.ofHours(1), "the server pings a silent connection; 3 silent "
           + "intervals close it; 0 disables");
 
+  public static final Option<Integer> MAX_QUEUED_ANALYSES = Option.integer(ServiceSettings.MAX_QUEUED_ANALYSES,
+      ServiceSettings.DEFAULT_MAX_QUEUED_ANALYSES, 0, 100_000, "analyses beyond `ANALYZER_MAX_CONCURRENT_ANALYSES` "
+          + "wait here in arrival order (a `progress_update` with stage `queued` tells each its position); more get "
+          + "`busy`; 0 queues none");
+  public static final Option<PathMap> PATH_MAP = Option.custom(ServiceSettings.PATH_MAP, PathMap.none(), "none",
+      "comma list of `prefix=directory`", "prefixes of a request's `source_path` mapped onto existing directories "
+          + "before the source-root check (longest prefix wins, whole segments only)",
+      (r, n) -> PathMap.parse(n, r.raw(n)), v -> v != null);
+  public static final Option<URI> GATEWAY_URL = Option.custom(ServiceSettings.GATEWAY_URL, null, "none (off)",
+      "a ws:// or wss:// URL", "progress events are also sent there in the original's gateway shape, "
+          + "best effort over one connection", (r, n) -> gatewayUrl(n, r.raw(n)), ServiceOptions::validGateway);
+  public static final Option<Integer> GATEWAY_QUEUE_SIZE = Option.integer(ServiceSettings.GATEWAY_QUEUE_SIZE,
+      ServiceSettings.DEFAULT_GATEWAY_QUEUE_SIZE, 1, 1_000_000, "progress events waiting for the gateway; "
+          + "when full the oldest is dropped and counted");
+
   /** Every option of the service base, in README order. */
-  public static final OptionTable TABLE = OptionTable.of("service base", MAX_CONCURRENT_ANALYSES, MAX_FRAME_BYTES,
-      MAX_REQUEST_BYTES, MAX_CONNECTIONS, AUTH_TOKEN, AUTH_TOKEN_FILE, SOURCE_ROOTS, ALLOWED_ORIGINS, SHUTDOWN_GRACE,
-      ANALYSIS_TIMEOUT, PING_INTERVAL);
+  public static final OptionTable TABLE = OptionTable.of("service base", MAX_CONCURRENT_ANALYSES,
+      MAX_QUEUED_ANALYSES, MAX_FRAME_BYTES, MAX_REQUEST_BYTES, MAX_CONNECTIONS, AUTH_TOKEN, AUTH_TOKEN_FILE,
+      SOURCE_ROOTS, PATH_MAP, ALLOWED_ORIGINS, SHUTDOWN_GRACE, ANALYSIS_TIMEOUT, PING_INTERVAL, GATEWAY_URL,
+      GATEWAY_QUEUE_SIZE);
 
   private ServiceOptions() {}
 
@@ -98,6 +115,24 @@ public final class ServiceOptions {
   private static SettingsException badOrigin(String raw) {
     return new SettingsException(ServiceSettings.ALLOWED_ORIGINS, ServiceSettings.ALLOWED_ORIGINS
         + " must list origins such as http://localhost:3000 (scheme://host[:port], no path) or *, got '" + raw + "'");
+  }
+
+  static URI gatewayUrl(String name, String raw) {
+    URI uri;
+    try {
+      uri = new URI(raw);
+    } catch (java.net.URISyntaxException e) {
+      throw new SettingsException(name, name + " must be a ws:// or wss:// URL, got '" + raw + "'");
+    }
+    if (!validGateway(uri)) {
+      throw new SettingsException(name, name + " must be a ws:// or wss:// URL with a host, got '" + raw + "'");
+    }
+    return uri;
+  }
+
+  private static boolean validGateway(URI uri) {
+    return uri == null || (uri.getScheme() != null && (uri.getScheme().equalsIgnoreCase("ws")
+        || uri.getScheme().equalsIgnoreCase("wss")) && uri.getHost() != null && uri.getRawUserInfo() == null);
   }
 
   private static List<Path> paths(EnvReader r, String name) {

@@ -11,9 +11,11 @@ class ServiceOptionsTest {
   @Test
   void theTableListsEverySettingWithItsDefaultAndBound() {
     assertThat(ServiceSettings.OPTIONS.options()).extracting(Option::name).containsExactly(
-        "ANALYZER_MAX_CONCURRENT_ANALYSES", "ANALYZER_MAX_FRAME_BYTES", "ANALYZER_MAX_REQUEST_BYTES",
-        "ANALYZER_MAX_CONNECTIONS_PER_SERVICE", "ANALYZER_AUTH_TOKEN", "ANALYZER_AUTH_TOKEN_FILE", "ANALYZER_SOURCE_ROOTS",
-        "ANALYZER_ALLOWED_ORIGINS", "ANALYZER_SHUTDOWN_GRACE", "ANALYZER_ANALYSIS_TIMEOUT", "ANALYZER_PING_INTERVAL");
+        "ANALYZER_MAX_CONCURRENT_ANALYSES", "ANALYZER_MAX_QUEUED_ANALYSES", "ANALYZER_MAX_FRAME_BYTES",
+        "ANALYZER_MAX_REQUEST_BYTES", "ANALYZER_MAX_CONNECTIONS_PER_SERVICE", "ANALYZER_AUTH_TOKEN",
+        "ANALYZER_AUTH_TOKEN_FILE", "ANALYZER_SOURCE_ROOTS", "ANALYZER_PATH_MAP", "ANALYZER_ALLOWED_ORIGINS",
+        "ANALYZER_SHUTDOWN_GRACE", "ANALYZER_ANALYSIS_TIMEOUT", "ANALYZER_PING_INTERVAL", "GATEWAY_URL",
+        "ANALYZER_GATEWAY_QUEUE_SIZE");
     String markdown = ServiceSettings.OPTIONS.markdown();
     assertThat(markdown).contains("| `ANALYZER_MAX_REQUEST_BYTES` | 1048576 (1 MiB) | 1024..`ANALYZER_MAX_FRAME_BYTES` |")
         .contains("| `ANALYZER_MAX_CONNECTIONS_PER_SERVICE` | 1024 | 1..100000 |")
@@ -33,5 +35,9 @@ class ServiceOptionsTest {
     assertThat(d.shutdownGrace()).isEqualTo(ServiceOptions.SHUTDOWN_GRACE.defaultValue());
     assertThat(d.analysisTimeout()).isEqualTo(ServiceOptions.ANALYSIS_TIMEOUT.defaultValue());
     assertThat(d.pingInterval()).isEqualTo(ServiceOptions.PING_INTERVAL.defaultValue());
+    assertThat(d.maxQueuedAnalyses()).isEqualTo(256).isEqualTo(ServiceOptions.MAX_QUEUED_ANALYSES.defaultValue());
+    assertThat(d.pathMap()).isEqualTo(PathMap.none()).isEqualTo(ServiceOptions.PATH_MAP.defaultValue());
+    assertThat(d.gatewayUrl()).isNull();
+    assertThat(d.gatewayQueueSize()).isEqualTo(ServiceOptions.GATEWAY_QUEUE_SIZE.defaultValue());
   }
 }

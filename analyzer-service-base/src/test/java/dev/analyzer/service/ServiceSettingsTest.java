@@ -110,9 +110,39 @@ class ServiceSettingsTest {
       "ANALYZER_MAX_REQUEST_BYTES|100|ANALYZER_MAX_REQUEST_BYTES must be 1024..104857600, got 100",
       "ANALYZER_MAX_CONNECTIONS_PER_SERVICE|0|ANALYZER_MAX_CONNECTIONS_PER_SERVICE must be 1..100000, got 0",
       "ANALYZER_ALLOWED_ORIGINS|evil.example|ANALYZER_ALLOWED_ORIGINS must list origins such as http://localhost:3000 (scheme://host[:port], no path) or *, got 'evil.example'",
+      "ANALYZER_MAX_QUEUED_ANALYSES|-1|ANALYZER_MAX_QUEUED_ANALYSES must be 0..100000, got -1",
+      "ANALYZER_PATH_MAP|/app/sources|ANALYZER_PATH_MAP entry '/app/sources' is not prefix=directory (such as /app/sources=/srv/apps)",
+      "ANALYZER_PATH_MAP|/app/sources=/no/such/dir|ANALYZER_PATH_MAP entry '/app/sources=/no/such/dir' maps onto /no/such/dir, which is not an existing directory",
+      "ANALYZER_PATH_MAP|app/sources=/tmp|ANALYZER_PATH_MAP entry 'app/sources=/tmp' needs an absolute prefix other than / without . or .. segments",
+      "ANALYZER_PATH_MAP|/app/../etc=/tmp|ANALYZER_PATH_MAP entry '/app/../etc=/tmp' needs an absolute prefix other than / without . or .. segments",
+      "GATEWAY_URL|http://gw:8765|GATEWAY_URL must be a ws:// or wss:// URL with a host, got 'http://gw:8765'",
+      "GATEWAY_URL|ws://user:pw@gw:8765|GATEWAY_URL must be a ws:// or wss:// URL with a host, got 'ws://user:pw@gw:8765'",
+      "ANALYZER_GATEWAY_QUEUE_SIZE|0|ANALYZER_GATEWAY_QUEUE_SIZE must be 1..1000000, got 0",
   })
   void badValuesNameVariableBoundAndValue(String name, String value, String message) {
     assertThatThrownBy(() -> with(name, value)).isInstanceOf(SettingsException.class).hasMessage(message);
+  }
+
+  @Test
+  void theQueuePathMapAndGatewayAreRead() throws Exception {
+    Path apps = java.nio.file.Files.createDirectory(dir.resolve("apps"));
+    ServiceSettings s = ServiceSettings.fromEnvironment(Environment.of(Map.of("ANALYZER_MAX_QUEUED_ANALYSES", "3",
+        "ANALYZER_PATH_MAP", " /app/sources=" + apps + " , /app/sources/special=" + dir, "GATEWAY_URL",
+        "ws://127.0.0.1:8765", "ANALYZER_GATEWAY_QUEUE_SIZE", "7")), 2001);
+
+    assertThat(s.maxQueuedAnalyses()).isEqualTo(3);
+    assertThat(s.pathMap().entries()).extracting(e -> e.prefix().toString())
+        .containsExactly("/app/sources/special", "/app/sources");
+    assertThat(s.pathMap().entries().get(1).directory()).isEqualTo(apps.toRealPath());
+    assertThat(s.gatewayUrl()).hasToString("ws://127.0.0.1:8765");
+    assertThat(s.gatewayQueueSize()).isEqualTo(7);
+  }
+
+  @Test
+  void aRepeatedPathMapPrefixIsRefusedNamingTheEntry() {
+    assertThatThrownBy(() -> with("ANALYZER_PATH_MAP", "/a=" + dir + ",/a/=" + dir))
+        .isInstanceOf(SettingsException.class)
+        .hasMessage("ANALYZER_PATH_MAP entry '/a/=" + dir + "' repeats the prefix /a");
   }
 
   @Test

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +20,17 @@ import org.slf4j.MDC;
 
 /**
  * The analyses in flight, bounded by {@code ANALYZER_MAX_CONCURRENT_ANALYSES}. An analysis holds
- * its permit until its thread has returned, so the bound counts real work, including an analysis
+ * its slot until its thread has returned, so the bound counts real work, including an analysis
  * that was cancelled but whose code has not yet noticed.
+ *
+ * <p>Analyses beyond the bound wait in a first-come-first-served line of at most
+ * {@code ANALYZER_MAX_QUEUED_ANALYSES} ({@link Admission}); each is told its position with a
+ * {@code progress_update} of stage {@code queued} when it arrives and whenever the position changes,
+ * and one of stage {@code started} when it gets its slot. Only past the line is the answer
+ * {@code busy}. A waiting analysis keeps its deadline (counted from arrival) and can be cancelled
+ * (cancel_request, disconnect, deadline): it gets its terminal reply at once and leaves the line.
+ * When the service starts draining, the waiting ones are answered {@code busy} at once, so that
+ * their clients can take them to another replica.
  *
  * <p>Cancellation work (killing process trees) runs on the control executor, never on a Netty event
  * loop. Thread-safe.
@@ -31,15 +39,19 @@ public final class AnalysisRegistry {
 
   private static final Logger LOG = LoggerFactory.getLogger(AnalysisRegistry.class);
 
-  /** Why {@link #start} did not start an analysis. */
-  public enum StartResult { STARTED, BUSY, DUPLICATE_ID }
+  /** What {@link #start} did with an analysis. */
+  public enum StartResult { STARTED, QUEUED, BUSY, DUPLICATE_ID }
 
   private final ServiceRuntime runtime;
   private final ExecutorService analysisExecutor;
   private final ExecutorService controlExecutor;
   private final ExecutorService ioExecutor;
   private final ScheduledExecutorService timers;
-  private final Semaphore permits;
+  private final Object lock = new Object();
+  /** Guarded by {@link #lock}. */
+  private final Admission<RunningAnalysis> admission;
+  /** Guarded by {@link #lock}: once set, nothing more is queued. */
+  private boolean closedToWaiting;
   private final Map<String, RunningAnalysis> running = new ConcurrentHashMap<>();
   private final Map<RunningAnalysis, ScheduledFuture<?>> deadlines = new ConcurrentHashMap<>();
 
@@ -50,30 +62,67 @@ public final class AnalysisRegistry {
     this.controlExecutor = controlExecutor;
     this.ioExecutor = ioExecutor;
     this.timers = timers;
-    this.permits = new Semaphore(runtime.settings().maxConcurrentAnalyses());
+    this.admission = new Admission<>(runtime.settings().maxConcurrentAnalyses(),
+        runtime.settings().maxQueuedAnalyses());
     runtime.registry(this);
   }
 
-  /** Starts {@code request} on an analysis thread, or says why not. */
+  /** Starts {@code request} on an analysis thread, queues it, or says why not. */
   StartResult start(AnalysisRequest request, Channel channel) {
-    if (!permits.tryAcquire()) {
-      return StartResult.BUSY;
-    }
     Duration timeout = deadlineOf(request, runtime.settings().analysisTimeout());
     RunningAnalysis analysis = new RunningAnalysis(runtime, request, channel, timeout, ioExecutor);
     if (running.putIfAbsent(request.id(), analysis) != null) {
-      permits.release();
       return StartResult.DUPLICATE_ID;
     }
+    // Scheduled before the analysis can run and end, so ended() always finds it to cancel.
     deadlines.put(analysis, timers.schedule(() -> cancelAsync(analysis, CancellationReason.DEADLINE),
         timeout.toNanos(), TimeUnit.NANOSECONDS));
+    Admission.Decision decision;
+    synchronized (lock) {
+      decision = closedToWaiting && admission.running() >= admission.maxRunning()
+          ? Admission.Decision.FULL : admission.admit(analysis);
+      if (decision == Admission.Decision.QUEUED) {
+        tellPositions();
+      }
+    }
+    switch (decision) {
+      case RUN:
+        return launch(analysis) ? StartResult.STARTED : StartResult.BUSY;
+      case QUEUED:
+        LOG.info("analysis {} queued: {} running, {} waiting", request.id(), inFlight(), queued());
+        return StartResult.QUEUED;
+      default:
+        forget(analysis);
+        return StartResult.BUSY;
+    }
+  }
+
+  /** Hands {@code analysis}, which holds a slot, to an analysis thread; false (slot freed) when the executor refuses. */
+  private boolean launch(RunningAnalysis analysis) {
     try {
       analysisExecutor.execute(() -> run(analysis));
+      return true;
     } catch (RejectedExecutionException e) {
       ended(analysis);
-      return StartResult.BUSY;
+      return false;
     }
-    return StartResult.STARTED;
+  }
+
+  /** Tells every waiting analysis whose position changed its new one. Caller holds {@link #lock}. */
+  private void tellPositions() {
+    List<RunningAnalysis> line = admission.waiting();
+    for (int i = 0; i < line.size(); i++) {
+      line.get(i).queuedAt(i + 1, line.size(), admission.running());
+    }
+  }
+
+  /** Drops an analysis that never ran and holds no slot: its id and its deadline. */
+  private void forget(RunningAnalysis analysis) {
+    running.remove(analysis.request().id(), analysis);
+    ScheduledFuture<?> deadline = deadlines.remove(analysis);
+    if (deadline != null) {
+      deadline.cancel(false);
+    }
   }
 
   /** A request's {@code timeout_seconds} may shorten the service's deadline, never lengthen it. */
@@ -118,14 +167,56 @@ public final class AnalysisRegistry {
     LOG.info("analysis {} finished: {} in {} ms", analysis.request().id(), status, took.toMillis());
   }
 
-  /** Called once when the analysis thread has returned: frees the permit. */
+  /** Called once when the analysis thread has returned: frees its slot, which the head of the line takes. */
   private void ended(RunningAnalysis analysis) {
-    if (running.remove(analysis.request().id(), analysis)) {
-      permits.release();
+    forget(analysis);
+    RunningAnalysis next;
+    synchronized (lock) {
+      next = admission.release();
+      if (next != null) {
+        next.dequeued();
+        tellPositions();
+      }
     }
-    ScheduledFuture<?> deadline = deadlines.remove(analysis);
-    if (deadline != null) {
-      deadline.cancel(false);
+    if (next != null && !launch(next)) {
+      cancelAsync(next, CancellationReason.SHUTDOWN);
+    }
+  }
+
+  /**
+   * Stops {@code analysis} (blocking while its processes die); one that was still waiting leaves
+   * the line first, and is forgotten once it replied.
+   */
+  private void cancelNow(RunningAnalysis analysis, CancellationReason reason) {
+    boolean waited;
+    synchronized (lock) {
+      waited = admission.remove(analysis);
+      if (waited) {
+        tellPositions();
+      }
+    }
+    analysis.cancel(reason);
+    if (waited) {
+      forget(analysis);
+    }
+  }
+
+  /**
+   * Closes the line (the service is draining): every waiting analysis is answered {@code busy} with
+   * {@code message} and forgotten, and later arrivals that find no free slot are refused.
+   */
+  public void refuseWaiting(String message) {
+    List<RunningAnalysis> waiting;
+    synchronized (lock) {
+      closedToWaiting = true;
+      waiting = admission.drainWaiting();
+    }
+    for (RunningAnalysis a : waiting) {
+      a.refuseWaiting(message);
+      forget(a);
+    }
+    if (!waiting.isEmpty()) {
+      LOG.info("draining: {} waiting analyses answered busy", waiting.size());
     }
   }
 
@@ -164,15 +255,24 @@ public final class AnalysisRegistry {
 
   private void cancelAsync(RunningAnalysis analysis, CancellationReason reason) {
     try {
-      controlExecutor.execute(() -> analysis.cancel(reason));
+      controlExecutor.execute(() -> cancelNow(analysis, reason));
     } catch (RejectedExecutionException e) {
-      analysis.cancel(reason);
+      cancelNow(analysis, reason);
     }
   }
 
-  /** Analyses whose threads have not returned yet. */
+  /** Analyses whose threads have not returned yet (each holds a slot). */
   public int inFlight() {
-    return running.size();
+    synchronized (lock) {
+      return admission.running();
+    }
+  }
+
+  /** Analyses waiting for a slot. */
+  public int queued() {
+    synchronized (lock) {
+      return admission.queued();
+    }
   }
 
   /** Analyses that have not replied yet. */
@@ -202,7 +302,7 @@ public final class AnalysisRegistry {
   public void cancelAll(CancellationReason reason) {
     List<RunningAnalysis> all = new ArrayList<>(running.values());
     for (RunningAnalysis a : all) {
-      a.cancel(reason);
+      cancelNow(a, reason);
     }
   }
 }

@@ -16,9 +16,14 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The plain-HTTP side of the port: {@code GET /health} (200 when ready, 503 while draining) and
+ * The plain-HTTP side of the port: {@code GET /health} (200 while serving, 503 while draining),
+ * {@code GET /ready} (200 when the service should get work; 503 while draining or while a required
+ * tool or a condition of the service is missing, the body naming each problem) and
  * {@code GET /metrics} (Prometheus text). WebSocket upgrade requests pass on to the handshake
  * after three checks, before any upgrade: an {@code Origin} header must be one of
  * {@code ANALYZER_ALLOWED_ORIGINS} (403 otherwise; a handshake without Origin, which is what
@@ -90,16 +95,34 @@ final class HttpRoutesHandler extends SimpleChannelInboundHandler<FullHttpReques
         HealthResponse health = runtime.health(null);
         HttpResponseStatus status = health.isHealthy() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE;
         respond(ctx, req, status, "application/json", runtime.codec().encode(health));
+      } else if (path.equals("/ready") && read) {
+        List<String> problems = runtime.readinessProblems();
+        respond(ctx, req, problems.isEmpty() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+            "application/json", readiness(problems));
       } else if (path.equals("/metrics") && read) {
         respond(ctx, req, HttpResponseStatus.OK, runtime.metrics().contentType(), runtime.metrics().scrape());
-      } else if (path.equals("/health") || path.equals("/metrics")) {
+      } else if (path.equals("/health") || path.equals("/ready") || path.equals("/metrics")) {
         respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=UTF-8", "use GET\n");
       } else {
         respond(ctx, req, HttpResponseStatus.NOT_FOUND, "text/plain; charset=UTF-8",
-            "not found: this port serves WebSocket analyses, GET /health and GET /metrics\n");
+            "not found: this port serves WebSocket analyses, GET /health, GET /ready and GET /metrics\n");
       }
     } finally {
       req.release();
+    }
+  }
+
+  /** {@code {"status":"ready"|"not_ready","service":...,"problems":[...]}}. */
+  private String readiness(List<String> problems) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", problems.isEmpty() ? "ready" : "not_ready");
+    body.put("service", runtime.service().name());
+    body.put("draining", runtime.isDraining());
+    body.put("problems", problems);
+    try {
+      return runtime.codec().mapper().writeValueAsString(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode the readiness report", e);
     }
   }
 

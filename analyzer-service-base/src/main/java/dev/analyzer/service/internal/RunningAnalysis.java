@@ -64,6 +64,9 @@ final class RunningAnalysis implements AnalysisContext {
   /** The thread running the service's code, or null; written and interrupted only under interruptLock. */
   private Thread worker;
   private final AtomicBoolean startCounted = new AtomicBoolean();
+  /** The last queue position told (0: never queued); written under the registry's lock. */
+  private int toldPosition;
+  private volatile long queuedSinceNanos;
 
   RunningAnalysis(ServiceRuntime runtime, AnalysisRequest request, Channel channel, Duration timeout,
       ExecutorService ioExecutor) {
@@ -163,13 +166,66 @@ final class RunningAnalysis implements AnalysisContext {
     return true;
   }
 
+  /**
+   * Tells the client it waits at {@code position} (1 = next) of {@code length}, unless that is what
+   * it was told last. Called under the registry's lock; only enqueues a write.
+   */
+  void queuedAt(int position, int length, int running) {
+    if (position == toldPosition) {
+      return;
+    }
+    if (toldPosition == 0) {
+      queuedSinceNanos = System.nanoTime();
+    }
+    toldPosition = position;
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("queue_position", position);
+    data.put("queue_length", length);
+    emit("queued", "waiting for a free slot: position " + position + " of " + length + " (" + running
+        + " analyses running, limit " + runtime.settings().maxConcurrentAnalyses() + ")", data);
+  }
+
+  /** Tells a client whose analysis waited that it got its slot. Called under the registry's lock. */
+  void dequeued() {
+    if (toldPosition == 0) {
+      return;
+    }
+    long waitedMillis = (System.nanoTime() - queuedSinceNanos) / 1_000_000;
+    emit("started", "started after " + waitedMillis + " ms in the queue", Map.of("queued_ms", waitedMillis));
+  }
+
+  /** Answers a waiting analysis {@code busy} (the service is draining), then closes 1000; it never runs. */
+  void refuseWaiting(String message) {
+    cancelled.compareAndSet(null, CancellationReason.SHUTDOWN);
+    if (!replied.compareAndSet(false, true)) {
+      return;
+    }
+    if (channel.isActive()) {
+      runtime.sendError(channel, ErrorCode.BUSY, message, request.id()).addListener(f -> {
+        if (channel.isActive()) {
+          channel.writeAndFlush(new CloseWebSocketFrame(1000, CLOSE_REASON))
+              .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        }
+      });
+    }
+  }
+
+  private void emit(String stage, String message, Map<String, ?> data) {
+    ProgressUpdate update = new ProgressUpdate(request.id(), runtime.service().name(), stage, message, null, null,
+        null, runtime.clock().instant(), new java.util.LinkedHashMap<>(data));
+    runtime.gateway().publish(update);
+    if (!replied.get() && channel.isActive() && channel.isWritable()) {
+      runtime.send(channel, update);
+    }
+  }
+
   /** Resolves {@code source_path}; false (after an {@code invalid_request} reply) when it is refused. */
   private boolean sourceAccepted() {
     if (request.sourcePath() == null) {
       return true;
     }
     try {
-      sourcePath = runtime.sourceRoots().resolve(request.sourcePath());
+      sourcePath = runtime.sourceRoots().resolveRequested(request.sourcePath());
       return true;
     } catch (IllegalArgumentException e) {
       if (replied.compareAndSet(false, true)) {
@@ -241,13 +297,17 @@ final class RunningAnalysis implements AnalysisContext {
   @Override
   public void progress(String stage, String message, Double percent, Integer completed, Integer total,
       Map<String, ?> data) {
-    if (replied.get() || !channel.isActive() || !channel.isWritable()) {
+    if (replied.get()) {
       return;
     }
     Double bounded = percent == null ? null : Math.max(0, Math.min(100, percent));
-    runtime.send(channel, new ProgressUpdate(request.id(), runtime.service().name(), stage, message, bounded,
+    ProgressUpdate update = new ProgressUpdate(request.id(), runtime.service().name(), stage, message, bounded,
         completed == null ? null : Math.max(0, completed), total == null ? null : Math.max(0, total),
-        runtime.clock().instant(), data == null ? Map.of() : new java.util.LinkedHashMap<>(data)));
+        runtime.clock().instant(), data == null ? Map.of() : new java.util.LinkedHashMap<>(data));
+    runtime.gateway().publish(update);
+    if (channel.isActive() && channel.isWritable()) {
+      runtime.send(channel, update);
+    }
   }
 
   @Override

@@ -19,6 +19,8 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +42,7 @@ public final class ServiceRuntime {
   private volatile List<ToolInfo> tools = List.of();
   private volatile boolean draining;
   private volatile AnalysisRegistry registry;
+  private volatile ProgressGateway gateway = ProgressGateway.off();
 
   public ServiceRuntime(AnalyzerService service, ServiceSettings settings, ProtocolCodec codec, Clock clock,
       ServiceMetrics metrics, ChannelGroup channels) {
@@ -48,7 +51,7 @@ public final class ServiceRuntime {
     this.codec = codec;
     this.clock = clock;
     this.metrics = metrics;
-    this.sourceRoots = new SourceRoots(settings.sourceRoots());
+    this.sourceRoots = new SourceRoots(settings.sourceRoots(), settings.pathMap());
     this.channels = channels;
     this.connectionSlots = new ConnectionSlots(settings.maxConnections());
     this.started = clock.instant();
@@ -105,6 +108,16 @@ public final class ServiceRuntime {
     return tools;
   }
 
+  /** Where progress events also go ({@code GATEWAY_URL}); {@link ProgressGateway#off()} until started. */
+  public ProgressGateway gateway() {
+    return gateway;
+  }
+
+  /** Sets the gateway started with the server. */
+  public void gateway(ProgressGateway started) {
+    this.gateway = started;
+  }
+
   public boolean isDraining() {
     return draining;
   }
@@ -117,11 +130,48 @@ public final class ServiceRuntime {
   public HealthResponse health(String correlationId) {
     Instant now = clock.instant();
     double uptime = Duration.between(started, now).toMillis() / 1000.0;
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("max_concurrent_analyses", settings.maxConcurrentAnalyses());
+    extra.put("analyses_queued", registry == null ? 0 : registry.queued());
+    extra.put("max_queued_analyses", settings.maxQueuedAnalyses());
+    extra.put("tools", tools.stream().map(ToolInfo::toJson).toList());
+    extra.put("tool_versions", ToolInfo.versions(tools));
+    ProgressGateway g = gateway;
+    if (g.isOn()) {
+      extra.put("gateway", g.status());
+    }
     return new HealthResponse(correlationId, draining ? HealthResponse.DRAINING : HealthResponse.HEALTHY,
         service.name(), service.version(), uptime, tools.stream().map(ToolInfo::name).toList(),
-        registry == null ? 0 : registry.inFlight(), now, Map.of("max_concurrent_analyses",
-            settings.maxConcurrentAnalyses(), "tools", tools.stream().map(ToolInfo::toJson).toList(),
-            "tool_versions", ToolInfo.versions(tools)));
+        registry == null ? 0 : registry.inFlight(), now, extra);
+  }
+
+  /**
+   * Why the service should get no new work now, for {@code GET /ready}: draining, a tool the
+   * service requires ({@link AnalyzerService#requiredTools()}) that was not detected, or a problem
+   * the service reports ({@link AnalyzerService#readinessProblems()}, whose failure is itself a
+   * problem). Empty when ready.
+   */
+  public List<String> readinessProblems() {
+    List<String> problems = new ArrayList<>();
+    if (draining) {
+      problems.add("draining: the service is shutting down");
+    }
+    List<String> detected = tools.stream().map(ToolInfo::name).toList();
+    try {
+      for (String required : service.requiredTools()) {
+        if (!detected.contains(required)) {
+          problems.add("required tool " + required + " was not found at start");
+        }
+      }
+      List<String> own = service.readinessProblems();
+      if (own != null) {
+        own.stream().filter(p -> p != null && !p.isBlank()).forEach(problems::add);
+      }
+    } catch (RuntimeException e) {
+      problems.add("readiness check failed: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+          : e.getMessage()));
+    }
+    return problems;
   }
 
   /**

@@ -156,7 +156,8 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
     switch (runtime.registry().start(request, channel)) {
       case BUSY:
         refuse(channel, ErrorCode.BUSY, runtime.service().name() + " is at its limit of "
-            + runtime.settings().maxConcurrentAnalyses() + " concurrent analyses; retry later or use another replica",
+            + runtime.settings().maxConcurrentAnalyses() + " concurrent analyses and "
+            + runtime.settings().maxQueuedAnalyses() + " queued; retry later or use another replica",
             request.id());
         break;
       case DUPLICATE_ID:

@@ -3,6 +3,7 @@ package dev.analyzer.service.metrics;
 import dev.analyzer.core.protocol.ErrorCode;
 import dev.analyzer.core.protocol.ResultStatus;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * {@link ServiceMetrics} in the Prometheus text format, on a registry of its own (so several
@@ -27,7 +29,9 @@ import java.util.function.IntSupplier;
  *   <li>{@code analyzer_analyses_finished_total{type,status}}: status success or partial (completed),
  *       error, timeout or targets_unreachable (failed), cancelled</li>
  *   <li>{@code analyzer_analysis_duration_seconds{type}} histogram</li>
- *   <li>{@code analyzer_analyses_in_flight}</li>
+ *   <li>{@code analyzer_analyses_in_flight}, {@code analyzer_analyses_queued} (waiting for a slot)</li>
+ *   <li>{@code analyzer_gateway_events_sent_total}, {@code analyzer_gateway_events_dropped_total}
+ *       (progress to {@code GATEWAY_URL}; 0 without one)</li>
  *   <li>{@code analyzer_errors_total{code}}</li>
  * </ul>
  *
@@ -50,6 +54,17 @@ public final class PrometheusServiceMetrics implements ServiceMetrics {
 
   /** @param inFlight reports the analyses running now */
   public PrometheusServiceMetrics(IntSupplier inFlight) {
+    this(inFlight, () -> 0, () -> 0, () -> 0);
+  }
+
+  /**
+   * @param inFlight reports the analyses running now
+   * @param queued reports the analyses waiting for a slot
+   * @param gatewaySent reports the progress events the gateway accepted
+   * @param gatewayDropped reports the progress events dropped because the gateway's line was full
+   */
+  public PrometheusServiceMetrics(IntSupplier inFlight, IntSupplier queued, LongSupplier gatewaySent,
+      LongSupplier gatewayDropped) {
     connectionsOpen = Gauge.builder().name("analyzer_connections_open")
         .help("WebSocket connections open now").register(registry);
     connectionsTotal = Counter.builder().name("analyzer_connections_total")
@@ -73,6 +88,13 @@ public final class PrometheusServiceMetrics implements ServiceMetrics {
         .callback(cb -> cb.call(peak.get())).register(registry);
     GaugeWithCallback.builder().name("analyzer_analyses_in_flight").help("Analyses running now")
         .callback(cb -> cb.call(inFlight.getAsInt())).register(registry);
+    GaugeWithCallback.builder().name("analyzer_analyses_queued").help("Analyses waiting for a slot")
+        .callback(cb -> cb.call(queued.getAsInt())).register(registry);
+    CounterWithCallback.builder().name("analyzer_gateway_events_sent").help("Progress events sent to GATEWAY_URL")
+        .callback(cb -> cb.call(gatewaySent.getAsLong())).register(registry);
+    CounterWithCallback.builder().name("analyzer_gateway_events_dropped")
+        .help("Progress events dropped because the gateway's line was full")
+        .callback(cb -> cb.call(gatewayDropped.getAsLong())).register(registry);
   }
 
   @Override

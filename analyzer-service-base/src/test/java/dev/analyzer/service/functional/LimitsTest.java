@@ -17,12 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The concurrent-analysis bound answers the excess with busy; oversize frames close with 1009. */
+/** Without a queue the concurrent-analysis bound answers the excess with busy; oversize frames close with 1009. */
 class LimitsTest extends RunningServerTest {
 
   @Override
   protected ServiceSettings settings(Path sourceRoot) {
-    return super.settings(sourceRoot).withMaxConcurrentAnalyses(2)
+    return super.settings(sourceRoot).withMaxConcurrentAnalyses(2).withMaxQueuedAnalyses(0)
         .withMaxFrameBytes(64 * 1024);
   }
 

@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code throw}: throws an exception with a message</li>
  *   <li>{@code big}: returns a finding whose evidence is {@code config.bytes} long</li>
  *   <li>{@code env}: runs {@code env} and returns its output as the evidence of one finding</li>
+ *   <li>{@code gated}: records its id in {@link #startOrder}, then waits for a permit of {@link #gate}
+ *       (or its cancellation), then succeeds</li>
+ *   <li>{@code source}: returns {@link AnalysisContext#sourcePath()} as the evidence of one finding</li>
  * </ul>
  */
 public final class ScriptedService implements AnalyzerService {
@@ -35,6 +38,10 @@ public final class ScriptedService implements AnalyzerService {
   public final CountDownLatch started = new CountDownLatch(1);
   /** Analyses started on this instance. */
   public final java.util.concurrent.atomic.AtomicInteger analyses = new java.util.concurrent.atomic.AtomicInteger();
+  /** Ids of the {@code gated} analyses, in the order their code started. */
+  public final List<String> startOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Each {@code gated} analysis takes one permit before it returns. */
+  public final java.util.concurrent.Semaphore gate = new java.util.concurrent.Semaphore(0);
 
   @Override
   public String name() {
@@ -88,6 +95,12 @@ public final class ScriptedService implements AnalyzerService {
         return AnalysisOutcome.success(analysis(ctx, List.of()));
       case "env":
         return AnalysisOutcome.success(analysis(ctx, List.of(finding(ctx.processes().run(ProcessSpec.of("env")).stdout()))));
+      case "gated":
+        startOrder.add(ctx.analysisId());
+        gate.acquire();
+        return AnalysisOutcome.success(analysis(ctx, List.of()));
+      case "source":
+        return AnalysisOutcome.success(analysis(ctx, List.of(finding(String.valueOf(ctx.sourcePath().orElse(null))))));
       case "throw":
         throw new IllegalStateException("the tool's output could not be parsed");
       case "big":
