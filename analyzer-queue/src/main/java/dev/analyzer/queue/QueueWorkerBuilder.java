@@ -13,7 +13,7 @@ import java.util.Set;
 public final class QueueWorkerBuilder {
 
   /** Default requests held at once ({@code ANALYZER_MAX_CONCURRENT_ANALYSES} of the service base). */
-  public static final int DEFAULT_MAX_CONCURRENT = 4;
+  public static final int DEFAULT_MAX_CONCURRENT = 8;
   /** Default longest wait of one fetch; bounds how fast the worker notices a drain. */
   public static final Duration DEFAULT_FETCH_WAIT = Duration.ofSeconds(1);
 
@@ -47,7 +47,7 @@ public final class QueueWorkerBuilder {
     return this;
   }
 
-  /** Requests held (fetched and not yet acked) at once over all its kinds; default 4, 1..10000. */
+  /** Requests held (fetched and not yet acked) at once over all its kinds; default 8, 1..10000. */
   public QueueWorkerBuilder withMaxConcurrent(int maxConcurrent) {
     this.maxConcurrent = maxConcurrent;
     return this;
