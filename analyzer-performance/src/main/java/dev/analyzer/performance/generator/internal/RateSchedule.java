@@ -43,7 +43,14 @@ public final class RateSchedule {
     }
     if (plan.stages().isEmpty()) {
       double d = plan.duration().toNanos() / 1e9;
-      out.add(new Segment(t, d, plan.rate(), plan.rate(), n, plan.rate() * d));
+      if (out.isEmpty()) {
+        out.add(new Segment(t, d, plan.rate(), plan.rate(), n, plan.rate() * d));
+      } else {
+        // warm-up and measured part at the same constant rate: one segment, so the due-time
+        // computation takes the same path before and after the measured part begins
+        double r = plan.rate();
+        out.set(0, new Segment(0, t + d, r, r, 0, r * (t + d)));
+      }
     } else {
       double from = 0;
       for (Stage s : plan.stages()) {

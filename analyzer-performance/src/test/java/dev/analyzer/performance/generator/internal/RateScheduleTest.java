@@ -32,6 +32,18 @@ class RateScheduleTest {
   }
 
   @Test
+  void aConstantRateKeepsItsSpacingAcrossTheEndOfTheWarmup() {
+    RateSchedule s = RateSchedule.of(LoadPlan.open(20_000, Duration.ofSeconds(1)).withWarmup(Duration.ofSeconds(3))
+        .build());
+
+    assertThat(s.totalRequests()).isEqualTo(80_000);
+    for (long i = 59_990; i < 60_010; i++) {
+      assertThat(s.dueNanos(i)).isCloseTo(i * 50_000, within(1L));
+    }
+    assertThat(s.countFrom(3_000_000_000L)).isEqualTo(20_000);
+  }
+
+  @Test
   void aRampSendsTheIntegralOfItsRateAndSpeedsUp() {
     RateSchedule s = RateSchedule.of(LoadPlan.ramp(List.of(new Stage(Duration.ofSeconds(10), 100),
         new Stage(Duration.ofSeconds(5), 100), new Stage(Duration.ofSeconds(5), 0))).withWarmup(Duration.ZERO)
