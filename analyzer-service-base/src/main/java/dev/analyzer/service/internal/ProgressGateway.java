@@ -21,8 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends progress events to the original's gateway ({@code GATEWAY_URL}) as well, in its shape
- * (original-analyzer.md §1.0): {@code {"type":"progress_update","correlation_id","stage","message",
- * "service","data":{stage,message,...},"timestamp"}}.
+ * ({@link OriginalProgressShape}).
  *
  * <p>Best effort and never in the analysis's way: {@link #publish} only appends to a bounded line
  * ({@code ANALYZER_GATEWAY_QUEUE_SIZE}; when it is full the oldest event is dropped and counted) and
@@ -164,25 +163,6 @@ public final class ProgressGateway implements AutoCloseable {
     return out;
   }
 
-  /** The event in the original's gateway shape. */
-  static ProgressUpdate originalShape(ProgressUpdate u) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("stage", u.stage());
-    data.put("message", u.message());
-    if (u.percent() != null) {
-      data.put("percent", u.percent());
-    }
-    if (u.completed() != null) {
-      data.put("completed", u.completed());
-    }
-    if (u.total() != null) {
-      data.put("total", u.total());
-    }
-    data.putAll(u.extra());
-    return new ProgressUpdate(u.correlationId() == null ? "" : u.correlationId(), u.service(), u.stage(),
-        u.message(), null, null, null, u.timestamp(), Map.of("data", data));
-  }
-
   private void sendLoop() {
     int failures = 0;
     while (true) {
@@ -192,7 +172,7 @@ public final class ProgressGateway implements AutoCloseable {
       }
       try {
         WebSocket ws = connected();
-        ws.sendText(codec.encode(originalShape(next)), true).get(IO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        ws.sendText(codec.encode(OriginalProgressShape.of(next)), true).get(IO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         removeHead(next);
         sent.incrementAndGet();
         failures = 0;
