@@ -80,8 +80,10 @@ public final class QueueSubmitter implements AutoCloseable {
 
   /** As {@link #create(QueueConnection)}, with the clock that stamps cancel results. */
   public static QueueSubmitter create(QueueConnection connection, Clock clock) {
+    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(clock, "clock");
     connection.topology().ensureAll();
-    return new QueueSubmitter(Objects.requireNonNull(connection, "connection"), Objects.requireNonNull(clock, "clock"));
+    return new QueueSubmitter(connection, clock);
   }
 
   /**

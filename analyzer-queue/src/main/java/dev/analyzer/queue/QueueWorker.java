@@ -112,7 +112,12 @@ public final class QueueWorker implements AutoCloseable {
    * return an empty outcome.
    */
   public DrainOutcome drain(Duration grace) {
-    if (state.getAndSet(2) != 1) {
+    int was = state.getAndSet(2);
+    if (was != 1) {
+      if (was == 0) {
+        registry.close();
+        handlerPool.shutdownNow();
+      }
       return new DrainOutcome(0, 0);
     }
     long finishedBefore = registry.finishedCount();

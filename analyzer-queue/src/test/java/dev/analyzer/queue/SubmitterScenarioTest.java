@@ -58,6 +58,28 @@ class SubmitterScenarioTest {
   }
 
   @Test
+  void aCopyPublishedAfterTheDuplicateWindowFindsTheStoredResultAndDoesNotRunAgain() throws Exception {
+    QueueSettings s = settings(NATS.url()).build();
+    CountingHandler handler = new CountingHandler("w1");
+    try (QueueConnection c = QueueConnection.open(s, "test"); QueueSubmitter submitter = QueueSubmitter.create(c);
+        QueueWorker worker = QueueWorker.builder(c).withHandler(handler).withKind(AnalysisKind.STATIC).build()) {
+      worker.start();
+      AnalysisRequest r = request(AnalysisKind.STATIC);
+      submitter.submit(r);
+      submitter.awaitResult(r.id()).get(20, TimeUnit.SECONDS);
+
+      // What a resumed batch publishes once the window has passed: same request, a Nats-Msg-Id the stream forgot.
+      c.jetStream().publish(c.names().requestSubject(AnalysisKind.STATIC), c.codec().encodeToBytes(r),
+          io.nats.client.PublishOptions.builder().messageId(r.id() + "-after-window").build());
+
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> c.management()
+          .getStreamInfo(c.names().requestStream(AnalysisKind.STATIC)).getStreamState().getMsgCount() == 0);
+      assertThat(handler.runsOf(r.id())).isEqualTo(1);
+      assertThat(c.management().getStreamInfo(c.names().resultsStream()).getStreamState().getMsgCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void theFirstStoredResultWinsForEveryReader() throws Exception {
     QueueSettings s = settings(NATS.url()).build();
     try (QueueConnection c = QueueConnection.open(s, "test"); QueueSubmitter submitter = QueueSubmitter.create(c)) {

@@ -37,14 +37,16 @@ public final class NatsServerProcess implements AutoCloseable {
 
   private final Path binary;
   private final Path storeDir;
+  private final List<String> extraArgs;
   private final List<String> log = new ArrayList<>();
   private Process process;
   private Thread hook;
   private int port;
 
-  private NatsServerProcess(Path binary, Path storeDir) {
+  private NatsServerProcess(Path binary, Path storeDir, List<String> extraArgs) {
     this.binary = binary;
     this.storeDir = storeDir;
+    this.extraArgs = List.copyOf(extraArgs);
   }
 
   /** The nats-server binary, if one is installed. */
@@ -73,15 +75,30 @@ public final class NatsServerProcess implements AutoCloseable {
    * @throws IllegalStateException when no binary is installed or it does not become ready
    */
   public static NatsServerProcess start() {
+    return start(List.of());
+  }
+
+  /**
+   * Starts a server with further command-line options, such as {@code --auth <token>} or
+   * {@code --tls --tlscert <pem> --tlskey <pem>}.
+   *
+   * @throws IllegalStateException when no binary is installed or it does not become ready
+   */
+  public static NatsServerProcess start(List<String> extraArgs) {
     Path bin = findBinary().orElseThrow(() -> new IllegalStateException(
         "nats-server is not installed (run scripts/install-tools.sh, or set NATS_SERVER)"));
     try {
-      NatsServerProcess p = new NatsServerProcess(bin, Files.createTempDirectory("nats-test-"));
+      NatsServerProcess p = new NatsServerProcess(bin, Files.createTempDirectory("nats-test-"), extraArgs);
       p.launch();
       return p;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@code tls://127.0.0.1:<port>}, for a server started with {@code --tls}. */
+  public String tlsUrl() {
+    return "tls://127.0.0.1:" + port;
   }
 
   /** {@code nats://127.0.0.1:<port>}. */
@@ -131,8 +148,10 @@ public final class NatsServerProcess implements AutoCloseable {
   }
 
   private void startOn(int port) {
-    ProcessBuilder pb = new ProcessBuilder(binary.toString(), "-js", "-a", "127.0.0.1", "-p", Integer.toString(port),
-        "-sd", storeDir.toString()).redirectErrorStream(true);
+    List<String> cmd = new ArrayList<>(List.of(binary.toString(), "-js", "-a", "127.0.0.1", "-p",
+        Integer.toString(port), "-sd", storeDir.toString()));
+    cmd.addAll(extraArgs);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     CountDownLatch ready = new CountDownLatch(1);
     try {
       process = pb.start();
