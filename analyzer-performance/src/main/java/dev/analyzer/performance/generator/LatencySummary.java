@@ -9,19 +9,20 @@ import org.HdrHistogram.Histogram;
  * digits). Immutable.
  *
  * @param count the number of latencies recorded
+ * @param min the lowest latency recorded
  */
-public record LatencySummary(long count, double mean, double p50, double p90, double p95, double p99, double p99_9,
+public record LatencySummary(long count, double mean, double min, double p50, double p90, double p95, double p99, double p99_9,
     double max) {
 
   /** An empty summary (nothing recorded). */
-  public static final LatencySummary EMPTY = new LatencySummary(0, 0, 0, 0, 0, 0, 0, 0);
+  public static final LatencySummary EMPTY = new LatencySummary(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   /** The summary of {@code h}, whose values are microseconds. */
   public static LatencySummary of(Histogram h) {
     if (h == null || h.getTotalCount() == 0) {
       return EMPTY;
     }
-    return new LatencySummary(h.getTotalCount(), ms(h.getMean()), ms(h.getValueAtPercentile(50)),
+    return new LatencySummary(h.getTotalCount(), ms(h.getMean()), ms(h.getMinValue()), ms(h.getValueAtPercentile(50)),
         ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(95)), ms(h.getValueAtPercentile(99)),
         ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()));
   }
@@ -48,7 +49,7 @@ public record LatencySummary(long count, double mean, double p50, double p90, do
     throw new IllegalArgumentException("percentile must be 50, 90, 95, 99, 99.9 or 100, got " + p);
   }
 
-  /** {@code {p50, p90, p95, p99, p99_9, max, mean, count}}, milliseconds. */
+  /** {@code {p50, p90, p95, p99, p99_9, max, mean, min, count}}, milliseconds. */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("p50", p50);
@@ -58,6 +59,7 @@ public record LatencySummary(long count, double mean, double p50, double p90, do
     m.put("p99_9", p99_9);
     m.put("max", max);
     m.put("mean", mean);
+    m.put("min", min);
     m.put("count", count);
     return m;
   }

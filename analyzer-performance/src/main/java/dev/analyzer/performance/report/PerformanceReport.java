@@ -17,8 +17,10 @@ import java.util.Map;
 /**
  * Builds the {@code performance_analysis_result} body in the original's shape (original §1.3):
  * {@code results[url]} holds {@code connectivity}, one record per tool and the {@code load}
- * section; {@code results.tool_runs} repeats the per-tool records; {@code tool_results} and
- * {@code summary} as before, plus the thresholds. Status rules as the original: no URL reachable is
+ * section; {@code results.tool_runs} repeats the per-tool records as the original's dict (tool name
+ * to record, the last URL's when several); {@code tool_results} ({@code status, tool, executed,
+ * total_issues}) and {@code summary} as before, plus the thresholds. Tool statuses are in the
+ * original's words ({@link dev.analyzer.performance.tools.OriginalStatus}). Status rules as the original: no URL reachable is
  * {@code targets_unreachable}, some is {@code partial}, all reachable with a tool that succeeded is
  * {@code success}, else {@code error}. Not thread-safe.
  */
@@ -38,27 +40,38 @@ public final class PerformanceReport {
         : anySuccess ? "success" : "error";
     AnalysisBuilder a = Analysis.builder().forRequest(req).withAnalysisTime(now).withStatus(status);
     List<String> targetUrls = new ArrayList<>();
-    List<Object> runs = new ArrayList<>();
+    Map<String, Object> runs = new LinkedHashMap<>();
     Map<String, Object> toolResults = new LinkedHashMap<>();
     List<String> failedThresholds = new ArrayList<>();
     List<ThresholdVerdict> all = new ArrayList<>();
     for (UrlReport u : urls) {
       targetUrls.add(u.url());
-      a.withResult(u.url(), Map.of("connectivity", u.connectivity()));
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("connectivity", u.connectivity());
+      // a run filed under the original's name too (aiohttp for the built-in) is one run: tool_runs,
+      // which the original's manager turns into findings, gets it once, under the name asked for
+      java.util.Set<String> aliased = new java.util.HashSet<>();
+      u.records().forEach(r -> {
+        if (r.fields().get("implemented_by") instanceof String impl) {
+          aliased.add(impl);
+        }
+      });
       for (ToolRecord r : u.records()) {
+        // tools_used lists the tools that succeeded (as the original's); the entry is replaced below
         a.withToolResult(u.url(), r.toToolResult(u.url()));
-        runs.add(r.toToolResult(u.url()).toMap());
-        Map<String, Object> brief = new LinkedHashMap<>();
-        brief.put("status", r.status().wire());
-        brief.put("tool", r.tool());
-        brief.put("executed", r.load() != null);
-        brief.put("total_issues", 0);
+        Map<String, Object> record = r.toOriginalMap(u.url());
+        entry.put(r.tool(), record);
+        // the original's tool_runs: one record per tool, the last URL's (its readers iterate it as a dict)
+        if (!aliased.contains(r.tool())) {
+          runs.put(r.tool(), record);
+        }
         Object seen = toolResults.get(r.tool());
         if (seen == null || r.status() == ToolStatus.SUCCESS) {
-          toolResults.put(r.tool(), brief);
+          toolResults.put(r.tool(), r.toOriginalBrief());
         }
       }
-      mergeLoad(a, u);
+      entry.put("load", u.load());
+      a.withResult(u.url(), entry);
       for (ThresholdVerdict v : u.verdicts()) {
         all.add(v);
         if (!v.passed()) {
@@ -83,14 +96,5 @@ public final class PerformanceReport {
           "no target URL answered");
       default -> AnalysisOutcome.error(analysis, "tools_failed: no load tool succeeded");
     };
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void mergeLoad(AnalysisBuilder a, UrlReport u) {
-    // results[url] already holds connectivity and the tool records; add the load section beside them
-    Analysis current = a.build();
-    Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) current.results().get(u.url()));
-    entry.put("load", u.load());
-    a.withResult(u.url(), entry);
   }
 }

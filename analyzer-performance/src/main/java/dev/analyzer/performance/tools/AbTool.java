@@ -94,7 +94,11 @@ public final class AbTool extends ExternalLoadTool {
     }
     Map<String, Object> fields = ToolRecord.originalFields(rps, perRequest, complete, failed + non2xx, min,
         pct.get(100), pct.get(50));
-    fields.put("raw", Map.of("command", String.join(" ", cmd), "exit_code", exit));
+    Map<String, Object> configuration = new LinkedHashMap<>();
+    configuration.put("requests", complete);
+    configuration.put("concurrency", concurrency);
+    fields.put("configuration", configuration);
+    fields.put("raw", ToolRecord.raw(cmd, out, "", exit, took));
     return new ToolRecord(NAME, ToolStatus.SUCCESS, null, fields, load.toMap(), took, null);
   }
 

@@ -55,12 +55,50 @@ public final class BuiltinTool implements LoadTool {
       return ToolRecord.failed(NAME, ToolStatus.ERROR, e.getMessage(), (System.nanoTime() - started) / 1e9);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    Map<String, Object> fields = ToolRecord.originalFields(r.achievedRate(), r.latencyUncorrected().mean(),
-        r.requests(), r.errors().total(), null, r.latencyUncorrected().max(), r.latencyUncorrected().p50());
-    fields.put("configuration", Map.of("model", plan.model().wire(), "connections", plan.connections(),
-        "duration_seconds", plan.duration().toMillis() / 1000.0, "warmup_seconds", plan.warmup().toMillis() / 1000.0));
+    var lat = r.latencyUncorrected();
+    boolean answered = lat.count() > 0;
+    Map<String, Object> fields = ToolRecord.originalFields(r.achievedRate(), answered ? lat.mean() : null,
+        r.requests(), r.errors().total(), answered ? lat.min() : null, answered ? lat.max() : null,
+        answered ? lat.p50() : null);
+    Map<String, Object> configuration = new java.util.LinkedHashMap<>();
+    // the original aiohttp record's keys (requests, concurrency), then ours
+    configuration.put("requests", r.sent());
+    configuration.put("concurrency", plan.connections());
+    configuration.put("model", plan.model().wire());
+    configuration.put("connections", plan.connections());
+    configuration.put("duration_seconds", plan.duration().toMillis() / 1000.0);
+    configuration.put("warmup_seconds", plan.warmup().toMillis() / 1000.0);
+    fields.put("configuration", configuration);
+    Map<String, Object> raw = new java.util.LinkedHashMap<>();
+    raw.put("duration", Math.round(seconds * 1000) / 1000.0);
+    raw.put("requests_attempted", r.sent());
+    raw.put("errors", errorLines(r));
+    fields.put("raw", raw);
     ToolStatus status = r.cancelled() ? ToolStatus.CANCELLED : ToolStatus.SUCCESS;
     return new ToolRecord(NAME, status, r.cancelled() ? "cancelled" : null, fields, r.toMap(), seconds, r);
+  }
+
+  /** The original's {@code raw.errors}: a list of strings, here one per error class that occurred. */
+  private static java.util.List<String> errorLines(LoadResult r) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    var e = r.errors();
+    if (e.connect() > 0) {
+      out.add(e.connect() + " connect errors");
+    }
+    if (e.read() > 0) {
+      out.add(e.read() + " read errors");
+    }
+    if (e.timeout() > 0) {
+      out.add(e.timeout() + " timeouts");
+    }
+    if (e.non2xx() > 0) {
+      out.add(e.non2xx() + " answers with a status the scenario does not expect (load.errors.by_status has "
+          + "every status)");
+    }
+    if (r.dropped() > 0) {
+      out.add(r.dropped() + " requests dropped (not sent within the timeout of their due time)");
+    }
+    return out;
   }
 
   private static void progress(LoadJob job, String url, LoadProgress p, double total) {

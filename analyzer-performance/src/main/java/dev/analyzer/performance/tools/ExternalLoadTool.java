@@ -53,6 +53,8 @@ abstract class ExternalLoadTool implements LoadTool {
   final ToolRecord failed(ProcessResult r, double took) {
     return ToolRecord.failed(name, r.termination() == ProcessResult.Termination.TIMED_OUT ? ToolStatus.TIMEOUT
         : ToolStatus.ERROR, name + " failed (" + r.termination() + ", exit " + r.exitCode() + "): "
-        + WrkTool.tail(r.stderr().isBlank() ? r.stdout() : r.stderr()), took);
+        + WrkTool.tail(r.stderr().isBlank() ? r.stdout() : r.stderr()), took,
+        java.util.Map.of("raw", ToolRecord.raw(r.command(), r.stdout(), r.stderr(),
+            r.exitCode() == null ? -1 : r.exitCode(), took)));
   }
 }

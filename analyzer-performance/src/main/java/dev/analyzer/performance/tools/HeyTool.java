@@ -92,7 +92,8 @@ public final class HeyTool extends ExternalLoadTool {
         .latency(pct.get(50), pct.get(90), pct.get(99), null, slowest, avg).p95(pct.get(95));
     Map<String, Object> fields = ToolRecord.originalFields(rps, avg, requests, bad + errors, fastest, slowest,
         pct.get(50));
-    fields.put("raw", Map.of("command", String.join(" ", cmd), "exit_code", 0));
+    fields.put("configuration", Map.of("requests", requests, "concurrency", connections));
+    fields.put("raw", ToolRecord.raw(cmd, out, "", 0, took));
     return new ToolRecord(NAME, ToolStatus.SUCCESS, null, fields, load.toMap(), took, null);
   }
 

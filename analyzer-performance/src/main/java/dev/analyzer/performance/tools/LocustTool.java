@@ -150,9 +150,22 @@ public final class LocustTool extends ExternalLoadTool {
             num(row, "Average Response Time")).p95(num(row, "95%"));
     Map<String, Object> fields = ToolRecord.originalFields(rps, num(row, "Average Response Time"), requests, failures,
         num(row, "Min Response Time"), num(row, "Max Response Time"), num(row, "Median Response Time"));
+    // the original's locust record: failures (its readers count them as issues) and its configuration
+    fields.put("failures", failures);
     fields.put("users", users);
-    fields.put("raw", Map.of("command", String.join(" ", cmd), "exit_code", exit));
+    Map<String, Object> configuration = new java.util.LinkedHashMap<>();
+    configuration.put("users", users);
+    configuration.put("spawn_rate", spawnRate(cmd));
+    configuration.put("run_time", seconds + "s");
+    fields.put("configuration", configuration);
+    fields.put("raw", ToolRecord.raw(cmd, "", "", exit, took));
     return new ToolRecord(NAME, ToolStatus.SUCCESS, null, fields, load.toMap(), took, null);
+  }
+
+  /** The spawn rate the command asked for ({@code -r}). */
+  private static int spawnRate(List<String> cmd) {
+    int i = cmd.indexOf("-r");
+    return i >= 0 && i + 1 < cmd.size() ? Integer.parseInt(cmd.get(i + 1)) : 1;
   }
 
   private static double num(Map<String, String> row, String col) {

@@ -84,7 +84,8 @@ public final class WrkTool extends ExternalLoadTool {
     long failed = status + connect + read + timeout;
     Map<String, Object> fields = ToolRecord.originalFields(rps, ms(j, "mean"), requests, failed, ms(j, "min"),
         ms(j, "max"), ms(j, "p50"));
-    fields.put("raw", Map.of("command", String.join(" ", cmd), "exit_code", 0));
+    fields.put("configuration", Map.of("requests", requests, "concurrency", connections));
+    fields.put("raw", ToolRecord.raw(cmd, "", "", 0, took));
     return new ToolRecord(NAME, ToolStatus.SUCCESS, null, fields, load.toMap(), took, null);
   }
 

@@ -128,7 +128,8 @@ class PerformanceServiceTest {
     assertThat(load).containsEntry("model", "closed").containsEntry("connections", 3)
         .containsEntry("scenario_source", "default");
     assertThat(map(load.get("coordinated_omission"))).containsEntry("corrected", false);
-    assertThat(map(url.get("artillery"))).containsEntry("status", "not_installed");
+    assertThat(map(url.get("artillery"))).containsEntry("status", "not_available")
+        .containsEntry("status_detail", "not_installed");
     assertThat(map(url.get("aiohttp"))).containsEntry("implemented_by", "builtin").containsKey("avg_response_time");
     assertThat(app.hits("/api/health")).isPositive();
   }
