@@ -25,13 +25,14 @@ class BaseKustomizationTest {
   }
 
   @Test
-  void perServiceADeploymentAServiceAndAHeadlessService() {
+  void perServiceADeploymentAServiceAHeadlessServiceAndADisruptionBudget() {
     List<String> objects = new ArrayList<>();
     Manifests.resources(Manifests.BASE).forEach(d -> objects.add(d.kind() + "/" + d.name()));
 
     List<String> expected = new ArrayList<>();
     for (ServiceUnderTest s : ServiceUnderTest.all()) {
-      expected.addAll(List.of("Deployment/" + s.name(), "Service/" + s.name(), "Service/" + s.name() + "-headless"));
+      expected.addAll(List.of("Deployment/" + s.name(), "Service/" + s.name(), "Service/" + s.name() + "-headless",
+          "PodDisruptionBudget/" + s.name()));
     }
     assertThat(objects).containsExactlyInAnyOrderElementsOf(expected);
   }

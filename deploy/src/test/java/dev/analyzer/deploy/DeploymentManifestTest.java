@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +194,20 @@ class DeploymentManifestTest {
     assertThat(headless.getSpec().getClusterIP()).as("headless: one DNS address per pod").isEqualTo("None");
     assertThat(headless.getSpec().getPublishNotReadyAddresses())
         .as("a draining (unready) pod leaves the DNS answer, so clients drain it").isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("services")
+  void voluntaryDisruptionsTakeOnePodAtATime(ServiceUnderTest s) {
+    PodDisruptionBudget pdb = s.disruptionBudget();
+    Deployment d = s.deployment();
+
+    assertThat(d.getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
+    assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+    assertThat(d.getSpec().getReplicas()).as("one pod may go while another serves").isGreaterThan(1);
+    assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
+        .as("a rollout adds a pod before it drains one").isZero();
   }
 
   @ParameterizedTest(name = "{0}")

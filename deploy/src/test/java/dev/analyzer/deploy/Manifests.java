@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -119,6 +120,8 @@ final class Manifests {
         return typed(doc, Deployment.class);
       case "Service":
         return typed(doc, Service.class);
+      case "PodDisruptionBudget":
+        return typed(doc, PodDisruptionBudget.class);
       default:
         return typed(doc, GenericKubernetesResource.class);
     }

@@ -4,6 +4,7 @@ import dev.analyzer.core.protocol.AnalysisKind;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.List;
 
 /**
@@ -36,6 +37,10 @@ record ServiceUnderTest(AnalysisKind kind) {
 
   Deployment deployment() {
     return Manifests.typed(doc("Deployment", name()), Deployment.class);
+  }
+
+  PodDisruptionBudget disruptionBudget() {
+    return Manifests.typed(doc("PodDisruptionBudget", name()), PodDisruptionBudget.class);
   }
 
   Service service(String serviceName) {
