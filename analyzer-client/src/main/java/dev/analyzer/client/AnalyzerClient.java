@@ -11,6 +11,7 @@ import dev.analyzer.client.internal.ReplicaRefresher;
 import dev.analyzer.client.internal.StatsSnapshot;
 import dev.analyzer.client.internal.WsConnection;
 import dev.analyzer.client.pool.ConnectionPool;
+import dev.analyzer.client.queue.QueueTransport;
 import dev.analyzer.client.breaker.ReplicaBreaker;
 import dev.analyzer.client.replica.Replica;
 import dev.analyzer.client.replica.ReplicaChanges;
@@ -63,6 +64,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>faults come back as replies ({@link ClientFailure}), never as exceptions.</li>
  * </ul>
  *
+ * <p>Queue mode ({@link AnalyzerClientBuilder#withQueue(String)} or {@code ANALYZER_QUEUE_URL}):
+ * analyses go through NATS JetStream ({@link QueueTransport}) instead of the replicas, with the same
+ * replies, failure statuses, dedup, cancel, deadlines and progress; ping and health still ask the
+ * WebSocket replicas.
+ *
  * <p>Thread-safe. {@link #close()} cancels what is in flight and closes every connection.
  */
 public final class AnalyzerClient implements AutoCloseable {
@@ -77,6 +83,8 @@ public final class AnalyzerClient implements AutoCloseable {
   /** Runs the replica refresh (DNS may block), or null when nothing is refreshed. */
   private final ScheduledThreadPoolExecutor replicaRefresh;
   private final ClientContext ctx;
+  /** Queue mode's transport, or null when analyses go to the WebSocket replicas. */
+  private final QueueTransport queue;
   private final TaskManager tasks = new TaskManager();
   private final RequestDeduplicator dedup = new RequestDeduplicator();
   private final boolean deduplicate;
@@ -107,6 +115,8 @@ public final class AnalyzerClient implements AutoCloseable {
     this.requestDeadlines = new HashedWheelTimer(shutdown.threads("analyzer-client-deadlines"), 10,
         TimeUnit.MILLISECONDS, 512);
     shutdown.attach(tasks, pool, timer, requestDeadlines, group);
+    this.queue = settings.queueMode() ? new QueueTransport(settings.queue(), clock, timer, shutdown) : null;
+    shutdown.attachQueue(queue);
     this.ctx = new ClientContext(settings, pool, replicas, clock, timer, requestDeadlines);
     long sweep = Math.max(1, Math.min(60, c.idleTimeout().toSeconds() / 2));
     timer.scheduleWithFixedDelay(pool::evictIdle, sweep, sweep, TimeUnit.SECONDS);
@@ -157,7 +167,8 @@ public final class AnalyzerClient implements AutoCloseable {
     DedupKey key = deduplicate ? DedupKey.of(service, request) : new DedupKey(request.id());
     RequestDeduplicator.Caller[] caller = new RequestDeduplicator.Caller[1];
     caller[0] = dedup.join(key, request.id(), progress, remoteDeadline(request, deadline),
-        fanout -> new RemoteAnalysis(ctx, request, deadline, fanout).start(),
+        fanout -> queue != null ? queue.start(request, deadline, fanout)
+            : new RemoteAnalysis(ctx, request, deadline, fanout).start(),
         id -> ClientFailure.CANCELLED.reply("cancelled by the caller", id, service, clock.instant()));
     // a cancel(id) or close() that came after register and before this point was queued: it runs now
     task.attach(caller[0]::cancel);
@@ -283,10 +294,14 @@ public final class AnalyzerClient implements AutoCloseable {
     return Exchange.run(ctx, order.get(0), request, id, service, timeout);
   }
 
-  /** A snapshot of pool, tasks, dedup, breakers and replicas. */
+  /**
+   * A snapshot of pool, tasks, dedup, breakers and replicas; in queue mode {@code replicas} also
+   * lists the queue, one entry per kind ({@link QueueTransport#stats()}).
+   */
   public ClientStats stats() {
     return StatsSnapshot.of(ctx, replicas, tasks.active(), dedup.pendingFollowers(),
-        timer.getQueue().size() + (int) requestDeadlines.pendingTimeouts());
+        timer.getQueue().size() + (int) requestDeadlines.pendingTimeouts(),
+        queue == null ? List.of() : queue.stats());
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.analyzer.client.replica.HostResolver;
 import dev.analyzer.core.protocol.AnalysisKind;
 import dev.analyzer.core.settings.ConnectionSettings;
 import dev.analyzer.core.settings.Environment;
+import dev.analyzer.queue.QueueSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,6 +105,46 @@ public final class AnalyzerClientBuilder {
       throw new IllegalArgumentException("resolver must not be null");
     }
     this.resolver = resolver;
+    return this;
+  }
+
+  /**
+   * Queue mode: analyses go through NATS JetStream at {@code url} ({@code nats://host:port} or
+   * {@code tls://host:port}, comma-separated for a cluster) instead of the WebSocket replicas, with
+   * the same replies, failure statuses, dedup and cancel. The other queue settings (names prefix,
+   * creds, token, TLS, API timeout) are those the environment gave ({@code ANALYZER_QUEUE_*}), else
+   * the defaults; {@link #withQueue(QueueSettings)} sets them all. The connection opens at the
+   * first submit.
+   *
+   * @throws dev.analyzer.core.settings.SettingsException when {@code url} is not a NATS URL list
+   */
+  public AnalyzerClientBuilder withQueue(String url) {
+    List<String> servers = QueueSettings.builder(url).build().servers();
+    QueueSettings q = settings.queue();
+    this.settings = settings.withQueue(q == null ? QueueSettings.builder(url).build()
+        : new QueueSettings(servers, q.prefix(), q.ackWait(), q.maxDeliver(), q.nakDelay(), q.replicas(), q.storage(),
+            q.duplicateWindow(), q.resultTtl(), q.objectThreshold(), q.maxAckPending(), q.timeout(), q.auth(),
+            q.optionsCustomizer()));
+    return this;
+  }
+
+  /**
+   * Queue mode with every queue setting given: servers, names prefix, auth and TLS
+   * ({@link dev.analyzer.queue.QueueAuth}: creds file, token, trust and key stores), API timeout,
+   * and any further jnats option ({@code QueueSettings.builder(url).withOptions(...)}). Use the
+   * settings the workers use: the client ensures the queue topology with them.
+   */
+  public AnalyzerClientBuilder withQueue(QueueSettings queue) {
+    if (queue == null) {
+      throw new IllegalArgumentException("queue settings must not be null (withoutQueue() turns queue mode off)");
+    }
+    this.settings = settings.withQueue(queue);
+    return this;
+  }
+
+  /** Analyses go to the WebSocket replicas even when the environment sets {@code ANALYZER_QUEUE_URL}. */
+  public AnalyzerClientBuilder withoutQueue() {
+    this.settings = settings.withQueue(null);
     return this;
   }
 

@@ -4,6 +4,7 @@ import dev.analyzer.core.protocol.AnalysisKind;
 import dev.analyzer.core.settings.EnvReader;
 import dev.analyzer.core.settings.Option;
 import dev.analyzer.core.settings.OptionTable;
+import dev.analyzer.queue.QueueSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -52,16 +53,17 @@ public final class ClientOptions {
           + "resolves once, at start");
 
   /**
-   * Options documented outside {@link #TABLE} until the README's client table has their rows (the
-   * README belongs to the lead); they move into {@link #TABLE} then.
+   * {@code ANALYZER_QUEUE_URL}, as analyzer-queue declares it: set, analyses go through the queue
+   * (the other {@code ANALYZER_QUEUE_*} variables of {@link QueueSettings#OPTIONS} and
+   * {@link dev.analyzer.queue.QueueAuth#OPTIONS} are read with it).
    */
-  public static final OptionTable PENDING_README = OptionTable.of("client (pending README rows)", REPLICA_REFRESH);
+  static final Option<?> QUEUE_URL = QueueSettings.OPTIONS.find(QueueSettings.URL).orElseThrow();
 
   /** Every option of the client (besides the pool, breaker and deflate ones), in README order. */
   public static final OptionTable TABLE = OptionTable.of("client", REPLICAS.get(AnalysisKind.STATIC),
       REPLICAS.get(AnalysisKind.DYNAMIC), REPLICAS.get(AnalysisKind.PERFORMANCE), REPLICAS.get(AnalysisKind.AI),
       TIMEOUTS.get(AnalysisKind.STATIC), TIMEOUTS.get(AnalysisKind.DYNAMIC), TIMEOUTS.get(AnalysisKind.PERFORMANCE),
-      TIMEOUTS.get(AnalysisKind.AI), AUTH_TOKEN, PING_INTERVAL);
+      TIMEOUTS.get(AnalysisKind.AI), AUTH_TOKEN, PING_INTERVAL, REPLICA_REFRESH, QUEUE_URL);
 
   /** {@code token} when it meets the services' bound; the error never shows the token. */
   private static String validToken(String variable, String token) {

@@ -6,6 +6,7 @@ import dev.analyzer.core.settings.ConnectionSettings;
 import dev.analyzer.core.settings.EnvReader;
 import dev.analyzer.core.settings.Environment;
 import dev.analyzer.core.settings.SettingsException;
+import dev.analyzer.queue.QueueSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ import java.util.Map;
  *   <tr><td>ANALYZER_DEFLATE_LEVEL, ANALYZER_DEFLATE_THRESHOLD</td><td>6, 1024 bytes (see {@link CompressionSettings})</td></tr>
  *   <tr><td>ANALYZER_CLIENT_PING_INTERVAL</td><td>15 s; 0 (off) or 0.05..3600 s</td></tr>
  *   <tr><td>ANALYZER_REPLICA_REFRESH</td><td>30 s; 0 (resolve once) or 1..86400 s</td></tr>
+ *   <tr><td>ANALYZER_QUEUE_URL (and the other ANALYZER_QUEUE_* of {@link QueueSettings})</td><td>unset:
+ *       analyses go to the WebSocket replicas; set: through the queue</td></tr>
  * </table>
  *
  * @param connection pool and circuit-breaker settings
@@ -46,10 +49,12 @@ import java.util.Map;
  *     analysis moves to the next replica as a replica failure; {@link Duration#ZERO} turns it off
  * @param replicaRefresh how often replica host names are resolved again (a name with several
  *     addresses is one replica per address); {@link Duration#ZERO}: once, when the client is built
+ * @param queue the NATS JetStream queue analyses are submitted through (queue mode), or {@code null}
+ *     for the WebSocket replicas; ping and health always use the replicas
  */
 public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, List<URI>> replicas,
     Map<AnalysisKind, Duration> timeouts, String authToken, int maxFrameBytes, Duration cancelGrace,
-    CompressionSettings compression, Duration pingInterval, Duration replicaRefresh) {
+    CompressionSettings compression, Duration pingInterval, Duration replicaRefresh, QueueSettings queue) {
 
   public static final String REPLICA_REFRESH = "ANALYZER_REPLICA_REFRESH";
   public static final Duration DEFAULT_REPLICA_REFRESH = Duration.ofSeconds(30);
@@ -118,7 +123,7 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
     return new ClientSettings(ConnectionSettings.fromEnvironment(env), replicas, timeouts,
         ClientOptions.authToken(env), DEFAULT_MAX_FRAME_BYTES, Duration.ofSeconds(5),
         CompressionSettings.fromEnvironment(env), ClientOptions.PING_INTERVAL.read(env),
-        ClientOptions.REPLICA_REFRESH.read(env));
+        ClientOptions.REPLICA_REFRESH.read(env), QueueSettings.fromEnvironment(env).orElse(null));
   }
 
   /** A comma list of ws:// or wss:// URLs, as the original's *_URLS variables. */
@@ -156,7 +161,7 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
 
   public ClientSettings withConnection(ConnectionSettings c) {
     return new ClientSettings(c, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, compression,
-        pingInterval, replicaRefresh);
+        pingInterval, replicaRefresh, queue);
   }
 
   /** These settings with {@code urls} as the replicas of {@code kind}. */
@@ -164,47 +169,62 @@ public record ClientSettings(ConnectionSettings connection, Map<AnalysisKind, Li
     Map<AnalysisKind, List<URI>> r = new EnumMap<>(replicas);
     r.put(kind, urls);
     return new ClientSettings(connection, r, timeouts, authToken, maxFrameBytes, cancelGrace, compression,
-        pingInterval, replicaRefresh);
+        pingInterval, replicaRefresh, queue);
   }
 
   public ClientSettings withTimeout(AnalysisKind kind, Duration timeout) {
     Map<AnalysisKind, Duration> t = new EnumMap<>(timeouts);
     t.put(kind, timeout);
     return new ClientSettings(connection, replicas, t, authToken, maxFrameBytes, cancelGrace, compression,
-        pingInterval, replicaRefresh);
+        pingInterval, replicaRefresh, queue);
   }
 
   public ClientSettings withAuthToken(String token) {
     return new ClientSettings(connection, replicas, timeouts, token, maxFrameBytes, cancelGrace, compression,
-        pingInterval, replicaRefresh);
+        pingInterval, replicaRefresh, queue);
   }
 
   public ClientSettings withCancelGrace(Duration grace) {
     return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, grace, compression,
-        pingInterval, replicaRefresh);
+        pingInterval, replicaRefresh, queue);
   }
 
   public ClientSettings withCompression(CompressionSettings c) {
     return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, c,
-        pingInterval, replicaRefresh);
+        pingInterval, replicaRefresh, queue);
   }
 
   /** These settings with {@code interval} as ANALYZER_CLIENT_PING_INTERVAL ({@link Duration#ZERO}: off). */
   public ClientSettings withPingInterval(Duration interval) {
     return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, compression,
-        interval, replicaRefresh);
+        interval, replicaRefresh, queue);
   }
 
   /** These settings with {@code refresh} as ANALYZER_REPLICA_REFRESH ({@link Duration#ZERO}: resolve once). */
   public ClientSettings withReplicaRefresh(Duration refresh) {
     return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, compression,
-        pingInterval, refresh);
+        pingInterval, refresh, queue);
+  }
+
+  /**
+   * These settings with {@code queue} as the transport of analyses ({@code null}: the WebSocket
+   * replicas).
+   */
+  public ClientSettings withQueue(QueueSettings queue) {
+    return new ClientSettings(connection, replicas, timeouts, authToken, maxFrameBytes, cancelGrace, compression,
+        pingInterval, replicaRefresh, queue);
+  }
+
+  /** True when analyses go through the queue ({@link #queue()} is set). */
+  public boolean queueMode() {
+    return queue != null;
   }
 
   @Override
   public String toString() {
     return "ClientSettings[connection=" + connection + ", replicas=" + replicas + ", timeouts=" + timeouts
         + ", authToken=" + (authToken == null ? "none" : "***") + ", maxFrameBytes=" + maxFrameBytes
-        + ", cancelGrace=" + cancelGrace + ", compression=" + compression + ", pingInterval=" + pingInterval + ", replicaRefresh=" + replicaRefresh + "]";
+        + ", cancelGrace=" + cancelGrace + ", compression=" + compression + ", pingInterval=" + pingInterval
+        + ", replicaRefresh=" + replicaRefresh + ", queue=" + (queue == null ? "off" : queue) + "]";
   }
 }

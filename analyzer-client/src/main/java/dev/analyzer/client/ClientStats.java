@@ -12,7 +12,8 @@ import java.util.List;
  * @param activeTasks analyses in flight (one per caller)
  * @param pendingRequests callers sharing another caller's analysis (dedup)
  * @param circuitBreakers breaker counts and per-URL state
- * @param replicas per replica: in flight, requests, failures, latency
+ * @param replicas per replica: in flight, requests, failures, latency; in queue mode followed by one
+ *     entry per kind for the queue (url: the NATS servers; breaker: the NATS connection status)
  * @param armedTimers timers waiting on the client's timer thread: request deadlines not yet settled
  *     and the idle sweep; a settled request's deadline is dropped at once, so this stays near the
  *     number of requests in flight

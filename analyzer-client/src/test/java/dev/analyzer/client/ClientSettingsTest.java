@@ -99,4 +99,41 @@ class ClientSettingsTest {
     assertThatThrownBy(() -> ClientSettings.defaults().withReplicaRefresh(Duration.ofDays(2)))
         .isInstanceOf(SettingsException.class).hasMessageContaining("0 (off) or 1..86400 s");
   }
+
+  @Test
+  void queueModeIsOffUnlessAnalyzerQueueUrlIsSetAndThenReadsTheOtherQueueVariables() {
+    assertThat(of(Map.of()).queueMode()).isFalse();
+
+    ClientSettings s = of(Map.of("ANALYZER_QUEUE_URL", "nats://nats-0:4222,nats://nats-1:4222",
+        "ANALYZER_QUEUE_PREFIX", "fleet", "ANALYZER_QUEUE_TOKEN", "queue-secret-1"));
+
+    assertThat(s.queueMode()).isTrue();
+    assertThat(s.queue().servers()).containsExactly("nats://nats-0:4222", "nats://nats-1:4222");
+    assertThat(s.queue().prefix()).isEqualTo("fleet");
+    assertThat(s.queue().auth().token()).isEqualTo("queue-secret-1");
+    assertThat(s.toString()).doesNotContain("queue-secret-1");
+  }
+
+  @Test
+  void aBadQueueUrlNamesTheVariable() {
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_QUEUE_URL", "ws://nats:4222"))).isInstanceOf(SettingsException.class)
+        .hasMessageContaining("ANALYZER_QUEUE_URL must be nats://host:port or tls://host:port, got 'ws://nats:4222'");
+  }
+
+  @Test
+  void withQueueKeepsTheQueueVariablesOfTheEnvironmentAndWithoutQueueTurnsItOff() {
+    AnalyzerClientBuilder b = AnalyzerClient.builder().withEnvironment(Environment.of(Map.of(
+        "ANALYZER_QUEUE_URL", "nats://old:4222", "ANALYZER_QUEUE_PREFIX", "fleet", "ANALYZER_QUEUE_TIMEOUT", "3")));
+
+    ClientSettings s = b.withQueue("tls://new:4222").settings;
+
+    assertThat(s.queue().servers()).containsExactly("tls://new:4222");
+    assertThat(s.queue().prefix()).isEqualTo("fleet");
+    assertThat(s.queue().timeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(b.withoutQueue().settings.queueMode()).isFalse();
+    assertThat(AnalyzerClient.builder().withEnvironment(Environment.of(Map.of())).withQueue("nats://h:4222").settings
+        .queue().prefix()).isEqualTo("analyzer");
+    assertThatThrownBy(() -> AnalyzerClient.builder().withQueue("http://h:4222")).isInstanceOf(SettingsException.class)
+        .hasMessageContaining("ANALYZER_QUEUE_URL");
+  }
 }

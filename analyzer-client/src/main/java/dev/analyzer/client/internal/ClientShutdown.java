@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * deadlines), so it knows when close is called from one of them; {@link #run} is the shutdown
  * sequence: cancel every analysis in flight (each service gets its {@code cancel_request}, written
  * before the connection's close frame), wait for them to end, close every connection, wait for the
- * sockets to close, then stop the threads. Each wait is on a real condition, bounded by
+ * sockets to close, then stop the threads (the queue transport, when there is one, is closed after
+ * the analyses have ended and before the pool). Each wait is on a real condition, bounded by
  * {@link #CLOSE_WAIT}; nothing sleeps. Called on one of the client's own threads, it runs the same
  * sequence on a new thread and returns at once, so it never blocks an I/O thread.
  *
@@ -40,6 +41,7 @@ public final class ClientShutdown {
   private ScheduledExecutorService timer;
   private HashedWheelTimer requestDeadlines;
   private EventLoopGroup group;
+  private AutoCloseable queue;
 
   /** A factory of daemon threads named {@code name} that count as the client's own. */
   public ThreadFactory threads(String name) {
@@ -67,6 +69,31 @@ public final class ClientShutdown {
     this.group = group;
   }
 
+  /**
+   * The queue transport, closed once the cancelled analyses have ended (their cancels go out on its
+   * connection), before the pool; {@code null} when the client has none.
+   */
+  public synchronized void attachQueue(AutoCloseable queue) {
+    this.queue = queue;
+  }
+
+  /**
+   * Runs {@code callback} (a caller's listener, on a thread the client does not own, such as a
+   * jnats dispatcher) so that a {@code close()} from inside it counts as one from the client's own
+   * threads: it shuts down on a new thread instead of blocking the callback's thread.
+   */
+  public void runAsOwn(Runnable callback) {
+    Thread me = Thread.currentThread();
+    boolean added = ownThreads.add(me);
+    try {
+      callback.run();
+    } finally {
+      if (added) {
+        ownThreads.remove(me);
+      }
+    }
+  }
+
   /** Runs the shutdown: here, or on a new thread when called on one of the client's own. */
   public void run() {
     if (ownThreads.contains(Thread.currentThread())) {
@@ -85,6 +112,13 @@ public final class ClientShutdown {
       LOG.info("client closing: cancelled {} analyses in flight", inFlight);
     }
     awaitBounded(tasks.drained(), "the cancelled analyses to end");
+    if (queue != null) {
+      try {
+        queue.close();
+      } catch (Exception e) {
+        LOG.warn("client closing: the queue transport did not close cleanly: {}", e.toString());
+      }
+    }
     pool.close();
     awaitBounded(pool.allClosed(), "the connections to close");
     timer.shutdownNow();

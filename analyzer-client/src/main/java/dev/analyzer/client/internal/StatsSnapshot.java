@@ -15,10 +15,11 @@ public final class StatsSnapshot {
 
   /**
    * A snapshot: pool figures from {@code ctx}'s pool, breakers once per replica, replicas per
-   * service (those taking work, then draining ones that still hold some).
+   * service (those taking work, then draining ones that still hold some), then {@code queues} (the
+   * queue transport's entries, empty unless in queue mode).
    */
   public static ClientStats of(ClientContext ctx, ReplicaDirectory replicas, int activeTasks,
-      int pendingFollowers, int armedTimers) {
+      int pendingFollowers, int armedTimers, List<ClientStats.ReplicaStats> queues) {
     List<ClientStats.BreakerState> states = new ArrayList<>();
     List<ClientStats.ReplicaStats> reps = new ArrayList<>();
     int open = 0;
@@ -45,6 +46,7 @@ public final class StatsSnapshot {
         }
       }
     }
+    reps.addAll(queues);
     var pool = ctx.pool();
     return new ClientStats(pool.maxConnections(), pool.activeConnections(), pool.pooledConnections(), pool.waiting(),
         activeTasks, pendingFollowers, new ClientStats.Breakers(states.size(), open, halfOpen, List.copyOf(states)),
