@@ -176,12 +176,15 @@ public final class QueueSubmitter implements AutoCloseable {
    */
   public boolean cancel(String id, AnalysisKind kind, String reason) {
     QueueNames.checkId(id);
-    connection.nats().publish(names.cancelSubject(id),
-        connection.codec().encodeToBytes(CancelRequest.of(id, reason, clock.instant())));
     AnalysisResult cancelled = new AnalysisResult(kind.resultType(), id, SERVICE, clock.instant(),
         ResultStatus.CANCELLED, null, reason == null ? "cancelled by the caller" : "cancelled by the caller: " + reason,
         Map.of());
-    return results.store(cancelled) == ResultStore.Outcome.STORED;
+    // Stored first, then announced: a worker registers a request before it checks for a stored
+    // result, so it either sees this result or receives the cancel.
+    boolean stored = results.store(cancelled) == ResultStore.Outcome.STORED;
+    connection.nats().publish(names.cancelSubject(id),
+        connection.codec().encodeToBytes(CancelRequest.of(id, reason, clock.instant())));
+    return stored;
   }
 
   /** As {@link #cancel(String, AnalysisKind, String)} for {@code request}. */

@@ -41,6 +41,7 @@ public final class QueueWorker implements AutoCloseable {
   private final Semaphore permits;
   private final InFlightRegistry registry;
   private final ExecutorService handlerPool;
+  private final ExecutorService finishers;
   private final List<FetchLoop> loops = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicInteger state = new AtomicInteger();
@@ -54,6 +55,11 @@ public final class QueueWorker implements AutoCloseable {
     AtomicInteger n = new AtomicInteger();
     this.handlerPool = Executors.newFixedThreadPool(config.maxConcurrent(), r -> {
       Thread t = new Thread(r, config.serviceName() + "-queue-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.finishers = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, config.serviceName() + "-queue-finish");
       t.setDaemon(true);
       return t;
     });
@@ -80,7 +86,7 @@ public final class QueueWorker implements AutoCloseable {
     ResultStore results = new ResultStore(connection, writer);
     DeadLetters dead = new DeadLetters(connection, results, config.serviceName(), writer, config.clock());
     DeliveryProcessor processor = new DeliveryProcessor(connection, config.handler(), results, dead, registry,
-        handlerPool);
+        handlerPool, finishers);
     MaxDeliveriesListener maxDeliveries = new MaxDeliveriesListener(connection, dead);
     dispatcher = connection.nats().createDispatcher();
     QueueNames names = connection.names();
@@ -117,6 +123,7 @@ public final class QueueWorker implements AutoCloseable {
       if (was == 0) {
         registry.close();
         handlerPool.shutdownNow();
+        finishers.shutdownNow();
       }
       return new DrainOutcome(0, 0);
     }
@@ -140,6 +147,7 @@ public final class QueueWorker implements AutoCloseable {
     }
     registry.close();
     handlerPool.shutdownNow();
+    finishers.shutdown();
     int finished = (int) (registry.finishedCount() - finishedBefore);
     LOG.info("queue worker drained: {} finished, {} handed back", finished, handedBack);
     return new DrainOutcome(finished, handedBack);

@@ -25,7 +25,9 @@ import org.slf4j.MDC;
  * Takes one delivered request to its end: a request that cannot be read is dead-lettered at once;
  * one whose result is already stored is acked without running; otherwise the handler runs, and
  * its result is stored before the message is acked. A handler failure naks the message with the
- * nak delay, or dead-letters it on its last delivery. Thread-safe.
+ * nak delay, or dead-letters it on its last delivery. Handlers start on {@code handlerPool};
+ * storing and acking run on {@code finishers}, never on the thread that completed the handler's
+ * stage (which may be a jnats dispatcher thread). Thread-safe.
  */
 public final class DeliveryProcessor {
 
@@ -37,17 +39,19 @@ public final class DeliveryProcessor {
   private final DeadLetters deadLetters;
   private final InFlightRegistry registry;
   private final Executor handlerPool;
+  private final Executor finishers;
   private final ProtocolCodec codec;
   private final QueueSettings settings;
 
   public DeliveryProcessor(QueueConnection connection, QueueHandler handler, ResultStore results,
-      DeadLetters deadLetters, InFlightRegistry registry, Executor handlerPool) {
+      DeadLetters deadLetters, InFlightRegistry registry, Executor handlerPool, Executor finishers) {
     this.connection = connection;
     this.handler = handler;
     this.results = results;
     this.deadLetters = deadLetters;
     this.registry = registry;
     this.handlerPool = handlerPool;
+    this.finishers = finishers;
     this.codec = connection.codec();
     this.settings = connection.settings();
   }
@@ -70,21 +74,29 @@ public final class DeliveryProcessor {
       return;
     }
     String id = request.id();
+    // Registered before the check: a cancel stores its result and then publishes, so either the
+    // check sees the result or the cancel finds the request registered.
+    InFlight f = new InFlight(msg, id, kind);
+    registry.add(f);
     try {
       if (results.contains(id)) {
         LOG.info("request {} already has a result; acked without running (delivery {})", id, deliveries);
-        ack(msg, id);
+        if (f.settle()) {
+          ack(msg, id);
+        }
+        registry.remove(f);
         release.run();
         return;
       }
     } catch (RuntimeException e) {
       LOG.warn("cannot check for a stored result of {}; handing it back: {}", id, e.toString());
-      msg.nak();
+      if (f.settle()) {
+        msg.nak();
+      }
+      registry.remove(f);
       release.run();
       return;
     }
-    InFlight f = new InFlight(msg, id, kind);
-    registry.add(f);
     ProgressSink sink = update -> publishProgress(id, update);
     handlerPool.execute(() -> run(f, request, sink, deliveries, seq, release));
   }
@@ -104,7 +116,8 @@ public final class DeliveryProcessor {
     } finally {
       MDC.remove("correlation_id");
     }
-    stage.whenComplete((result, failure) -> finish(f, request, result, failure, deliveries, seq, release));
+    stage.whenCompleteAsync((result, failure) -> finish(f, request, result, failure, deliveries, seq, release),
+        finishers);
   }
 
   private void finish(InFlight f, AnalysisRequest request, AnalysisResult result, Throwable failure,

@@ -47,7 +47,11 @@ public final class ResultWatcher implements AutoCloseable {
    */
   public CompletableFuture<AnalysisResult> await(String id) {
     QueueNames.checkId(id);
-    startIfNeeded();
+    try {
+      startIfNeeded();
+    } catch (QueueException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     CompletableFuture<AnalysisResult> f = waiting.computeIfAbsent(id, k -> {
       CompletableFuture<AnalysisResult> nf = new CompletableFuture<>();
       nf.whenComplete((r, t) -> waiting.remove(k, nf));
