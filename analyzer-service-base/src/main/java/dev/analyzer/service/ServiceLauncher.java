@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * service is created through the supplier after that is set up, so its loggers see it.
  */
 @Command(mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Runs the analyzer service on one port: WebSocket analyses, GET /health, GET /metrics.")
+    description = "Runs the analyzer service on one port: WebSocket analyses, GET /health, GET /ready, GET /metrics.")
 public final class ServiceLauncher implements Callable<Integer> {
 
   public static final String LOG_FORMAT = "ANALYZER_LOG_FORMAT";

@@ -344,7 +344,8 @@ public record ServiceSettings(String host, int port, int maxConcurrentAnalyses, 
         + analysisTimeout + ", pingInterval=" + pingInterval + ", compression=" + compression + ", maxRequestBytes="
         + maxRequestBytes + ", maxConnections=" + maxConnections + ", allowedOrigins=" + allowedOrigins
         + ", pathMap=" + pathMap + ", maxQueuedAnalyses=" + maxQueuedAnalyses + ", gateway="
-        + (gatewayUrl == null ? "none" : gatewayUrl.getScheme() + "://" + gatewayUrl.getHost() + ":" + gatewayUrl.getPort())
+        + (gatewayUrl == null ? "none" : gatewayUrl.getScheme() + "://" + gatewayUrl.getHost()
+            + (gatewayUrl.getPort() > 0 ? ":" + gatewayUrl.getPort() : ""))
         + ", gatewayQueueSize=" + gatewayQueueSize + "]";
   }
 }

@@ -139,6 +139,33 @@ class ServiceSettingsTest {
   }
 
   @Test
+  void theGatewaysPathAndQueryNeverAppearInTheSettingsText() {
+    ServiceSettings s = with("GATEWAY_URL", "ws://gw.example:8765/events?token=s3cret-value");
+
+    assertThat(s.toString()).contains("gateway=ws://gw.example:8765").doesNotContain("s3cret");
+  }
+
+  @Test
+  void launcherExitsWithTwoWhenAPathMapPointsOutsideTheRoots() throws Exception {
+    Path roots = java.nio.file.Files.createDirectory(dir.resolve("roots"));
+    Path elsewhere = java.nio.file.Files.createDirectory(dir.resolve("elsewhere")).toRealPath();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream old = System.err;
+    System.setErr(new java.io.PrintStream(err, true));
+    try {
+      int code = ServiceLauncher.execute(dev.analyzer.service.testing.ScriptedService::new, new String[] {"--port", "0"},
+          Environment.of(Map.of("ANALYZER_SOURCE_ROOTS", roots.toString(), "ANALYZER_PATH_MAP",
+              "/app/sources=" + elsewhere)));
+
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString()).contains("ANALYZER_PATH_MAP entry '/app/sources=" + elsewhere
+          + "' maps onto a directory outside ANALYZER_SOURCE_ROOTS");
+    } finally {
+      System.setErr(old);
+    }
+  }
+
+  @Test
   void aRepeatedPathMapPrefixIsRefusedNamingTheEntry() {
     assertThatThrownBy(() -> with("ANALYZER_PATH_MAP", "/a=" + dir + ",/a/=" + dir))
         .isInstanceOf(SettingsException.class)
