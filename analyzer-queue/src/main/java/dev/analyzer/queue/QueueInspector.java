@@ -32,9 +32,14 @@ public final class QueueInspector {
   private final QueueConnection connection;
   private final QueueNames names;
 
-  public QueueInspector(QueueConnection connection) {
+  private QueueInspector(QueueConnection connection) {
     this.connection = connection;
     this.names = connection.names();
+  }
+
+  /** An inspector reading through {@code connection}. */
+  public static QueueInspector of(QueueConnection connection) {
+    return new QueueInspector(java.util.Objects.requireNonNull(connection, "connection"));
   }
 
   /**

@@ -69,7 +69,7 @@ class AuthAndTlsScenarioTest {
         submitter.submit(r);
         assertThat(c.nats().getServerInfo().isTLSRequired()).isTrue();
         assertThat(c.nats().getOptions().getSslContext()).isNotNull();
-        assertThat(new QueueInspector(c).status()).filteredOn(k -> k.kind() == AnalysisKind.AI)
+        assertThat(QueueInspector.of(c).status()).filteredOn(k -> k.kind() == AnalysisKind.AI)
             .singleElement().satisfies(k -> assertThat(k.pending()).isEqualTo(1));
       }
 

@@ -108,7 +108,7 @@ class TopologyScenarioTest {
           io.nats.client.PullSubscribeOptions.bind(c.names().requestStream(AnalysisKind.PERFORMANCE), QueueNames.CONSUMER));
       assertThat(sub.fetch(1, Duration.ofSeconds(5))).hasSize(1);
 
-      List<KindStatus> status = new QueueInspector(c).status();
+      List<KindStatus> status = QueueInspector.of(c).status();
 
       assertThat(status).extracting(KindStatus::kind).containsExactly(AnalysisKind.values());
       assertThat(status).filteredOn(k -> k.kind() == AnalysisKind.PERFORMANCE).singleElement()
@@ -122,7 +122,7 @@ class TopologyScenarioTest {
   void statusOfAQueueNobodyCreatedSaysNotProvisioned() {
     QueueSettings s = settings(NATS.url()).build();
     try (QueueConnection c = QueueConnection.open(s, "test")) {
-      assertThat(new QueueInspector(c).status()).allSatisfy(k -> assertThat(k.provisioned()).isFalse());
+      assertThat(QueueInspector.of(c).status()).allSatisfy(k -> assertThat(k.provisioned()).isFalse());
     }
   }
 

@@ -104,7 +104,7 @@ class WorkerFailureScenarioTest {
       assertThat(result.status()).isEqualTo(ResultStatus.ERROR);
       assertThat(result.error()).contains("dead-lettered after 3 deliveries").contains("parser crashed on app1");
       assertThat(runs).hasValue(3);
-      List<DeadLetter> dead = new QueueInspector(c).deadLetters(AnalysisKind.STATIC, 10);
+      List<DeadLetter> dead = QueueInspector.of(c).deadLetters(AnalysisKind.STATIC, 10);
       assertThat(dead).hasSize(1);
       assertThat(dead.get(0).requestId()).isEqualTo(r.id());
       assertThat(dead.get(0).deliveries()).isEqualTo(3);
@@ -129,7 +129,7 @@ class WorkerFailureScenarioTest {
       AnalysisResult result = submitter.awaitResult("bad-1").get(30, TimeUnit.SECONDS);
 
       assertThat(result.status()).isEqualTo(ResultStatus.ERROR);
-      List<DeadLetter> dead = new QueueInspector(c).deadLetters(AnalysisKind.DYNAMIC, 10);
+      List<DeadLetter> dead = QueueInspector.of(c).deadLetters(AnalysisKind.DYNAMIC, 10);
       assertThat(dead).singleElement().satisfies(d -> {
         assertThat(d.deliveries()).isEqualTo(1);
         assertThat(d.reason()).isEqualTo("unreadable request: a ping frame is not an analysis request");
@@ -157,7 +157,7 @@ class WorkerFailureScenarioTest {
       AnalysisResult result = submitter.awaitResult(r.id()).get(30, TimeUnit.SECONDS);
       assertThat(result.status()).isEqualTo(ResultStatus.ERROR);
       assertThat(result.error()).contains("no worker acknowledged it in 1 deliveries");
-      assertThat(new QueueInspector(c).deadLetters(AnalysisKind.PERFORMANCE, 10)).singleElement()
+      assertThat(QueueInspector.of(c).deadLetters(AnalysisKind.PERFORMANCE, 10)).singleElement()
           .satisfies(d -> assertThat(d.requestId()).isEqualTo(r.id()));
       assertThat(survivor.runs).as("max_deliver 1 was used up by the killed worker").isEmpty();
       assertThat(c.management().getStreamInfo(c.names().requestStream(AnalysisKind.PERFORMANCE)).getStreamState()
@@ -166,6 +166,6 @@ class WorkerFailureScenarioTest {
   }
 
   private static KindStatus statusOf(QueueConnection c, AnalysisKind kind) {
-    return new QueueInspector(c).status().stream().filter(k -> k.kind() == kind).findFirst().orElseThrow();
+    return QueueInspector.of(c).status().stream().filter(k -> k.kind() == kind).findFirst().orElseThrow();
   }
 }
