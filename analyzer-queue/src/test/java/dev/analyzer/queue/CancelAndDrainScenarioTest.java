@@ -95,6 +95,30 @@ class CancelAndDrainScenarioTest {
   }
 
   @Test
+  void aWorkerHoldsNoMoreThanMaxConcurrentRequestsAndLeavesTheRestQueued() throws Exception {
+    QueueSettings s = settings(NATS.url()).build();
+    UntilCancelled stuck = new UntilCancelled();
+    try (QueueConnection c = QueueConnection.open(s, "test"); QueueSubmitter submitter = QueueSubmitter.create(c);
+        QueueWorker worker = QueueWorker.builder(c).withHandler(stuck).withKind(AnalysisKind.STATIC)
+            .withMaxConcurrent(2).build()) {
+      for (int i = 0; i < 5; i++) {
+        submitter.submit(request(AnalysisKind.STATIC));
+      }
+
+      worker.start();
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> worker.inFlight() == 2);
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(QueueInspector.of(c).status())
+          .filteredOn(k -> k.kind() == AnalysisKind.STATIC).singleElement()
+          .satisfies(k -> {
+            assertThat(k.inFlight()).isEqualTo(2);
+            assertThat(k.pending()).isEqualTo(3);
+          }));
+      assertThat(stuck.reasons).isEmpty();
+    }
+  }
+
+  @Test
   void drainHandsBackWhatIsStillRunningAndAnotherWorkerCompletesIt() throws Exception {
     QueueSettings s = settings(NATS.url()).build();
     UntilCancelled stuck = new UntilCancelled();
