@@ -69,8 +69,9 @@ public final class QueueSubmitter implements AutoCloseable {
   }
 
   /**
-   * A submitter on {@code connection}; ensures the topology of every kind first (idempotent), so
-   * requests can be queued before any worker runs.
+   * A submitter on {@code connection}; creates whatever of the topology is missing first
+   * ({@link QueueTopology#createMissing}), so requests can be queued, and the consumer lag seen
+   * by an autoscaler, before any worker runs.
    *
    * @throws QueueException when the topology cannot be ensured
    */
@@ -82,7 +83,7 @@ public final class QueueSubmitter implements AutoCloseable {
   public static QueueSubmitter create(QueueConnection connection, Clock clock) {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(clock, "clock");
-    connection.topology().ensureAll();
+    connection.topology().createMissing();
     return new QueueSubmitter(connection, clock);
   }
 

@@ -9,9 +9,11 @@ import java.util.Set;
  * Creates or verifies, idempotently, the streams, consumers and bucket of the queue (see
  * {@link QueueNames}): a work-queue stream and a durable pull consumer per kind, the results
  * stream, the dead-letter stream and the Object Store bucket. Any number of processes may call
- * {@link #ensure} at once: a stream that exists with the same shape is kept, one whose tunable
- * limits differ (replicas, max age, duplicate window) is updated to these settings, and one of an
- * incompatible shape (another retention or other subjects) is an error naming it.
+ * it at once. A stream of the same shape is kept; one of an incompatible shape (another
+ * retention, other subjects, other storage) is an error naming it. {@link #ensure} (workers)
+ * also updates tunable limits (replicas, max age, duplicate window; the consumer's AckWait,
+ * max_deliver, max_ack_pending) to these settings, so every worker of a kind must share them;
+ * {@link #createMissing} (submitters) never changes what exists.
  *
  * <p>Thread-safe.
  */
@@ -29,7 +31,23 @@ public final class QueueTopology {
    * @throws QueueException naming the stream or consumer that could not be created or verified
    */
   public void ensure(Set<AnalysisKind> kinds) {
-    StreamProvisioner p = new StreamProvisioner(connection.management(), connection.nats(), connection.settings());
+    provision(kinds, true);
+  }
+
+  /**
+   * Creates what is missing (for all four kinds) and verifies the shape of what exists, without
+   * changing the limits of existing streams and consumers: what submitters and tools call, so a
+   * client whose settings differ from the fleet's never reconfigures the workers' consumers.
+   *
+   * @throws QueueException naming the stream or consumer that could not be created or verified
+   */
+  public void createMissing() {
+    provision(EnumSet.allOf(AnalysisKind.class), false);
+  }
+
+  private void provision(Set<AnalysisKind> kinds, boolean update) {
+    StreamProvisioner p = new StreamProvisioner(connection.management(), connection.nats(), connection.settings(),
+        update);
     p.ensureResults();
     p.ensureDeadLetters();
     p.ensureObjectBucket();

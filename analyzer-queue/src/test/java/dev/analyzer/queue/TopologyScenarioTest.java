@@ -56,7 +56,7 @@ class TopologyScenarioTest {
     try (QueueConnection c = QueueConnection.open(s, "test")) {
       List<CompletableFuture<Void>> runs = List.of(
           CompletableFuture.runAsync(() -> c.topology().ensureAll(), pool),
-          CompletableFuture.runAsync(() -> c.topology().ensureAll(), pool),
+          CompletableFuture.runAsync(() -> c.topology().createMissing(), pool),
           CompletableFuture.runAsync(() -> c.topology().ensureAll(), pool));
       CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get();
       c.topology().ensureAll();
@@ -79,6 +79,27 @@ class TopologyScenarioTest {
 
       assertThat(c.management().getConsumerInfo(c.names().requestStream(AnalysisKind.AI), QueueNames.CONSUMER)
           .getConsumerConfiguration().getMaxDeliver()).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void aSubmitterCreatesAMissingConsumerButNeverChangesTheWorkersOne() throws Exception {
+    QueueSettings workers = settings(NATS.url()).withMaxDeliver(3).withAckWait(Duration.ofSeconds(9)).build();
+    QueueSettings client = workers.toBuilder().withMaxDeliver(7).withAckWait(Duration.ofSeconds(30)).build();
+    try (QueueConnection c = QueueConnection.open(client, "client")) {
+      c.topology().createMissing();
+      assertThat(c.management().getConsumerInfo(c.names().requestStream(AnalysisKind.STATIC), QueueNames.CONSUMER)
+          .getConsumerConfiguration().getMaxDeliver()).as("created when missing").isEqualTo(7);
+    }
+    try (QueueConnection w = QueueConnection.open(workers, "worker")) {
+      w.topology().ensure(EnumSet.of(AnalysisKind.STATIC));
+    }
+    try (QueueConnection c = QueueConnection.open(client, "client-2"); QueueSubmitter submitter = QueueSubmitter.create(c)) {
+      ConsumerConfiguration cc = c.management()
+          .getConsumerInfo(c.names().requestStream(AnalysisKind.STATIC), QueueNames.CONSUMER).getConsumerConfiguration();
+
+      assertThat(cc.getMaxDeliver()).isEqualTo(3);
+      assertThat(cc.getAckWait()).isEqualTo(Duration.ofSeconds(9));
     }
   }
 

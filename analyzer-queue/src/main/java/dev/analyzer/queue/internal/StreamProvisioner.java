@@ -32,13 +32,20 @@ public final class StreamProvisioner {
   private static final Logger LOG = LoggerFactory.getLogger(StreamProvisioner.class);
   private static final int STREAM_NOT_FOUND = 10059;
   private static final int STREAM_NAME_IN_USE = 10058;
+  private static final int CONSUMER_NOT_FOUND = 10014;
 
   private final JetStreamManagement jsm;
   private final Connection nats;
   private final QueueSettings settings;
   private final QueueNames names;
+  private final boolean update;
 
-  public StreamProvisioner(JetStreamManagement jsm, Connection nats, QueueSettings settings) {
+  /**
+   * @param update true (workers): existing streams and consumers get these settings' limits;
+   *     false (submitters, tools): missing ones are created, existing ones only verified
+   */
+  public StreamProvisioner(JetStreamManagement jsm, Connection nats, QueueSettings settings, boolean update) {
+    this.update = update;
     this.jsm = jsm;
     this.nats = nats;
     this.settings = settings;
@@ -66,7 +73,17 @@ public final class StreamProvisioner {
         .maxAckPending(settings.maxAckPending())
         .build();
     try {
-      jsm.addOrUpdateConsumer(stream, cc);
+      if (update) {
+        jsm.addOrUpdateConsumer(stream, cc);
+      } else if (!consumerExists(stream)) {
+        try {
+          jsm.createConsumer(stream, cc);
+        } catch (JetStreamApiException e) {
+          if (!consumerExists(stream)) {
+            throw e;
+          }
+        }
+      }
     } catch (IOException | JetStreamApiException e) {
       throw new QueueException("cannot create or update consumer " + QueueNames.CONSUMER + " on stream " + stream
           + ": " + e.getMessage(), e);
@@ -137,12 +154,24 @@ public final class StreamProvisioner {
         }
       }
       verify(existing.getConfiguration(), wanted);
-      if (differs(existing.getConfiguration(), wanted)) {
+      if (update && differs(existing.getConfiguration(), wanted)) {
         jsm.updateStream(wanted);
         LOG.info("updated stream {} to the configured limits", name);
       }
     } catch (IOException | JetStreamApiException e) {
       throw new QueueException("cannot create or verify stream " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  private boolean consumerExists(String stream) throws IOException, JetStreamApiException {
+    try {
+      jsm.getConsumerInfo(stream, QueueNames.CONSUMER);
+      return true;
+    } catch (JetStreamApiException e) {
+      if (e.getApiErrorCode() == CONSUMER_NOT_FOUND) {
+        return false;
+      }
+      throw e;
     }
   }
 
