@@ -17,6 +17,8 @@ import dev.analyzer.staticanalyzer.deps.DependencyScanner;
 import dev.analyzer.staticanalyzer.deps.OsvClient;
 import dev.analyzer.staticanalyzer.deps.OsvDatabase;
 import dev.analyzer.staticanalyzer.deps.OsvSettings;
+import dev.analyzer.staticanalyzer.report.OriginalNames;
+import dev.analyzer.staticanalyzer.report.OriginalVocabulary;
 import dev.analyzer.staticanalyzer.report.ResultAssembler;
 import dev.analyzer.staticanalyzer.rules.CodeRuleAnalyzer;
 import dev.analyzer.staticanalyzer.sandbox.ToolSandbox;
@@ -171,10 +173,13 @@ public final class StaticAnalyzerService implements AnalyzerService {
       return failed(ctx, "source path not found or not readable: " + source.shown());
     }
     Set<String> selected = req.selectedTools();
+    Map<String, List<String>> covering = covering(req, selected);
+    Set<String> wanted = new java.util.HashSet<>(selected);
+    covering.values().forEach(wanted::addAll);
     List<StaticTool> toRun = new ArrayList<>();
     ResultAssembler report = new ResultAssembler();
     for (StaticTool t : tools) {
-      if (!selected.isEmpty() && !selected.contains(t.name())) {
+      if (!selected.isEmpty() && !wanted.contains(t.name())) {
         continue;
       }
       if (!req.isToolEnabled(t.name())) {
@@ -192,9 +197,20 @@ public final class StaticAnalyzerService implements AnalyzerService {
       }
     }
     for (String name : selected) {
-      if (tools.stream().noneMatch(t -> t.name().equals(name))) {
-        report.add(new ResultAssembler.Entry(name, "_metadata", null, ToolResult.notRun(name, ToolStatus.NOT_INSTALLED,
-            name + " is not a tool of this service; available: " + availableNames()), List.of()));
+      Optional<OriginalNames.Name> original = OriginalNames.of(name);
+      String group = original.map(OriginalNames.Name::group).orElse("_metadata");
+      if (covering.containsKey(name)) {
+        report.cover(name, group, covering.get(name), original.map(OriginalNames.Name::reason).orElse(null));
+      } else if (tools.stream().anyMatch(t -> t.name().equals(name))) {
+        continue;
+      } else if (!req.isToolEnabled(name)) {
+        report.unavailable(name, group, OriginalVocabulary.SKIPPED, null, "disabled by config");
+      } else if (original.isPresent()) {
+        report.unavailable(name, "_metadata", OriginalVocabulary.NOT_AVAILABLE, "no_engine",
+            name + " is not available here: " + original.get().reason());
+      } else {
+        report.unavailable(name, "_metadata", OriginalVocabulary.NOT_AVAILABLE, "unknown_tool",
+            name + " is not a tool of this service; available: " + availableNames());
       }
     }
     ParallelToolRun.runAll(toRun, tree, ctx, report, workers);
@@ -228,6 +244,31 @@ public final class StaticAnalyzerService implements AnalyzerService {
       return ok > 0 ? AnalysisOutcome.partial(analysis, why) : AnalysisOutcome.error(analysis, why);
     }
     return new AnalysisOutcome(ResultStatus.SUCCESS, analysis, null);
+  }
+
+  /**
+   * For each requested name this service does not run as itself (one of the original's names, or
+   * one of our tools that cannot run here), the engines that run for it instead; a name disabled by
+   * {@code config.<name>.enabled=false} gets none.
+   */
+  private Map<String, List<String>> covering(AnalysisRequest req, Set<String> selected) {
+    Set<String> runnable = new java.util.HashSet<>();
+    for (StaticTool t : tools) {
+      if (runnable(t)) {
+        runnable.add(t.name());
+      }
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String name : selected) {
+      if (runnable.contains(name) || !req.isToolEnabled(name)) {
+        continue;
+      }
+      List<String> engines = OriginalNames.coveringEngines(name, runnable);
+      if (!engines.isEmpty()) {
+        out.put(name, engines);
+      }
+    }
+    return out;
   }
 
   private static AnalysisOutcome failed(AnalysisContext ctx, String error) {

@@ -17,20 +17,53 @@ import java.util.Map;
 
 /**
  * Builds the static reply in the original's shape: tool records grouped by language under
- * {@code results}, a summary with the severity breakdown, {@code _project_metadata}, a SARIF 2.1.0
- * document under {@code sarif_export} (one run per tool, data-flow traces as {@code codeFlows}), plus
+ * {@code results} (each with its findings as the original's reader takes them, see
+ * {@link OriginalRecords}, and its status in the original's words, ours under {@code status_detail}
+ * when they differ), records for the original's names this service covers with another engine
+ * ({@code covered_by}) or lacks ({@code not_available}), a summary with the severity breakdown under
+ * the original's keys high/medium/low ({@code severity_breakdown}) and ours
+ * ({@code severity_breakdown_detail}), {@code _project_metadata}, a SARIF 2.1.0 document under
+ * {@code sarif_export} (one run per tool, data-flow traces as {@code codeFlows}), plus
  * {@code findings} where one issue found by several tools (same file, line and CWE) is one finding
- * listing them all. Not thread-safe.
+ * listing them all. Each tool's findings appear in exactly one record, so the records together hold
+ * {@code summary.total_tool_findings} findings: each of {@code findings} once per tool in its
+ * {@code tools}. Not thread-safe.
  */
 public final class ResultAssembler {
 
   /** One tool's outcome as it enters the report. */
   public record Entry(String tool, String group, String version, ToolResult result, List<Finding> findings) {}
 
+  /** A requested name this service does not run as itself: covered by engines, or not available. */
+  private record Named(String name, String group, List<String> coveredBy, String status, String detail,
+      String reason) {}
+
   private final List<Entry> entries = new ArrayList<>();
+  private final Map<String, Named> named = new LinkedHashMap<>();
 
   public void add(Entry e) {
     entries.add(e);
+  }
+
+  /**
+   * Reports the requested {@code name} as covered by {@code engines} (which run as themselves and
+   * keep their findings in their own records): the record of {@code name} (its own, when the tool
+   * exists but could not run, else one under {@code group}) names them in {@code covered_by}, with
+   * their status, and holds no findings of its own.
+   */
+  public void cover(String name, String group, List<String> engines, String reason) {
+    if (engines.isEmpty()) {
+      throw new IllegalArgumentException("covering " + name + " needs at least one engine");
+    }
+    named.put(name, new Named(name, group, List.copyOf(engines), null, null, reason));
+  }
+
+  /**
+   * Reports the requested {@code name} under {@code group} with the original's {@code status}
+   * ({@code not_available} or {@code skipped}), our {@code detail} (or null) and the {@code reason}.
+   */
+  public void unavailable(String name, String group, String status, String detail, String reason) {
+    named.put(name, new Named(name, group, List.of(), status, detail, reason));
   }
 
   /**
@@ -88,9 +121,28 @@ public final class ResultAssembler {
   public Analysis build(AnalysisRequest request, Instant now, String status, Map<String, Object> projectMetadata,
       Map<String, Object> summaryExtra) {
     AnalysisBuilder b = Analysis.builder().forRequest(request).withAnalysisTime(now).withStatus(status);
+    Map<String, Map<String, Object>> groups = new LinkedHashMap<>();
+    Map<String, Entry> byTool = new LinkedHashMap<>();
     for (Entry e : entries) {
       b.withToolResult(e.group(), e.result());
+      byTool.put(e.tool(), e);
     }
+    for (Entry e : entries) {
+      Map<String, Object> rec = record(e);
+      Named n = named.get(e.tool());
+      if (n != null && !n.coveredBy().isEmpty()) {
+        rec.put("covered_by", n.coveredBy());
+        rec.put("covered_issues", coveredIssues(n, byTool));
+        rec.put("reason", n.reason());
+      }
+      groups.computeIfAbsent(e.group(), g -> new LinkedHashMap<>()).put(e.tool(), rec);
+    }
+    for (Named n : named.values()) {
+      if (!byTool.containsKey(n.name())) {
+        groups.computeIfAbsent(n.group(), g -> new LinkedHashMap<>()).put(n.name(), record(n, byTool));
+      }
+    }
+    groups.forEach(b::withResult);
     List<Finding> merged = mergedFindings();
     Map<String, Integer> severity = ToolResult.breakdown(merged);
     int ok = 0;
@@ -115,12 +167,96 @@ public final class ResultAssembler {
         .withSummary("tools_run_successfully", ok)
         .withSummary("tools_failed", failed)
         .withSummary("tools_not_installed", notInstalled)
-        .withSummary("severity_breakdown", severity)
+        .withSummary("severity_breakdown", OriginalVocabulary.breakdown(merged))
+        .withSummary("severity_breakdown_detail", severity)
         .withSummary("analysis_status", failed == 0 ? "completed" : ok > 0 ? "partial" : "failed");
     summaryExtra.forEach(b::withSummary);
     b.withFindings(merged).withExtra("_project_metadata", projectMetadata)
         .withExtra("sarif_export", sarif());
     return b.build();
+  }
+
+  /** {@code e}'s record: ours, with the original's status, issue shape or SARIF, and consistent counts. */
+  private static Map<String, Object> record(Entry e) {
+    Map<String, Object> m = new LinkedHashMap<>(e.result().toMap());
+    String ours = e.result().status().wire();
+    String original = OriginalVocabulary.status(e.result().status());
+    m.put("status", original);
+    if (!original.equals(ours)) {
+      m.put("status_detail", ours);
+    }
+    List<Finding> findings = e.findings();
+    m.put("total_issues", findings.size());
+    m.put("issue_count", findings.size());
+    if (OriginalNames.isSarifNative(e.tool())) {
+      m.put("issues", List.of());
+      if (e.result().executed()) {
+        m.put("format", "sarif");
+        m.put("sarif", OriginalRecords.sarif(e.tool(), e.version(), findings));
+      }
+    } else {
+      m.put("issues", OriginalRecords.issues(findings));
+    }
+    return m;
+  }
+
+  /** The record of a name without a tool of its own here: covered (status of its engines) or unavailable. */
+  private static Map<String, Object> record(Named n, Map<String, Entry> byTool) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tool", n.name());
+    String status = n.status();
+    boolean executed = false;
+    List<String> errors = new ArrayList<>();
+    if (!n.coveredBy().isEmpty()) {
+      boolean ok = false;
+      for (String engine : n.coveredBy()) {
+        Entry e = byTool.get(engine);
+        if (e == null) {
+          continue;
+        }
+        executed |= e.result().executed();
+        String s = OriginalVocabulary.status(e.result().status());
+        if (s.equals(OriginalVocabulary.ERROR)) {
+          errors.add(engine + ": " + e.result().error());
+        } else if (s.equals(OriginalVocabulary.SUCCESS)) {
+          ok = true;
+        }
+      }
+      status = !errors.isEmpty() ? OriginalVocabulary.ERROR : ok ? OriginalVocabulary.SUCCESS
+          : OriginalVocabulary.SKIPPED;
+    }
+    m.put("status", status);
+    if (n.detail() != null) {
+      m.put("status_detail", n.detail());
+    }
+    m.put("executed", executed);
+    m.put("total_issues", 0);
+    m.put("issue_count", 0);
+    m.put("severity_breakdown", Map.of());
+    m.put("issues", List.of());
+    m.put("duration_seconds", null);
+    m.put("error", !errors.isEmpty() ? String.join("; ", errors) : n.coveredBy().isEmpty() ? n.reason() : null);
+    if (!n.coveredBy().isEmpty()) {
+      m.put("covered_by", n.coveredBy());
+      m.put("covered_issues", coveredIssues(n, byTool));
+      m.put("reason", n.reason());
+      m.put("note", "this service runs " + String.join(", ", n.coveredBy()) + " for " + n.name()
+          + "; their findings are in their own records (never repeated here)");
+      if (OriginalNames.isSarifNative(n.name()) && executed) {
+        m.put("format", "sarif");
+        m.put("sarif", OriginalRecords.sarif(n.name(), null, List.of()));
+      }
+    }
+    return m;
+  }
+
+  private static int coveredIssues(Named n, Map<String, Entry> byTool) {
+    int sum = 0;
+    for (String engine : n.coveredBy()) {
+      Entry e = byTool.get(engine);
+      sum += e == null ? 0 : e.findings().size();
+    }
+    return sum;
   }
 
   @SuppressWarnings("unchecked")

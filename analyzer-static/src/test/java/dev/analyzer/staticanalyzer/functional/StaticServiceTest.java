@@ -157,13 +157,14 @@ class StaticServiceTest {
   @Test
   void selectedAndDisabledToolsAreHonoured() throws Exception {
     AnalysisResult r = (AnalysisResult) last(analyze("{\"type\":\"static_analyze\",\"id\":\"s-5\",\"source_path\":\""
-        + Fixtures.app("vulnerable") + "\",\"tools\":[\"secrets\",\"config\",\"semgrep\"],\"config\":{\"config\":{\"enabled\":false}}}"));
+        + Fixtures.app("vulnerable") + "\",\"tools\":[\"secrets\",\"config\",\"nosuchtool\"],\"config\":{\"config\":{\"enabled\":false}}}"));
 
     assertThat(r.analysis().toolsUsed()).containsExactly("secrets");
     @SuppressWarnings("unchecked")
     Map<String, Object> structure = (Map<String, Object>) r.analysis().results().get("structure");
     assertThat(structure.get("config")).asString().contains("skipped");
-    assertThat(r.analysis().results().get("_metadata")).asString().contains("not_installed");
+    assertThat(r.analysis().results().get("_metadata")).asString().contains("not_available")
+        .contains("unknown_tool").contains("nosuchtool is not a tool of this service");
   }
 
   private static Message last(List<Message> frames) {
