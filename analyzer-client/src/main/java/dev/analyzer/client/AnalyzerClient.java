@@ -141,7 +141,8 @@ public final class AnalyzerClient implements AutoCloseable {
   /**
    * Submits {@code request} to the service of its kind.
    *
-   * @param progress receives progress frames (on an I/O thread; must not block); may be null
+   * @param progress receives progress frames (on an I/O thread, or the NATS progress thread in queue
+   *     mode; must not block); may be null
    * @param timeout the deadline, or {@code null} for the request's {@code timeout_seconds} or the
    *     service default (static 480 s, dynamic 600 s, performance 600 s, ai 900 s)
    */

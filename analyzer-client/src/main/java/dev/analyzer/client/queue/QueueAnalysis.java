@@ -102,6 +102,13 @@ final class QueueAnalysis implements RequestDeduplicator.SharedCall {
       complete(QueueReplies.notQueued(connectError, id, service, transport.clock().instant()), true, false);
       return;
     }
+    if (!session.connected()) {
+      // fail fast, as an open breaker does: a publish now would wait ANALYZER_QUEUE_TIMEOUT in the
+      // reconnect buffer and might still land after the caller was told it failed
+      complete(ClientFailure.UNREACHABLE.reply("the NATS connection to " + session.servers() + " is " + session.status()
+          + ": the request was not queued", id, service, transport.clock().instant()), true, false);
+      return;
+    }
     SubmitReceipt receipt;
     try {
       if (!subscribeProgress(session)) {

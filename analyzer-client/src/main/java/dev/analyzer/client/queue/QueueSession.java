@@ -60,6 +60,16 @@ final class QueueSession implements AutoCloseable {
     return connection.nats().getStatus() != Connection.Status.CLOSED;
   }
 
+  /** True while the connection is up; false while jnats reconnects (publishing then would only wait). */
+  boolean connected() {
+    return connection.nats().getStatus() == Connection.Status.CONNECTED;
+  }
+
+  /** The servers it was opened for. */
+  java.util.List<String> servers() {
+    return connection.settings().servers();
+  }
+
   /** The NATS connection status, lower case: connected, reconnecting, disconnected, closed. */
   String status() {
     return connection.nats().getStatus().name().toLowerCase(Locale.ROOT);

@@ -143,6 +143,26 @@ class QueueModeTest {
   }
 
   @Test
+  void aSharedCallerWithAShorterDeadlineTimesOutAloneWhileTheAnalysisGoesOn() throws Exception {
+    try (QueueFleet fleet = QueueFleet.start(NATS.url()); AnalyzerClient client = fleet.client().build()) {
+      AnalysisRequest first = request("hold");
+      AnalysisHandle a = client.submit(first, null, Duration.ofSeconds(60));
+      AnalysisHandle b = client.submit(request("hold"), null, Duration.ofMillis(1000));
+
+      Message rb = b.result().get(20, TimeUnit.SECONDS);
+      fleet.handler.release();
+      Message ra = a.result().get(20, TimeUnit.SECONDS);
+
+      assertThat(b.isDeduplicated()).isTrue();
+      assertThat(ClientFailure.of(rb)).contains(ClientFailure.TIMEOUT);
+      assertThat(rb.extra().get("error")).isEqualTo("no reply within the deadline of 1.0 s (shared analysis goes on)");
+      assertThat(((AnalysisResult) ra).status()).isEqualTo(ResultStatus.SUCCESS);
+      assertThat(fleet.handler.cancels).doesNotContainKey(first.id());
+      assertThat(fleet.handler.totalRuns()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aPoisonRequestThatIsDeadLetteredIsAnErrorNamingTheReason() throws Exception {
     try (QueueFleet fleet = QueueFleet.start(NATS.url()); AnalyzerClient client = fleet.client().build()) {
       AnalysisRequest req = request("poison");
