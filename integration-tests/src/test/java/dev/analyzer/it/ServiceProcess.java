@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The real static service jar as a process on a port, with helpers to signal, kill and query it. */
+/** A real service jar (static by default) as a process on a port, with helpers to signal, kill and query it. */
 final class ServiceProcess implements AutoCloseable {
 
   static final Path HOME = Path.of("..").toAbsolutePath().normalize();
@@ -44,11 +44,20 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Starts the static service on {@code port} with extra environment and waits for READY. */
   static ServiceProcess start(int port, Map<String, String> env) throws Exception {
-    if (!Files.isRegularFile(STATIC_JAR)) {
-      throw new IllegalStateException("build the service jar first (mvn package): " + STATIC_JAR);
+    return start(STATIC_JAR, port, env);
+  }
+
+  /** Starts the service of {@code module} (its jar {@code <module>/target/<module>.jar}) on {@code port}. */
+  static ServiceProcess start(String module, int port, Map<String, String> env) throws Exception {
+    return start(HOME.resolve(module).resolve("target").resolve(module + ".jar"), port, env);
+  }
+
+  private static ServiceProcess start(Path jar, int port, Map<String, String> env) throws Exception {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("build the service jar first (mvn package): " + jar);
     }
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-jar", STATIC_JAR.toString(), "--port", Integer.toString(port)).redirectErrorStream(true);
+        "-Xmx384m", "-jar", jar.toString(), "--port", Integer.toString(port)).redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();
     p.getOutputStream().close();
