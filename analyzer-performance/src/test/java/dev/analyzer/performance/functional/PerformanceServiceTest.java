@@ -151,6 +151,26 @@ class PerformanceServiceTest {
   }
 
   @Test
+  void withoutOpenApiTheSwaggerDocumentGivesWeightedProbedScenarios() throws Exception {
+    try (TestHttpServer documented = TestHttpServer.start().withSwagger("{\"swagger\":\"2.0\",\"paths\":{"
+        + "\"/api/things\":{\"get\":{}},\"/api/health\":{\"get\":{}},\"/status/401\":{\"get\":{}},"
+        + "\"/api/things/{id}\":{\"get\":{}}}}")) {
+      String req = "{\"type\":\"performance_test\",\"id\":\"p-10\",\"target_urls\":[\"" + documented.url()
+          + "\"],\"config\":{\"load\":{\"duration\":1,\"connections\":2}}}";
+
+      AnalysisResult r = (AnalysisResult) last(analyze(server, codec, req));
+
+      Map<String, Object> load = map(map(r.analysis().results().get(documented.url())).get("load"));
+      assertThat(load).containsEntry("scenario_source", "swagger");
+      // the route that answers 401 to the probe is left out, so it does not turn into an error rate
+      assertThat((List<Object>) load.get("scenarios")).extracting(s -> map(s).get("path") + " " + map(s).get("weight"))
+          .containsExactly("/api/things 3", "/api/health 1");
+      assertThat(documented.hits("/status/401")).isEqualTo(1);
+      assertThat(documented.hits("/api/things")).isGreaterThan(documented.hits("/api/health"));
+    }
+  }
+
+  @Test
   void requestsBeyondTheCapsAreRefusedNamingTheSetting() throws Exception {
     Message m = last(analyze(server, codec, "{\"type\":\"performance_test\",\"id\":\"p-4\",\"target_urls\":[\""
         + app.url() + "\"],\"config\":{\"load\":{\"rate\":99999999}}}"));

@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A loopback HTTP/1.1 server on one event-loop thread for the tests: {@code /status/N} answers N,
- * {@code /chunked} answers a chunked body, {@code /openapi.json} the document set with
- * {@link #withOpenApi}, anything else 200 with a 1 KiB body. {@link #freezing} makes the whole
+ * {@code /chunked} answers a chunked body, {@code /openapi.json} and {@code /swagger.json} the documents set with
+ * {@link #withOpenApi} and {@link #withSwagger}, anything else 200 with a 1 KiB body. {@link #freezing} makes the whole
  * server (accept and every connection: it has one thread) stop for {@code freeze} every
  * {@code period}, the shape of a stop-the-world pause. Counts requests per path. Thread-safe.
  */
@@ -45,6 +45,7 @@ public final class TestHttpServer implements AutoCloseable {
   private final Map<String, AtomicLong> hits = new ConcurrentHashMap<>();
   private final AtomicLong freezes = new AtomicLong();
   private volatile String openApi;
+  private volatile String swagger;
 
   private TestHttpServer() throws InterruptedException {
     channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -75,6 +76,12 @@ public final class TestHttpServer implements AutoCloseable {
 
   public TestHttpServer withOpenApi(String json) {
     this.openApi = json;
+    return this;
+  }
+
+  /** Serves {@code json} at {@code /swagger.json} (404 there otherwise). */
+  public TestHttpServer withSwagger(String json) {
+    this.swagger = json;
     return this;
   }
 
@@ -115,7 +122,9 @@ public final class TestHttpServer implements AutoCloseable {
         resp = response(req, HttpResponseStatus.valueOf(Integer.parseInt(path.substring(8))), Unpooled.EMPTY_BUFFER);
       } else if (path.equals("/openapi.json") && openApi != null) {
         resp = response(req, HttpResponseStatus.OK, Unpooled.copiedBuffer(openApi, StandardCharsets.UTF_8));
-      } else if (path.equals("/openapi.json")) {
+      } else if (path.equals("/swagger.json") && swagger != null) {
+        resp = response(req, HttpResponseStatus.OK, Unpooled.copiedBuffer(swagger, StandardCharsets.UTF_8));
+      } else if (path.equals("/openapi.json") || path.equals("/swagger.json")) {
         resp = response(req, HttpResponseStatus.NOT_FOUND, Unpooled.EMPTY_BUFFER);
       } else if (path.equals("/chunked")) {
         DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
