@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * The original's quality summary over metric results: weighted aggregate, grade A-F (A>=90, B>=80,
- * C>=70, D>=60), passed/failed counts, critical issues (failed metrics of weight >= 1.3) and at most
- * five recommendations. Stateless.
+ * C>=70, D>=60), passed/failed counts, critical issues (failed metrics of weight >= 1.3, listed under
+ * {@code critical_issues} and counted in {@code critical_metrics_count}; {@code critical_issues_count},
+ * which the original's manager adds to the failed metrics, is 0 because they are failed metrics
+ * already) and at most five recommendations. Stateless.
  */
 public final class QualitySummary {
 
@@ -57,7 +59,10 @@ public final class QualitySummary {
     m.put("metrics_passed", passed);
     m.put("metrics_failed", results.size() - passed);
     m.put("compliance_percentage", results.isEmpty() ? 0 : Math.round(1000.0 * passed / results.size()) / 10.0);
-    m.put("critical_issues_count", critical.size());
+    // the original's manager adds critical_issues_count to the failed metrics: ours are failed metrics
+    // themselves (counted there already), so the count of critical issues beyond them is 0
+    m.put("critical_issues_count", 0);
+    m.put("critical_metrics_count", critical.size());
     m.put("critical_issues", critical);
     m.put("score_breakdown", breakdown);
     return m;

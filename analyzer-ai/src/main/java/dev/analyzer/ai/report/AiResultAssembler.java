@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Builds the {@code ai_analysis_result} body in the original's shape: {@code metadata},
  * {@code tools} (each tool's original record), the same records under {@code results} as typed
- * tool results, a {@code summary} ({@code tools_run}, {@code tools_successful},
+ * tool results, {@code results.tools} and {@code tool_results} laid out so that the original's
+ * manager counts each finding once ({@link ManagerLayout}), a {@code summary} ({@code tools_run}, {@code tools_successful},
  * {@code overall_compliance}, {@code requirements_summary}, {@code quality_summary},
  * {@code total_requirements}, {@code total_met}, {@code total_compliance_percentage}, plus
  * {@code total_findings} and {@code severity_breakdown} folded to the original's high/medium/low with
@@ -67,6 +68,7 @@ public final class AiResultAssembler {
   public Analysis build(AnalysisRequest req, Instant now, String templateSlug, List<String> requested, String status,
       Map<String, Object> extraMetadata) {
     AnalysisBuilder b = Analysis.builder().forRequest(req).withAnalysisTime(now).withStatus(status);
+    List<Finding> findings = ReviewFindings.of(verdicts, endpoints, metrics == null ? List.of() : metrics);
     Map<String, Object> tools = new LinkedHashMap<>();
     Map<String, Object> toolResults = new LinkedHashMap<>();
     for (ToolOutcome o : outcomes) {
@@ -74,8 +76,10 @@ public final class AiResultAssembler {
       b.withToolResult(null, r);
       b.withResult(o.tool(), OriginalStatus.apply(r.toMap(), o.status()));
       tools.put(o.tool(), o.originalRecord());
-      toolResults.put(o.tool(), originalFigures(o));
+      toolResults.put(o.tool(), originalFigures(o, findings));
     }
+    b.withResult("tools", ManagerLayout.tools(outcomes, verdicts, endpoints, metrics, requirementsSummary,
+        metrics == null ? null : dev.analyzer.ai.quality.QualitySummary.summary(metrics)));
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("model_slug", req.modelSlug());
     metadata.put("app_number", req.appNumber());
@@ -102,7 +106,6 @@ public final class AiResultAssembler {
       q.put("metrics_total", metrics.size());
       b.withSummary("quality_summary", q);
     }
-    List<Finding> findings = ReviewFindings.of(verdicts, endpoints, metrics == null ? List.of() : metrics);
     b.withFindings(findings);
     b.withSummary("total_findings", findings.size())
         .withSummary("severity_breakdown", folded(findings))
@@ -115,20 +118,13 @@ public final class AiResultAssembler {
   }
 
   /**
-   * A tool's {@code tool_results} entry with the figure the original's manager computes for it:
-   * requirements-scanner unmet requirements + failed endpoint tests (answered or not),
-   * code-quality-analyzer failed metrics + critical issues (a failed metric of weight >= 1.3 counts
-   * twice there). Our own count, the tool's findings, is {@code findings_count}.
+   * A tool's {@code tool_results} entry: the original's status, {@code total_issues} = our findings
+   * of the tool (which the original's manager takes as they are, before it would compute its own
+   * figure from {@code analysis.tools}), and those findings as standardised {@code issues}, which its
+   * shared utilities count ({@link ManagerLayout#issues}).
    */
-  private Map<String, Object> originalFigures(ToolOutcome o) {
-    int figure = o.problems();
-    if (o.status() == ToolStatus.SUCCESS && o.tool().equals("requirements-scanner")) {
-      figure = (int) (verdicts.stream().filter(v -> !v.met()).count()
-          + endpoints.stream().filter(e -> !e.passed()).count());
-    } else if (o.status() == ToolStatus.SUCCESS && metrics != null && o.tool().equals("code-quality-analyzer")) {
-      figure = (int) (metrics.stream().filter(m -> !m.passed()).count()
-          + metrics.stream().filter(m -> !m.passed() && m.metric().weight() >= 1.3).count());
-    }
+  private Map<String, Object> originalFigures(ToolOutcome o, List<Finding> findings) {
+    List<Object> issues = ManagerLayout.issues(o.tool(), findings);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tool", o.tool());
     m.put("status", OriginalStatus.of(o.status()));
@@ -136,10 +132,11 @@ public final class AiResultAssembler {
       m.put("status_detail", o.status().wire());
     }
     m.put("executed", o.status() == ToolStatus.SUCCESS);
-    m.put("total_issues", figure);
+    m.put("total_issues", issues.size());
     m.put("findings_count", o.problems());
     m.put("duration_seconds", o.durationSeconds());
     m.put("error", o.error());
+    m.put("issues", issues);
     return m;
   }
 

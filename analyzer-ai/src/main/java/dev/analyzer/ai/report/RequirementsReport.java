@@ -81,11 +81,33 @@ public final class RequirementsReport {
     s.put("public_endpoints_passed", passed - adminPassed);
     s.put("admin_endpoints_total", adminTotal);
     s.put("admin_endpoints_passed", adminPassed);
+    originalTotals(s, verdicts, endpoints);
     s.put("compliance_percentage", percent(met + passed, verdicts.size() + endpoints.size()));
     s.put("weighted_compliance", weightAll + endpoints.size() == 0 ? 0.0
         : Math.round(1000 * (weightMet + passed) / (weightAll + endpoints.size())) / 10.0);
     s.put("functional_compliance", percent(met, verdicts.size()));
     return s;
+  }
+
+  /**
+   * The pairs the original's manager takes {@code total_issues} from (§3.3 pass 2): unmet
+   * {@code backend_total - backend_met} (backend and every other category: it has no slot for those)
+   * + {@code frontend_total - frontend_met} + {@code admin_total - admin_met} + failed
+   * {@code total_api_endpoints - api_endpoints_passed} (the control tests the app answered), which is
+   * our findings of the tool.
+   */
+  private static void originalTotals(Map<String, Object> s, List<RequirementVerdict> verdicts,
+      List<ControlTestResult> endpoints) {
+    for (String c : List.of("backend", "frontend", "admin")) {
+      List<RequirementVerdict> in = verdicts.stream().filter(v -> {
+        String b = bucket(v.requirement().category());
+        return b.equals(c) || c.equals("backend") && b.equals("functional");
+      }).toList();
+      s.put(c + "_total", in.size());
+      s.put(c + "_met", in.stream().filter(RequirementVerdict::met).count());
+    }
+    s.put("total_api_endpoints", endpoints.stream().filter(ManagerLayout::answered).count());
+    s.put("api_endpoints_passed", endpoints.stream().filter(ControlTestResult::passed).count());
   }
 
   /** The {@code template_info} object. */

@@ -88,7 +88,7 @@ public final class ReviewFindings {
       FindingBuilder b = Finding.builder("code-quality-analyzer", "quality-" + m.metric().id().replace('_', '-'))
           .withSeverity(m.metric().weight() >= 1.3 ? Severity.MEDIUM : Severity.LOW)
           .withConfidence(Confidence.LOW)
-          .withTitle(m.metric().title() + " scores " + m.score() + " (below " + (int) dev.analyzer.ai.quality.QualityMetric.PASS_SCORE + ")")
+          .withTitle(metricTitle(m))
           .withMessage(String.join("; ", m.findings()))
           .withExtra("method", m.method());
       if (!m.recommendations().isEmpty()) {
@@ -97,6 +97,16 @@ public final class ReviewFindings {
       out.add(b.build());
     }
     return out;
+  }
+
+  private static String metricTitle(MetricResult m) {
+    return m.metric().title() + " scores " + m.score() + " (below " + (int) dev.analyzer.ai.quality.QualityMetric.PASS_SCORE
+        + ")";
+  }
+
+  /** What a failed metric's finding says: its findings joined, or its title when it has none. */
+  static String metricText(MetricResult m) {
+    return m.findings().isEmpty() ? metricTitle(m) : String.join("; ", m.findings());
   }
 
   private static String abbreviate(String s) {

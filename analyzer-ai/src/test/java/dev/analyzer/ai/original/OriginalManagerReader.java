@@ -1,88 +1,337 @@
 package dev.analyzer.ai.original;
 
+import static dev.analyzer.ai.original.Py.get;
+import static dev.analyzer.ai.original.Py.isDict;
+import static dev.analyzer.ai.original.Py.isList;
+import static dev.analyzer.ai.original.Py.iter;
+import static dev.analyzer.ai.original.Py.replace;
+import static dev.analyzer.ai.original.Py.str;
+import static dev.analyzer.ai.original.Py.truthy;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads an AI reply the way the original's manager reads it (original-analyzer.md §5 "Send and
- * wait", "Results layout", over the §1.4/§4 record shapes): the terminal frame; per tool under
- * {@code analysis.tools} its status and {@code total_issues} by the manager's rule
- * (requirements-scanner: unmet requirements + failed endpoints; code-quality-analyzer: failed
- * metrics + critical issues); one finding per unmet requirement item, failed control endpoint test
- * and failed metric; severities folded to high/medium/low; failed and skipped tool lists by the
- * manager's rule. Lenient like the original (missing keys are empty). Test code; stateless.
+ * Reads an AI reply the way the original's manager (the version closest to its HEAD,
+ * /work/notes/original-reading.md) reads it, line by line, in its two modes:
+ * <ul>
+ *   <li>{@link #fallback} (§2.0, §2.5, §3.1, §3.3: the manager's own code): the frame's top-level
+ *       {@code results} if any, else the frame; {@code analysis.results}, then its {@code analysis}
+ *       or itself, then {@code tools}: a successful requirements-scanner (or requirements-checker)
+ *       gives a finding per item of {@code backend_requirements} (else {@code functional_requirements}),
+ *       {@code frontend_requirements}, {@code admin_requirements} and {@code control_endpoint_tests}
+ *       whose {@code met} (else {@code passed}, default true) is falsy, severity
+ *       {@code norm(confidence.upper())}; a successful code-quality-analyzer one per entry of
+ *       {@code findings[:10]} of each metric of {@code quality_metrics} with {@code passed} falsy,
+ *       severity by score (&lt;40 high, &lt;60 medium, else low); random ids (never deduplicated);
+ *       any exception loses every finding of the service. Tools map: pass 1
+ *       {@code analysis.tool_results}, then pass 2 {@code analysis.tools} for names not there yet,
+ *       {@code total_issues} from {@code results.summary} by the manager's key names.</li>
+ *   <li>{@link #shared} (§3.4): every {@code analysis.tool_results.<t>.issues[]} and
+ *       {@code analysis.results.<cat>.<t>.issues[]}, id
+ *       {@code <tool>_<rule_id|test_id>_<file|filename>_<line|line_number>}; list-valued
+ *       {@code results.<cat>} items' {@code alerts[]} and {@code vulnerabilities[]}; dedup by id.</li>
+ * </ul>
+ * Test code; stateless.
  */
 public final class OriginalManagerReader {
 
-  /** What the manager would save for this service. */
-  public record Reading(List<Map<String, Object>> findings, Map<String, Integer> severity,
-      Map<String, Integer> totalIssues, Map<String, String> statuses, List<String> toolsFailed,
-      List<String> toolsSkipped) {}
+  /**
+   * What the manager would save for this service.
+   *
+   * @param extracted every finding the extractor produced, before dedup
+   * @param findings the kept findings after dedup
+   * @param totalIssues the tools map's {@code total_issues} per tool
+   * @param error the exception that made the manager drop the service's findings, or null
+   */
+  public record Reading(List<Map<String, Object>> extracted, List<Map<String, Object>> findings,
+      Map<String, Integer> severity, Map<String, Integer> byTool, Map<String, Integer> totalIssues,
+      Map<String, String> statuses, List<String> toolsFailed, List<String> toolsSkipped, String error) {}
+
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private OriginalManagerReader() {}
 
-  /** §5 step 4: the first frame whose type contains analysis_result (or ends with _analysis) and has an analysis dict. */
+  /** §1: the first terminal frame with an analysis dict; else the last terminal-looking one; else the first frame. */
   public static JsonNode terminal(List<JsonNode> frames) {
+    JsonNode first = null;
+    JsonNode terminal = null;
     for (JsonNode f : frames) {
-      String type = f.path("type").asText("");
-      boolean terminal = type.contains("analysis_result") || type.endsWith("_analysis") && f.has("analysis");
-      if (terminal && f.path("analysis").isObject()) {
-        return f;
+      if (first == null) {
+        first = f;
+      }
+      String type = str(f.has("type") ? f.get("type") : TextNode.valueOf("")).toLowerCase(Locale.ROOT);
+      if (type.contains("analysis_result") || type.endsWith("_analysis") && f.has("analysis")) {
+        terminal = f;
+        if (f.path("analysis").isObject()) {
+          break;
+        }
       }
     }
-    return null;
+    return terminal != null ? terminal : first;
   }
 
-  public static Reading read(JsonNode reply) {
-    JsonNode tools = reply.path("analysis").path("tools");
-    List<Map<String, Object>> findings = new ArrayList<>();
-    Map<String, Integer> totals = new TreeMap<>();
-    Map<String, String> statuses = new TreeMap<>();
-    JsonNode scanner = tools.path("requirements-scanner");
-    if (scanner.isObject()) {
-      statuses.put("requirements-scanner", scanner.path("status").asText("unknown"));
-      JsonNode results = scanner.path("results");
-      int unmet = 0;
-      for (String key : List.of("backend_requirements", "frontend_requirements", "admin_requirements",
-          "functional_requirements")) {
-        for (JsonNode item : results.path(key)) {
-          if (!item.path("met").asBoolean(true)) {
-            unmet++;
-            // the original's manager takes a requirement's confidence for its severity
-            findings.add(finding("requirements-scanner", "requirement_not_met", item.path("confidence").asText("LOW")));
+  /** The manager's own reading (SHARED_UTILS_AVAILABLE false). */
+  public static Reading fallback(JsonNode frame) {
+    List<Map<String, Object>> extracted = new ArrayList<>();
+    String error = null;
+    JsonNode service = frame.has("results") ? frame.get("results") : frame;
+    if (isDict(service)) {
+      try {
+        JsonNode analysis = get(service, "analysis", F.objectNode());
+        if (isDict(analysis)) {
+          JsonNode results = get(analysis, "results", F.objectNode());
+          if (isDict(results)) {
+            extracted.addAll(aiFindings(results));
+          }
+        }
+      } catch (Py.PyError e) {
+        error = e.getMessage();
+      }
+    } else {
+      error = "results is not a dict: the service is skipped";
+    }
+    Map<String, Integer> severity = new LinkedHashMap<>();
+    severity.put("high", 0);
+    severity.put("medium", 0);
+    severity.put("low", 0);
+    Map<String, Integer> byTool = new TreeMap<>();
+    List<Map<String, Object>> kept = dedup(extracted);
+    for (Map<String, Object> f : kept) {
+      byTool.merge((String) f.get("tool"), 1, Integer::sum);
+      severity.computeIfPresent((String) f.get("severity"), (k, v) -> v + 1);
+    }
+    return withTools(frame, extracted, kept, severity, byTool, error, true);
+  }
+
+  /** The shared utilities' reading (SHARED_UTILS_AVAILABLE true). */
+  public static Reading shared(JsonNode frame) {
+    List<Map<String, Object>> extracted = new ArrayList<>();
+    String error = null;
+    try {
+      JsonNode analysis = get(frame, "analysis", F.objectNode());
+      if (isDict(analysis)) {
+        JsonNode toolResults = get(analysis, "tool_results", F.objectNode());
+        if (isDict(toolResults)) {
+          toolResults.fields().forEachRemaining(e -> extracted.addAll(toolIssues(e.getKey(), e.getValue())));
+        }
+        JsonNode results = get(analysis, "results", F.objectNode());
+        if (isDict(results)) {
+          results.fields().forEachRemaining(c -> {
+            if (isList(c.getValue())) {
+              for (JsonNode item : c.getValue()) {
+                extracted.addAll(listItem(item));
+              }
+            } else if (isDict(c.getValue())) {
+              c.getValue().fields().forEachRemaining(t -> extracted.addAll(toolIssues(t.getKey(), t.getValue())));
+            }
+          });
+        }
+      }
+    } catch (Py.PyError e) {
+      error = e.getMessage();
+      extracted.clear();
+    }
+    Map<String, Integer> severity = new LinkedHashMap<>();
+    for (String s : List.of("critical", "high", "medium", "low", "info")) {
+      severity.put(s, 0);
+    }
+    Map<String, Integer> byTool = new TreeMap<>();
+    List<Map<String, Object>> kept = dedup(extracted);
+    for (Map<String, Object> f : kept) {
+      byTool.merge((String) f.get("tool"), 1, Integer::sum);
+      severity.merge((String) f.get("severity"), 1, Integer::sum);
+    }
+    return withTools(frame, extracted, kept, severity, byTool, error, false);
+  }
+
+  /** §2.5 {@code _extract_ai_findings(analysis.results)}, multi-tool branch (the legacy one reads no key of ours). */
+  private static List<Map<String, Object>> aiFindings(JsonNode results) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    JsonNode data = get(results, "analysis", null);
+    if (!truthy(data)) {
+      data = results;
+    }
+    JsonNode tools = get(data, "tools", F.objectNode());
+    if (truthy(tools) && isDict(tools)) {
+      JsonNode scanner = get(tools, "requirements-scanner", get(tools, "requirements-checker", F.objectNode()));
+      if (truthy(scanner) && "success".equals(get(scanner, "status").asText(null))) {
+        JsonNode r = get(scanner, "results", F.objectNode());
+        for (JsonNode item : iter(get(r, "backend_requirements", get(r, "functional_requirements", F.arrayNode())))) {
+          check(out, item, "backend");
+        }
+        for (JsonNode item : iter(get(r, "frontend_requirements", F.arrayNode()))) {
+          check(out, item, "frontend");
+        }
+        for (JsonNode item : iter(get(r, "admin_requirements", F.arrayNode()))) {
+          check(out, item, "admin");
+        }
+        for (JsonNode item : iter(get(r, "control_endpoint_tests", F.arrayNode()))) {
+          check(out, item, "control");
+        }
+      }
+      JsonNode quality = get(tools, "code-quality-analyzer", F.objectNode());
+      if (truthy(quality) && "success".equals(get(quality, "status").asText(null))) {
+        JsonNode r = get(quality, "results", F.objectNode());
+        JsonNode metrics = get(r, "quality_metrics", F.arrayNode());
+        if (truthy(metrics)) {
+          for (JsonNode m : iter(metrics)) {
+            if (!truthy(get(m, "passed", F.booleanNode(true)))) {
+              metric(out, m);
+            }
           }
         }
       }
-      int failedEndpoints = 0;
-      for (JsonNode t : results.path("control_endpoint_tests")) {
-        if (!t.path("passed").asBoolean(false)) {
-          failedEndpoints++;
-          findings.add(finding("requirements-scanner", "endpoint_failed", "medium"));
+    }
+    return out;
+  }
+
+  /** {@code _convert_ai_check_to_finding}. */
+  private static void check(List<Map<String, Object>> out, JsonNode item, String category) {
+    JsonNode met = get(item, "met", get(item, "passed", F.booleanNode(true)));
+    if (!truthy(met)) {
+      JsonNode c = get(item, "confidence", TextNode.valueOf("LOW"));
+      String confidence = c.isTextual() ? c.asText().toUpperCase(Locale.ROOT) : "LOW";
+      out.add(finding("ai_" + category + "_" + out.size(), "requirements-scanner", "ai_" + category
+          + "_requirement_failure", Py.fallbackSeverity(confidence)));
+    }
+  }
+
+  /** {@code _convert_quality_metric_to_finding}. */
+  private static void metric(List<Map<String, Object>> out, JsonNode m) {
+    String name = str(get(m, "metric_name", TextNode.valueOf("Unknown Metric")));
+    String rule = "ai_quality_" + replace(TextNode.valueOf(name.toLowerCase(Locale.ROOT)), " ", "_");
+    if (!get(m, "metric_name", TextNode.valueOf("")).isTextual()) {
+      throw new Py.PyError("'" + Py.type(get(m, "metric_name")) + "' object has no attribute 'lower'");
+    }
+    JsonNode score = get(m, "score", F.numberNode(0));
+    if (!score.isNumber()) {
+      throw new Py.PyError("'<' not supported between instances of '" + Py.type(score) + "' and 'int'");
+    }
+    String severity = score.asDouble() < 40 ? "high" : score.asDouble() < 60 ? "medium" : "low";
+    JsonNode list = get(m, "findings", F.arrayNode());
+    List<JsonNode> items = iter(list);
+    for (int i = 0; i < Math.min(10, items.size()); i++) {
+      out.add(finding(rule + "_" + out.size(), "code-quality-analyzer", rule, severity));
+    }
+  }
+
+  /** §3.4 {@code _extract_tool_findings}. */
+  private static List<Map<String, Object>> toolIssues(String tool, JsonNode data) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (!isDict(data)) {
+      return out;
+    }
+    JsonNode issues = get(data, "issues", F.arrayNode());
+    if (!isList(issues)) {
+      return out;
+    }
+    for (JsonNode issue : issues) {
+      if (!isDict(issue)) {
+        continue;
+      }
+      String file = str(get(issue, "file", get(issue, "filename", TextNode.valueOf(""))));
+      String line = str(get(issue, "line", get(issue, "line_number", F.numberNode(0))));
+      String rule = str(get(issue, "rule_id", get(issue, "test_id", TextNode.valueOf(""))));
+      out.add(finding(tool + "_" + rule + "_" + file + "_" + line, tool, rule,
+          Py.sharedSeverity(get(issue, "severity", null))));
+    }
+    return out;
+  }
+
+  /** §3.4 {@code _extract_list_findings}. */
+  private static List<Map<String, Object>> listItem(JsonNode item) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (!isDict(item)) {
+      return out;
+    }
+    JsonNode alerts = get(item, "alerts", F.arrayNode());
+    if (isList(alerts)) {
+      for (JsonNode a : alerts) {
+        if (isDict(a)) {
+          out.add(finding("zap_" + replace(get(a, "alert", TextNode.valueOf("unknown")), " ", "_"), "zap",
+              str(get(a, "pluginId", TextNode.valueOf(""))), Py.sharedSeverity(get(a, "risk", TextNode.valueOf("info")))));
         }
       }
-      totals.put("requirements-scanner", unmet + failedEndpoints);
     }
-    JsonNode quality = tools.path("code-quality-analyzer");
-    if (quality.isObject()) {
-      statuses.put("code-quality-analyzer", quality.path("status").asText("unknown"));
-      JsonNode results = quality.path("results");
-      JsonNode summary = results.path("summary").isObject() ? results.path("summary") : quality.path("summary");
-      for (JsonNode m : results.path("quality_metrics")) {
-        if (!m.path("passed").asBoolean(true)) {
-          findings.add(finding("code-quality-analyzer", "quality_" + m.path("metric_id").asText(),
-              m.path("weight").asDouble() >= 1.3 ? "medium" : "low"));
+    JsonNode vulns = get(item, "vulnerabilities", F.arrayNode());
+    if (isList(vulns)) {
+      for (JsonNode v : vulns) {
+        if (isDict(v)) {
+          out.add(finding("curl_" + replace(get(v, "type", TextNode.valueOf("unknown")), " ", "_"), "curl",
+              str(get(v, "type", TextNode.valueOf(""))), Py.sharedSeverity(get(v, "severity", TextNode.valueOf("info")))));
         }
       }
-      totals.put("code-quality-analyzer", summary.path("metrics_failed").asInt(0)
-          + summary.path("critical_issues_count").asInt(0));
     }
-    Map<String, Integer> severity = new LinkedHashMap<>(Map.of("high", 0, "medium", 0, "low", 0));
-    findings.forEach(f -> severity.merge((String) f.get("severity"), 1, Integer::sum));
+    return out;
+  }
+
+  private static List<Map<String, Object>> dedup(List<Map<String, Object>> extracted) {
+    Set<String> seen = new HashSet<>();
+    List<Map<String, Object>> kept = new ArrayList<>();
+    for (Map<String, Object> f : extracted) {
+      String id = (String) f.get("id");
+      if (id != null && !id.isEmpty() && !seen.add(id)) {
+        continue;
+      }
+      kept.add(f);
+    }
+    return kept;
+  }
+
+  /**
+   * §3.3: pass 1 {@code analysis.tool_results} (in fallback mode; the shared utilities take it too,
+   * with {@code total_issues} as findings_count), then pass 2 {@code analysis.tools} for the names not
+   * there yet; statuses and the failed/skipped lists of §3.2.
+   */
+  private static Reading withTools(JsonNode frame, List<Map<String, Object>> extracted,
+      List<Map<String, Object>> kept, Map<String, Integer> severity, Map<String, Integer> byTool, String error,
+      boolean fallbackMode) {
+    Map<String, Integer> totals = new TreeMap<>();
+    Map<String, String> statuses = new TreeMap<>();
+    JsonNode analysis = frame.path("analysis");
+    analysis.path("tool_results").fields().forEachRemaining(e -> {
+      JsonNode t = e.getValue();
+      if (!t.isObject() || statuses.containsKey(e.getKey())) {
+        return;
+      }
+      statuses.put(e.getKey(), fallbackMode ? t.path("status").asText("unknown") : sharedStatus(t.path("status")));
+      JsonNode n = t.path("total_issues");
+      totals.put(e.getKey(), n.isNumber() ? n.asInt() : fallbackMode ? null : t.path("issues").size());
+    });
+    analysis.path("tools").fields().forEachRemaining(e -> {
+      JsonNode t = e.getValue();
+      if (!t.isObject() || statuses.containsKey(e.getKey())) {
+        return;
+      }
+      JsonNode s = t.path("results").path("summary");
+      int total = 0;
+      if (List.of("requirements-scanner", "requirements-checker").contains(e.getKey())) {
+        total += gap(num(s, "backend_total", num(s, "total_functional_requirements", 0)),
+            num(s, "backend_met", num(s, "functional_requirements_met", 0)));
+        total += gap(num(s, "frontend_total", 0), num(s, "frontend_met", 0));
+        total += gap(num(s, "admin_total", 0), num(s, "admin_met", 0));
+        total += gap(num(s, "total_api_endpoints", num(s, "total_control_endpoints", 0)),
+            num(s, "api_endpoints_passed", num(s, "control_endpoints_passed", 0)));
+      } else if (e.getKey().equals("code-quality-analyzer")) {
+        if (s.has("aggregate_score")) {
+          total = gap(num(s, "total_metrics", 0), num(s, "metrics_passed", 0)) + num(s, "critical_issues_count", 0);
+        } else {
+          total = gap(num(s, "total_stylistic_requirements", 0), num(s, "stylistic_requirements_met", 0));
+        }
+      }
+      statuses.put(e.getKey(), t.path("status").asText("unknown"));
+      totals.put(e.getKey(), total);
+    });
     List<String> failed = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     statuses.forEach((name, status) -> {
@@ -93,24 +342,41 @@ public final class OriginalManagerReader {
         failed.add(name);
       }
     });
-    return new Reading(findings, severity, totals, statuses, failed, skipped);
+    return new Reading(extracted, kept, severity, byTool, totals, statuses, failed, skipped, error);
   }
 
-  /** §5: critical/fatal/high/error → high, medium/warning → medium, low/info/note → low, else medium. */
-  public static String fold(String severity) {
-    return switch (String.valueOf(severity).toLowerCase(Locale.ROOT)) {
-      case "critical", "fatal", "high", "error" -> "high";
-      case "medium", "warning", "warn" -> "medium";
-      case "low", "info", "note" -> "low";
-      default -> "medium";
-    };
+  private static String sharedStatus(JsonNode status) {
+    String s = status.isMissingNode() || status.isNull() ? "" : str(status).toLowerCase(Locale.ROOT).strip();
+    if (List.of("success", "completed", "ok", "passed", "done", "no_issues").contains(s)) {
+      return "success";
+    }
+    if (List.of("error", "failed", "failure", "crashed").contains(s)) {
+      return "error";
+    }
+    return List.of("skipped", "not_available", "disabled", "n/a").contains(s) ? "skipped" : "unknown";
   }
 
-  private static Map<String, Object> finding(String tool, String rule, String severity) {
+  private static int num(JsonNode s, String key, int dflt) {
+    JsonNode n = s.get(key);
+    if (n == null) {
+      return dflt;
+    }
+    if (!n.isNumber()) {
+      throw new IllegalStateException(key + " is not a number: the manager's comparison would raise");
+    }
+    return n.asInt();
+  }
+
+  private static int gap(int total, int met) {
+    return total > met ? total - met : 0;
+  }
+
+  private static Map<String, Object> finding(String id, String tool, String rule, String severity) {
     Map<String, Object> f = new LinkedHashMap<>();
+    f.put("id", id);
     f.put("tool", tool);
     f.put("rule_id", rule);
-    f.put("severity", fold(severity));
+    f.put("severity", severity);
     return f;
   }
 }

@@ -3,6 +3,7 @@ package dev.analyzer.ai.original;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.analyzer.ai.Fixtures;
 import dev.analyzer.ai.ServiceRun;
@@ -20,12 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Given a real AI analysis (no model: the embedding reviewer; control requests to a real app on
- * port 0) requested with the original manager's tools, when the reply is read the way the
- * original's manager reads it ({@link OriginalManagerReader}), then its figures follow from our
- * findings by the original's counting rules: requirements-scanner = our findings of that tool +
- * endpoint tests that got no answer (no finding of ours: nothing about the code), and
- * code-quality-analyzer = our findings of that tool + critical issues (the original counts a failed
- * heavy metric twice).
+ * port 0, one of which gets no answer) requested with the original manager's tools, when the reply
+ * is read the way the original's manager reads it (/work/notes/original-reading.md,
+ * {@link OriginalManagerReader}) in either of its modes, then it keeps exactly our findings, per tool,
+ * and its tools map's {@code total_issues} is our count per tool, whether it takes it from
+ * {@code tool_results} or computes it from {@code analysis.tools.<t>.results.summary}.
  */
 class OriginalManagerReadsAiTest {
 
@@ -34,7 +34,8 @@ class OriginalManagerReadsAiTest {
   static HttpServer app;
   static ServiceRun service;
   static JsonNode reply;
-  static OriginalManagerReader.Reading reading;
+  static OriginalManagerReader.Reading fallback;
+  static OriginalManagerReader.Reading shared;
 
   @BeforeAll
   static void analyze() throws Exception {
@@ -68,7 +69,8 @@ class OriginalManagerReadsAiTest {
         + "\"backend_port\":5000,\"frontend_port\":8000,\"gemini_model\":\"anthropic/claude-3-5-haiku\"}}",
         "ai_analysis_result");
     assertThat(OriginalManagerReader.terminal(List.of(reply))).isSameAs(reply);
-    reading = OriginalManagerReader.read(reply);
+    fallback = OriginalManagerReader.fallback(reply);
+    shared = OriginalManagerReader.shared(reply);
   }
 
   @AfterAll
@@ -89,50 +91,86 @@ class OriginalManagerReadsAiTest {
     return reply.path("analysis").path("tools").path("requirements-scanner").path("results");
   }
 
+  private static JsonNode findings() {
+    return reply.path("analysis").path("findings");
+  }
+
   @Test
-  void theRequirementsFigureIsOurFindingsPlusTheUnansweredEndpoints() {
+  void theTerminalFrameHasNoTopLevelResultsThatWouldHideTheAnalysis() {
+    assertThat(reply.has("results")).isFalse();
+    assertThat(reply.path("analysis").isObject()).isTrue();
+  }
+
+  @Test
+  void inFallbackModeTheManagerKeepsExactlyOurFindingsPerTool() {
+    assertThat(ours("requirements-scanner")).isPositive();
+    assertThat(ours("code-quality-analyzer")).isPositive();
+    assertThat(fallback.error()).isNull();
+    assertThat(fallback.findings()).hasSize(findings().size());
+    assertThat(fallback.byTool()).containsEntry("requirements-scanner", ours("requirements-scanner"))
+        .containsEntry("code-quality-analyzer", ours("code-quality-analyzer"));
+  }
+
+  @Test
+  void inSharedModeTheManagerKeepsExactlyOurFindingsPerTool() {
+    assertThat(shared.error()).isNull();
+    assertThat(shared.extracted()).hasSize(findings().size());
+    assertThat(shared.findings()).hasSize(findings().size());
+    assertThat(shared.byTool()).containsEntry("requirements-scanner", ours("requirements-scanner"))
+        .containsEntry("code-quality-analyzer", ours("code-quality-analyzer"));
+    int info = 0;
+    for (JsonNode f : findings()) {
+      info += f.path("severity").asText().equals("info") ? 1 : 0;
+    }
+    assertThat(shared.severity().get("info")).isEqualTo(info);
+  }
+
+  @Test
+  void anEndpointTestWithoutAnswerIsNoFindingInEitherMode() {
+    JsonNode layout = reply.path("analysis").path("results").path("tools").path("requirements-scanner")
+        .path("results");
     int unanswered = 0;
     for (JsonNode t : scannerResults().path("control_endpoint_tests")) {
-      unanswered += !t.path("passed").asBoolean() && t.path("status_code").isNull() ? 1 : 0;
+      unanswered += t.path("status_code").isNull() ? 1 : 0;
     }
 
     assertThat(unanswered).isEqualTo(1);
-    assertThat(ours("requirements-scanner")).isPositive();
-    assertThat(reading.totalIssues().get("requirements-scanner")).isEqualTo(ours("requirements-scanner") + unanswered);
-    assertThat(reply.path("analysis").path("results").path("requirements-scanner").path("total_issues").asInt())
-        .isEqualTo(ours("requirements-scanner"));
-    JsonNode figures = reply.path("analysis").path("tool_results").path("requirements-scanner");
-    assertThat(figures.path("total_issues").asInt()).isEqualTo(reading.totalIssues().get("requirements-scanner"));
-    assertThat(figures.path("findings_count").asInt()).isEqualTo(ours("requirements-scanner"));
+    assertThat(layout.path("unanswered_endpoint_tests").size()).isEqualTo(1);
+    assertThat(layout.path("control_endpoint_tests").size())
+        .isEqualTo(scannerResults().path("control_endpoint_tests").size() - 1);
+  }
+
+  @Test
+  void theToolsMapCountsOurFindingsPerToolFromToolResults() {
+    assertThat(fallback.totalIssues()).containsEntry("requirements-scanner", ours("requirements-scanner"))
+        .containsEntry("code-quality-analyzer", ours("code-quality-analyzer"));
+    assertThat(shared.totalIssues()).isEqualTo(fallback.totalIssues());
+  }
+
+  @Test
+  void theToolsMapCountsOurFindingsPerToolFromTheSummaryKeysToo() {
+    OriginalManagerReader.Reading pass2 = OriginalManagerReader.fallback(new ObjectMapper().createObjectNode()
+        .set("analysis", new ObjectMapper().createObjectNode().set("tools", reply.path("analysis").path("tools"))));
+    JsonNode s = scannerResults().path("summary");
+
+    assertThat(pass2.totalIssues()).containsEntry("requirements-scanner", ours("requirements-scanner"))
+        .containsEntry("code-quality-analyzer", ours("code-quality-analyzer"));
+    assertThat(s.path("backend_total").asInt() + s.path("frontend_total").asInt() + s.path("admin_total").asInt())
+        .isEqualTo(s.path("total_requirements").asInt());
+    assertThat(s.path("total_api_endpoints").asInt()).isEqualTo(2);
   }
 
   @Test
   void aWronglyAnsweredEndpointIsAFindingOfOurs() {
-    assertThat(reply.path("analysis").path("findings").toString()).contains("endpoint-failed", "/api/stats");
-  }
-
-  @Test
-  void theQualityFigureIsOurFindingsPlusTheCriticalIssues() {
-    JsonNode summary = reply.path("analysis").path("tools").path("code-quality-analyzer").path("results")
-        .path("summary");
-
-    assertThat(ours("code-quality-analyzer")).isEqualTo(summary.path("metrics_failed").asInt()).isPositive();
-    assertThat(reading.totalIssues().get("code-quality-analyzer"))
-        .isEqualTo(ours("code-quality-analyzer") + summary.path("critical_issues_count").asInt())
-        .isEqualTo(reply.path("analysis").path("tool_results").path("code-quality-analyzer").path("total_issues")
-            .asInt());
-  }
-
-  @Test
-  void itSeesEveryFindingOfOursAndOneMorePerUnansweredEndpoint() {
-    assertThat(reading.findings()).hasSize(reply.path("analysis").path("findings").size() + 1);
+    assertThat(findings().toString()).contains("endpoint-failed", "/api/stats");
   }
 
   @Test
   void theToolStatusesAreTheOriginalsAndNothingFailed() {
-    assertThat(reading.statuses()).containsOnlyKeys("requirements-scanner", "code-quality-analyzer");
-    assertThat(reading.statuses().values()).containsOnly("success");
-    assertThat(reading.toolsFailed()).isEmpty();
+    assertThat(fallback.statuses()).containsOnlyKeys("requirements-scanner", "code-quality-analyzer");
+    assertThat(fallback.statuses().values()).containsOnly("success");
+    assertThat(fallback.toolsFailed()).isEmpty();
+    assertThat(shared.toolsFailed()).isEmpty();
     assertThat(reply.path("status").asText()).isEqualTo("success");
   }
 
@@ -142,7 +180,7 @@ class OriginalManagerReadsAiTest {
     int medium = 0;
     int low = 0;
     for (JsonNode f : reply.path("analysis").path("findings")) {
-      switch (OriginalManagerReader.fold(f.path("severity").asText())) {
+      switch (Py.fallbackSeverity(f.path("severity").asText())) {
         case "high" -> high++;
         case "medium" -> medium++;
         default -> low++;

@@ -51,7 +51,8 @@ class QualityTest {
         new MetricResult(QualityMetric.DOCUMENTATION, 100, "LOW", List.of(), List.of(), List.of(), "embedding-ir"));
     Map<String, Object> s = QualitySummary.summary(two);
     assertThat(s.get("aggregate_score")).isEqualTo(Math.round((1.5 * 40 + 0.8 * 100) / 2.3 * 10) / 10.0);
-    assertThat(s.get("critical_issues_count")).isEqualTo(1);
+    assertThat(s.get("critical_metrics_count")).isEqualTo(1);
+    assertThat(s.get("critical_issues_count")).as("beyond the failed metrics").isEqualTo(0);
     assertThat(s.get("metrics_passed")).isEqualTo(1L);
     assertThat(QualitySummary.recommendations(two)).containsExactly("Error Handling: fix");
   }
