@@ -14,9 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * ApacheBench (Debian apache2-utils): one scenario (the first; GET or HEAD), keep-alive, the
- * request's connections, for the measured duration, or {@code -n config.apache_bench.requests}
- * when given (the original ran {@code -n 20 -c 5}). Parsed as the original: requests per second,
+ * ApacheBench (Debian apache2-utils): every GET or HEAD scenario, one after another, each for its
+ * share of the measured duration by weight ({@link ScenarioRuns}), or of
+ * {@code -n config.apache_bench.requests} when given (the original ran {@code -n 20 -c 5});
+ * keep-alive, the request's connections. Parsed as the original: requests per second,
  * time per request, complete and failed requests; plus ab's percentile table. Thread-safe.
  */
 public final class AbTool extends ExternalLoadTool {
@@ -30,16 +31,18 @@ public final class AbTool extends ExternalLoadTool {
 
   @Override
   public ToolRecord run(LoadJob job) throws InterruptedException {
-    long started = System.nanoTime();
-    Scenario s = job.scenarios().get(0);
-    if (!s.method().equals("GET") && !s.method().equals("HEAD")) {
-      return ToolRecord.failed(NAME, ToolStatus.SKIPPED, "ab sends GET or HEAD here; the first scenario is "
-          + s.method(), 0);
-    }
     int concurrency = job.intOption("concurrency", job.load().connections(), 1, 20_000);
     Integer requests = job.toolConfig().get("requests") == null ? null
         : job.intOption("requests", 20, 1, 50_000_000);
-    long seconds = Math.max(1, job.load().measured().toSeconds());
+    return ScenarioRuns.run(NAME, job, s -> s.method().equals("GET") || s.method().equals("HEAD"),
+        "ab sends GET or HEAD only", (s, seconds, share) -> runOne(job, s, concurrency,
+            requests == null ? null : (int) Math.max(1, Math.round(requests * share)), seconds));
+  }
+
+  /** One ab run of {@code s}: for {@code seconds}, or {@code requests} requests when given. */
+  private ToolRecord runOne(LoadJob job, Scenario s, int concurrency, Integer requests, long seconds)
+      throws InterruptedException {
+    long started = System.nanoTime();
     List<String> cmd = new ArrayList<>(List.of(executable().toString(), "-k", "-c", String.valueOf(concurrency),
         "-s", String.valueOf(Math.max(1, job.load().timeout().toSeconds())), "-H", "Host: " + Pinned.host(job.target())));
     if (requests == null) {

@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * hey (Debian 0.1.4): one scenario (the first), the request's connections for the measured
- * duration; its text summary parsed (requests/s, average, slowest, fastest, the latency
+ * hey (Debian 0.1.4): every scenario, one after another, each for its share of the measured
+ * duration by weight ({@link ScenarioRuns}), the request's connections; its text summary parsed (requests/s, average, slowest, fastest, the latency
  * distribution, status codes, errors). Thread-safe.
  */
 public final class HeyTool extends ExternalLoadTool {
@@ -28,10 +28,13 @@ public final class HeyTool extends ExternalLoadTool {
 
   @Override
   public ToolRecord run(LoadJob job) throws InterruptedException {
+    return ScenarioRuns.run(NAME, job, s -> true, "", (s, seconds, share) -> runOne(job, s, seconds));
+  }
+
+  /** One hey run of {@code s} for {@code seconds}. */
+  private ToolRecord runOne(LoadJob job, Scenario s, long seconds) throws InterruptedException {
     long started = System.nanoTime();
-    Scenario s = job.scenarios().get(0);
     int connections = job.load().connections();
-    long seconds = Math.max(1, job.load().measured().toSeconds());
     List<String> cmd = new ArrayList<>(List.of(executable().toString(), "-z", seconds + "s", "-c",
         String.valueOf(connections), "-t", String.valueOf(Math.max(1, job.load().timeout().toSeconds())), "-m",
         s.method(), "-host", Pinned.host(job.target())));

@@ -89,4 +89,37 @@ class ExternalToolsTest {
     assertThat(map(map(url.get("load")).get("by_tool"))).containsKeys("builtin", tool);
     assertThat(app.hits(path)).isGreaterThan(((Number) record.get("completed_requests")).longValue());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ab", "hey"})
+  void everyScenarioIsRunAndLabelledNotJustTheFirst(String tool) throws Exception {
+    assumeTrue(ProcessRunner.which(tool).isPresent(), tool + " is not installed (scripts/install-tools.sh installs it)");
+    String a = "/each-" + tool + "-a";
+    String b = "/each-" + tool + "-b";
+    String req = "{\"type\":\"performance_test\",\"id\":\"e-" + tool + "\",\"target_urls\":[\"" + app.url()
+        + "\"],\"tools\":[\"" + tool + "\"],\"config\":{\"load\":{\"duration\":2,\"connections\":2,"
+        + "\"scenarios\":[{\"path\":\"" + a + "\",\"weight\":1},{\"path\":\"" + b + "\",\"weight\":1}]}}}";
+    AnalysisResult r;
+    try (WsClient ws = WsClient.connect(server.webSocketUrl())) {
+      ws.send(req);
+      Object m;
+      do {
+        m = codec.decode(ws.next(Duration.ofSeconds(120)));
+      } while (!(m instanceof AnalysisResult));
+      r = (AnalysisResult) m;
+    }
+
+    Map<String, Object> record = map(map(r.analysis().results().get(app.url())).get(tool));
+    assertThat(record.get("status")).as(String.valueOf(record.get("error"))).isEqualTo("success");
+    Map<String, Object> load = map(record.get("load"));
+    List<Object> scenarios = (List<Object>) load.get("scenarios");
+    assertThat(scenarios).extracting(x -> map(x).get("path")).containsExactly(a, b);
+    long perScenario = scenarios.stream().mapToLong(x -> ((Number) map(x).get("requests")).longValue()).sum();
+    assertThat(((Number) load.get("requests")).longValue()).isEqualTo(perScenario);
+    assertThat(((Number) record.get("completed_requests")).longValue()).isEqualTo(perScenario);
+    assertThat(scenarios).allSatisfy(x -> assertThat(((Number) map(x).get("requests")).longValue()).isPositive());
+    assertThat(app.hits(a)).isPositive();
+    assertThat(app.hits(b)).isPositive();
+    assertThat(((List<Object>) map(record.get("raw")).get("runs"))).hasSize(2);
+  }
 }
