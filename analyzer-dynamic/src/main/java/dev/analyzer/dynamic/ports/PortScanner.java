@@ -29,6 +29,8 @@ public final class PortScanner {
       Map.entry(8000, "http-alt"), Map.entry(8080, "http-proxy"), Map.entry(8443, "https-alt"),
       Map.entry(9200, "elasticsearch"), Map.entry(11211, "memcached"), Map.entry(27017, "mongodb"));
   /** Ports of data stores and daemons that should never be reachable; an open one is a finding. */
+  /** FTP and Telnet: cleartext logins; an open one is a finding (the original's manager counts them). */
+  public static final List<Integer> CLEARTEXT = List.of(21, 23);
   public static final List<Integer> DATA_STORES = List.of(1433, 2375, 3306, 5432, 5672, 6379, 9200, 11211, 27017);
 
   /** What one host's scan found. */

@@ -39,9 +39,11 @@ public final class DynamicResultAssembler {
     AnalysisBuilder b = Analysis.builder().forRequest(req).withAnalysisTime(now).withStatus(status).withError(error);
     b.withResult("connectivity", connectivity(scan));
     b.withResult("vulnerability_scan", vulnerabilityScan(scan, findings));
-    b.withResult("zap_security_scan", OriginalSections.zapSecurityScan(findings,
-        scan.targets().isEmpty() ? "unknown_url" : scan.targets().get(0).target().toString()));
+    String fallbackUrl = scan.targets().isEmpty() ? "unknown_url" : scan.targets().get(0).target().toString();
     List<PortScanner.Result> ports = scan.ports();
+    List<Finding> byPortScan = countedByPortScan(findings, ports);
+    List<Finding> zapFindings = findings.stream().filter(f -> !byPortScan.contains(f)).toList();
+    b.withResult("zap_security_scan", OriginalSections.zapSecurityScan(zapFindings, fallbackUrl));
     b.withResult("port_scan", ports.isEmpty() ? Map.of("status", "skipped", "open_ports", List.of(), "total_open", 0)
         : ports.get(0).toMap());
     if (ports.size() > 1) {
@@ -79,7 +81,7 @@ public final class DynamicResultAssembler {
       }
       toolResults.put(t.tool(), brief);
     }
-    coveredTools(toolResults, scan, findings.size());
+    coveredTools(toolResults, scan, zapFindings, byPortScan, fallbackUrl);
     b.withResult("tool_runs", runs);
     long reachable = scan.connectivity().stream().filter(Reachability.Result::answered).count();
     b.withSummary("total_urls_tested", scan.targets().size())
@@ -120,18 +122,21 @@ public final class DynamicResultAssembler {
    * {@code zap} (its records carry every finding), {@code curl} (connectivity), {@code nmap} (the
    * built-in port scan) and {@code curl-endpoint-tester}; a real tool run of that name is kept as is.
    */
-  private static void coveredTools(Map<String, Object> toolResults, ScanReport scan, int findings) {
-    Map<String, Object> zap = brief("zap", "success", true, findings, null);
+  private static void coveredTools(Map<String, Object> toolResults, ScanReport scan, List<Finding> zapFindings,
+      List<Finding> byPortScan, String fallbackUrl) {
+    Map<String, Object> zap = brief("zap", "success", true, zapFindings.size(), null);
     zap.put("covered_by", Rule.ENGINE);
     toolResults.putIfAbsent("zap", zap);
+    withIssues(toolResults, "zap", OriginalSections.issues("zap", zapFindings, fallbackUrl));
     boolean checked = !scan.connectivity().isEmpty();
     Map<String, Object> curl = brief("curl", checked ? "success" : "skipped", checked, 0, null);
     curl.put("covered_by", Rule.ENGINE);
     toolResults.putIfAbsent("curl", curl);
     boolean scanned = scan.ports().stream().anyMatch(p -> !p.skipped());
-    Map<String, Object> nmap = brief("nmap", scanned ? "success" : "skipped", scanned, 0, null);
+    Map<String, Object> nmap = brief("nmap", scanned ? "success" : "skipped", scanned, byPortScan.size(), null);
     nmap.put("covered_by", Rule.ENGINE);
     toolResults.putIfAbsent("nmap", nmap);
+    withIssues(toolResults, "nmap", OriginalSections.issues("nmap", byPortScan, fallbackUrl));
     if (!scan.endpointTests().isEmpty()) {
       Map<String, Object> tests = scan.endpointTests().values().iterator().next();
       int failed = 0;
@@ -144,6 +149,41 @@ public final class DynamicResultAssembler {
       cet.put("covered_by", Rule.ENGINE);
       toolResults.putIfAbsent("curl-endpoint-tester", cet);
     }
+  }
+
+  /**
+   * {@code issues} on {@code tool}'s record (a real tool's record of that name gets them too): the
+   * only place the original's manager with its shared utilities reads our findings from.
+   */
+  @SuppressWarnings("unchecked")
+  private static void withIssues(Map<String, Object> toolResults, String tool, List<Object> issues) {
+    Map<String, Object> record = new LinkedHashMap<>((Map<String, Object>) toolResults.get(tool));
+    record.put("issues", issues);
+    toolResults.put(tool, record);
+  }
+
+  /**
+   * The findings the original's manager reads from {@code results.port_scan} (the first host's
+   * open ports 21 and 23, id {@code nmap_insecure_port_<port>_<host>}) and which therefore stay out of
+   * {@code zap_security_scan}: our {@code dyn.cleartext-port} findings of that host.
+   */
+  static List<Finding> countedByPortScan(List<Finding> findings, List<PortScanner.Result> ports) {
+    if (ports.isEmpty() || ports.get(0).skipped()) {
+      return List.of();
+    }
+    PortScanner.Result first = ports.get(0);
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings) {
+      if (!f.ruleId().equals(Rules.CLEARTEXT_PORT.id()) || f.location() == null || f.location().url() == null) {
+        continue;
+      }
+      java.net.URI u = java.net.URI.create(f.location().url());
+      String host = u.getHost() == null ? "" : u.getHost().replace("[", "").replace("]", "");
+      if (first.host().replace("[", "").replace("]", "").equalsIgnoreCase(host) && first.open().contains(u.getPort())) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   private static Map<String, Object> brief(String tool, String status, boolean executed, int issues, String error) {
@@ -208,7 +248,9 @@ public final class DynamicResultAssembler {
       m.put("status", "success");
       m.put("url", r.target().toString());
       m.put("total_vulnerabilities", vulns.size());
-      m.put("vulnerabilities", vulns);
+      // not "vulnerabilities": the original's manager with its shared utilities counts every entry
+      // there once more (curl_<type>); the findings are counted from zap_security_scan and issues[]
+      m.put("findings", vulns);
       out.add(m);
     }
     return out;

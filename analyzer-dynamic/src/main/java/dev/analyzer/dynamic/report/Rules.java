@@ -124,6 +124,9 @@ public final class Rules {
   // ports
   public static final Rule OPEN_PORT = rule("dyn.open-port", "Data-store port reachable", Severity.INFO, MEDIUM,
       "CWE-668", "WSTG-CONF-01", A05, null, "Bind databases and caches to a private interface with authentication.");
+  public static final Rule CLEARTEXT_PORT = rule("dyn.cleartext-port", "FTP or Telnet port reachable",
+      Severity.MEDIUM, MEDIUM, "CWE-319", "WSTG-CONF-01", A05, null,
+      "Close FTP (21) and Telnet (23); use SFTP or SSH, or firewall the port.");
 
   private Rules() {}
 

@@ -242,6 +242,11 @@ public final class ScanSession implements AutoCloseable {
       listener.progress("ports", r.open().size() + " open port(s) on " + r.host(), r.scanned().size(),
           r.scanned().size());
       for (int port : r.open()) {
+        if (PortScanner.CLEARTEXT.contains(port)) {
+          // the original's manager reports every open 21/23 of the first host, target or not
+          sink.add(Rules.CLEARTEXT_PORT.at("tcp://" + p.target().target().hostHeader().replaceFirst(":\\d+$", "")
+              + ":" + port, null, null).withEvidence("port " + port + " accepts TCP connections").build());
+        }
         if (PortScanner.DATA_STORES.contains(port) && !targetPorts.contains(port)) {
           sink.add(Rules.OPEN_PORT.at("tcp://" + p.target().target().hostHeader().replaceFirst(":\\d+$", "") + ":"
               + port, null, null).withEvidence("port " + port + " accepts TCP connections").build());

@@ -1,100 +1,344 @@
 package dev.analyzer.dynamic.original;
 
+import static dev.analyzer.dynamic.original.Py.get;
+import static dev.analyzer.dynamic.original.Py.isDict;
+import static dev.analyzer.dynamic.original.Py.isList;
+import static dev.analyzer.dynamic.original.Py.iter;
+import static dev.analyzer.dynamic.original.Py.replace;
+import static dev.analyzer.dynamic.original.Py.str;
+import static dev.analyzer.dynamic.original.Py.truthy;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads a dynamic reply the way the original's manager ({@code analyzer_manager.py}) reads it, as
- * original-analyzer.md §5 describes it ("Send and wait", "Results layout") and as its
- * {@code _extract_dynamic_findings} does: findings from {@code results.zap_security_scan[]}
- * (records with status success, one per {@code vulnerabilities[]} entry, tool {@code zap}), from
- * {@code results.vulnerability_scan[]} (type {@code exposed_paths}, one per path, tool
- * {@code curl}) and from {@code results.port_scan} (open ports 21 and 23, tool {@code nmap});
- * ids {@code <tool>_<type>_<url>}, deduplicated by id; severities folded to high/medium/low; the
- * tool map from {@code analysis.tool_results} with failed and skipped lists by the manager's rule.
- * Deliberately lenient like the original (missing keys are empty). Test code; stateless.
+ * Reads a dynamic reply the way the original's manager (the version closest to its HEAD,
+ * /work/notes/original-reading.md) reads it, line by line, in its two modes:
+ * <ul>
+ *   <li>{@link #fallback} (§2.0, §2.1, §2.3, §3.1, §3.3 pass 1: the manager's own code): the frame's
+ *       top-level {@code results} if any, else the frame; {@code analysis.results}:
+ *       {@code zap_security_scan[]} (status success: {@code scan_results}, else the record itself
+ *       when its {@code alerts_by_risk} is truthy, one finding per alert,
+ *       {@code zap_<alert name, spaces as _>_<target url>}, severity = the risk key; plus one per
+ *       legacy {@code vulnerabilities[]} entry, {@code zap_<type>_<url>}; status error: one
+ *       {@code zap_execution_failed_<url>}), {@code vulnerability_scan[]} (type {@code exposed_paths},
+ *       one per path, {@code curl_exposed_path_<path without />_<url>}; error: one), {@code port_scan}
+ *       (open 21/23: {@code nmap_insecure_port_<port>_<host>}; error: one); any exception loses every
+ *       finding of the service ({@link Reading#error}); dedup by id, first wins; severities in
+ *       {high, medium, low} counted, others not.</li>
+ *   <li>{@link #shared} (§3.4, {@code aggregate_findings_from_services}): every
+ *       {@code analysis.tool_results.<t>.issues[]} and {@code analysis.results.<cat>.<t>.issues[]},
+ *       id {@code <tool>_<rule_id|test_id>_<file|filename>_<line|line_number>}; list-valued
+ *       {@code results.<cat>} items' {@code alerts[]} ({@code zap_<alert>}) and
+ *       {@code vulnerabilities[]} ({@code curl_<type>}); dedup by id; five severities.</li>
+ * </ul>
+ * Test code; stateless.
  */
 public final class OriginalManagerReader {
 
-  /** What the manager would save for this service. */
-  public record Reading(List<Map<String, Object>> extracted, Map<String, Map<String, Object>> findings,
+  /**
+   * What the manager would save for this service.
+   *
+   * @param extracted every finding the extractor produced, before dedup
+   * @param findings the kept findings, by id, after dedup (findings without id are kept too)
+   * @param error the exception that made the manager drop the service's findings, or null
+   */
+  public record Reading(List<Map<String, Object>> extracted, List<Map<String, Object>> findings,
       Map<String, Integer> severity, Map<String, Integer> byTool, Map<String, Map<String, Object>> tools,
-      List<String> toolsFailed, List<String> toolsSkipped, String serviceStatus) {}
+      List<String> toolsFailed, List<String> toolsSkipped, String serviceStatus, String error) {}
+
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private OriginalManagerReader() {}
 
-  /** §5 step 4: the first frame whose type contains analysis_result (or ends with _analysis) and has an analysis dict. */
+  /**
+   * §1: the first terminal frame (type containing {@code analysis_result}, or ending with
+   * {@code _analysis} with an {@code analysis} key) whose {@code analysis} is a dict; else the last
+   * terminal-looking one; else the first frame; else null.
+   */
   public static JsonNode terminal(List<JsonNode> frames) {
+    JsonNode first = null;
+    JsonNode terminal = null;
     for (JsonNode f : frames) {
-      String type = f.path("type").asText("");
-      boolean terminal = type.contains("analysis_result") || type.endsWith("_analysis") && f.has("analysis");
-      if (terminal && f.path("analysis").isObject()) {
-        return f;
+      if (first == null) {
+        first = f;
+      }
+      String type = str(f.has("type") ? f.get("type") : TextNode.valueOf("")).toLowerCase(Locale.ROOT);
+      if (type.contains("analysis_result") || type.endsWith("_analysis") && f.has("analysis")) {
+        terminal = f;
+        if (f.path("analysis").isObject()) {
+          break;
+        }
       }
     }
-    return null;
+    return terminal != null ? terminal : first;
   }
 
-  public static Reading read(JsonNode reply) {
-    JsonNode analysis = reply.path("analysis");
-    JsonNode results = analysis.path("results");
+  /** The manager's own reading (SHARED_UTILS_AVAILABLE false). */
+  public static Reading fallback(JsonNode frame) {
     List<Map<String, Object>> extracted = new ArrayList<>();
-    for (JsonNode scan : results.path("zap_security_scan")) {
-      if (!"success".equals(scan.path("status").asText())) {
-        continue;
+    String error = null;
+    JsonNode service = frame.has("results") ? frame.get("results") : frame;
+    if (isDict(service)) {
+      try {
+        extracted.addAll(extract(service));
+      } catch (Py.PyError | ClassCastException e) {
+        error = e.getMessage();
       }
-      String url = scan.path("url").asText("unknown_url");
-      for (JsonNode v : scan.path("vulnerabilities")) {
-        if (v.isObject()) {
-          extracted.add(finding("zap_" + v.path("type").asText("unknown").replace(' ', '_') + "_" + url, "zap",
-              v.path("type").asText(null), v.path("severity").asText("medium")));
+    } else {
+      error = "results is not a dict: the service is skipped";
+    }
+    List<Map<String, Object>> kept = dedup(extracted);
+    Map<String, Integer> severity = new LinkedHashMap<>();
+    severity.put("high", 0);
+    severity.put("medium", 0);
+    severity.put("low", 0);
+    Map<String, Integer> byTool = new TreeMap<>();
+    for (Map<String, Object> f : kept) {
+      byTool.merge((String) f.get("tool"), 1, Integer::sum);
+      severity.computeIfPresent((String) f.get("severity"), (k, v) -> v + 1);
+    }
+    return withTools(frame, extracted, kept, severity, byTool, error);
+  }
+
+  /** The shared utilities' reading (SHARED_UTILS_AVAILABLE true). */
+  public static Reading shared(JsonNode frame) {
+    List<Map<String, Object>> extracted = new ArrayList<>();
+    String error = null;
+    try {
+      JsonNode analysis = isDict(frame) ? get(frame, "analysis", F.objectNode()) : F.objectNode();
+      if (isDict(analysis)) {
+        JsonNode toolResults = get(analysis, "tool_results", F.objectNode());
+        if (isDict(toolResults)) {
+          toolResults.fields().forEachRemaining(e -> extracted.addAll(toolIssues(e.getKey(), e.getValue())));
+        }
+        JsonNode results = get(analysis, "results", F.objectNode());
+        if (isDict(results)) {
+          results.fields().forEachRemaining(c -> {
+            if (isList(c.getValue())) {
+              for (JsonNode item : c.getValue()) {
+                extracted.addAll(listItem(item));
+              }
+            } else if (isDict(c.getValue())) {
+              c.getValue().fields().forEachRemaining(t -> extracted.addAll(toolIssues(t.getKey(), t.getValue())));
+            }
+          });
+        }
+      }
+    } catch (Py.PyError e) {
+      error = e.getMessage();
+      extracted.clear();
+    }
+    List<Map<String, Object>> kept = dedup(extracted);
+    Map<String, Integer> severity = new LinkedHashMap<>();
+    for (String s : List.of("critical", "high", "medium", "low", "info")) {
+      severity.put(s, 0);
+    }
+    Map<String, Integer> byTool = new TreeMap<>();
+    for (Map<String, Object> f : kept) {
+      byTool.merge((String) f.get("tool"), 1, Integer::sum);
+      severity.merge((String) f.get("severity"), 1, Integer::sum);
+    }
+    return withTools(frame, extracted, kept, severity, byTool, error);
+  }
+
+  /** §2.0 {@code _extract_findings_from_analyzer_result} for the dynamic service. */
+  private static List<Map<String, Object>> extract(JsonNode service) {
+    JsonNode analysis = get(service, "analysis", F.objectNode());
+    if (!isDict(analysis)) {
+      return List.of();
+    }
+    JsonNode results = get(analysis, "results", F.objectNode());
+    if (!isDict(results)) {
+      return List.of();
+    }
+    return dynamicFindings(results);
+  }
+
+  /** §2.3 {@code _extract_dynamic_findings}, as the manager's code reads. */
+  private static List<Map<String, Object>> dynamicFindings(JsonNode results) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    JsonNode zap = get(results, "zap_security_scan", F.arrayNode());
+    if (isList(zap)) {
+      for (JsonNode scan : zap) {
+        if (!isDict(scan)) {
+          continue;
+        }
+        String status = str(get(scan, "status", null));
+        String url = str(get(scan, "url", TextNode.valueOf("unknown_url")));
+        if (status.equals("success") && get(scan, "status").isTextual()) {
+          JsonNode inner = get(scan, "scan_results", F.objectNode());
+          if (!truthy(inner)) {
+            JsonNode byRisk = get(scan, "alerts_by_risk", F.objectNode());
+            if (truthy(byRisk)) {
+              inner = F.objectNode().set(url, scan);
+            }
+          }
+          if (!isDict(inner) && truthy(inner)) {
+            throw new Py.PyError("'" + Py.type(inner) + "' object has no attribute 'items'");
+          }
+          if (isDict(inner)) {
+            for (Map.Entry<String, JsonNode> e : iterable(inner)) {
+              if (!isDict(e.getValue())) {
+                continue;
+              }
+              JsonNode byRisk = get(e.getValue(), "alerts_by_risk", F.objectNode());
+              if (isDict(byRisk)) {
+                for (Map.Entry<String, JsonNode> r : iterable(byRisk)) {
+                  for (JsonNode alert : iter(r.getValue())) {
+                    out.add(finding("zap_" + replace(get(alert, "alert", TextNode.valueOf("unknown")), " ", "_")
+                        + "_" + e.getKey(), "zap", str(get(alert, "alert", null)), Py.fallbackSeverity(r.getKey()),
+                        e.getKey()));
+                  }
+                }
+              }
+            }
+          }
+          JsonNode vulns = get(scan, "vulnerabilities", F.arrayNode());
+          if (isList(vulns)) {
+            for (JsonNode v : vulns) {
+              if (isDict(v)) {
+                out.add(finding("zap_" + replace(get(v, "type", TextNode.valueOf("unknown")), " ", "_") + "_" + url,
+                    "zap", str(get(v, "type", null)), Py.fallbackSeverity(str(get(v, "severity",
+                        TextNode.valueOf("medium")))), url));
+              }
+            }
+          }
+        } else if (status.equals("error")) {
+          out.add(finding("zap_execution_failed_" + url, "zap", "execution-failed", "high", url));
         }
       }
     }
-    for (JsonNode scan : results.path("vulnerability_scan")) {
-      if (!"success".equals(scan.path("status").asText())) {
-        continue;
+    JsonNode vulnScan = get(results, "vulnerability_scan", F.arrayNode());
+    if (isList(vulnScan)) {
+      for (JsonNode scan : vulnScan) {
+        if (!isDict(scan)) {
+          continue;
+        }
+        String status = str(get(scan, "status", null));
+        String url = str(get(scan, "url", TextNode.valueOf("unknown_url")));
+        if (status.equals("success")) {
+          JsonNode vulns = get(scan, "vulnerabilities", F.arrayNode());
+          if (isList(vulns)) {
+            for (JsonNode v : vulns) {
+              if (isDict(v) && "exposed_paths".equals(get(v, "type").asText(null))) {
+                for (JsonNode p : iter(get(v, "paths", F.arrayNode()))) {
+                  out.add(finding("curl_exposed_path_" + replace(get(p, "path", TextNode.valueOf("")), "/", "") + "_"
+                      + url, "curl", "exposed-path", Py.fallbackSeverity(str(get(v, "severity",
+                          TextNode.valueOf("low")))), str(get(p, "url", null))));
+                }
+              }
+            }
+          }
+        } else if (status.equals("error")) {
+          out.add(finding("curl_execution_failed_" + url, "curl", "execution-failed", "high", url));
+        }
       }
-      String url = scan.path("url").asText("unknown_url");
-      for (JsonNode v : scan.path("vulnerabilities")) {
-        if (v.isObject() && "exposed_paths".equals(v.path("type").asText())) {
-          for (JsonNode p : v.path("paths")) {
-            extracted.add(finding("curl_exposed_path_" + p.path("path").asText("").replace("/", "") + "_" + url,
-                "curl", "exposed-path", v.path("severity").asText("low")));
+    }
+    JsonNode ports = get(results, "port_scan", F.objectNode());
+    if (isDict(ports)) {
+      String status = str(get(ports, "status", null));
+      String host = str(get(ports, "host", TextNode.valueOf("unknown_host")));
+      if (status.equals("success")) {
+        JsonNode open = get(ports, "open_ports", F.arrayNode());
+        if (isList(open)) {
+          for (JsonNode p : open) {
+            if (p.isNumber() && (p.asDouble() == 21 || p.asDouble() == 23)) {
+              out.add(finding("nmap_insecure_port_" + str(p) + "_" + host, "nmap", "insecure-port-open", "medium",
+                  host + ":" + str(p)));
+            }
           }
         }
+      } else if (status.equals("error")) {
+        out.add(finding("nmap_execution_failed_" + host, "nmap", "execution-failed", "high", host));
       }
     }
-    JsonNode ports = results.path("port_scan");
-    if ("success".equals(ports.path("status").asText())) {
-      for (JsonNode p : ports.path("open_ports")) {
-        if (p.asInt() == 21 || p.asInt() == 23) {
-          extracted.add(finding("nmap_insecure_port_" + p.asInt() + "_" + ports.path("host").asText("unknown_host"),
-              "nmap", "insecure-port-open", "medium"));
+    return out;
+  }
+
+  /** §3.4 {@code _extract_tool_findings}. */
+  private static List<Map<String, Object>> toolIssues(String tool, JsonNode data) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (!isDict(data)) {
+      return out;
+    }
+    JsonNode issues = get(data, "issues", F.arrayNode());
+    if (!isList(issues)) {
+      return out;
+    }
+    for (JsonNode issue : issues) {
+      if (!isDict(issue)) {
+        continue;
+      }
+      String file = str(get(issue, "file", get(issue, "filename", TextNode.valueOf(""))));
+      String line = str(get(issue, "line", get(issue, "line_number", F.numberNode(0))));
+      String rule = str(get(issue, "rule_id", get(issue, "test_id", TextNode.valueOf(""))));
+      out.add(finding(tool + "_" + rule + "_" + file + "_" + line, tool, rule,
+          Py.sharedSeverity(get(issue, "severity", null)), file));
+    }
+    return out;
+  }
+
+  /** §3.4 {@code _extract_list_findings}. */
+  private static List<Map<String, Object>> listItem(JsonNode item) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (!isDict(item)) {
+      return out;
+    }
+    JsonNode alerts = get(item, "alerts", F.arrayNode());
+    if (isList(alerts)) {
+      for (JsonNode a : alerts) {
+        if (isDict(a)) {
+          out.add(finding("zap_" + replace(get(a, "alert", TextNode.valueOf("unknown")), " ", "_"), "zap",
+              str(get(a, "pluginId", TextNode.valueOf(""))), Py.sharedSeverity(get(a, "risk", TextNode.valueOf("info"))),
+              str(get(a, "url", TextNode.valueOf("")))));
         }
       }
     }
-    Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+    JsonNode vulns = get(item, "vulnerabilities", F.arrayNode());
+    if (isList(vulns)) {
+      for (JsonNode v : vulns) {
+        if (isDict(v)) {
+          out.add(finding("curl_" + replace(get(v, "type", TextNode.valueOf("unknown")), " ", "_"), "curl",
+              str(get(v, "type", TextNode.valueOf(""))), Py.sharedSeverity(get(v, "severity", TextNode.valueOf("info"))),
+              str(get(item, "url", TextNode.valueOf("")))));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Map<String, Object>> dedup(List<Map<String, Object>> extracted) {
+    Set<String> seen = new HashSet<>();
+    List<Map<String, Object>> kept = new ArrayList<>();
     for (Map<String, Object> f : extracted) {
-      byId.putIfAbsent((String) f.get("id"), f);
+      String id = (String) f.get("id");
+      if (id != null && !id.isEmpty() && !seen.add(id)) {
+        continue;
+      }
+      kept.add(f);
     }
-    Map<String, Integer> severity = new LinkedHashMap<>(Map.of("high", 0, "medium", 0, "low", 0));
-    Map<String, Integer> byTool = new TreeMap<>();
-    for (Map<String, Object> f : byId.values()) {
-      severity.merge((String) f.get("severity"), 1, Integer::sum);
-      byTool.merge((String) f.get("tool"), 1, Integer::sum);
-    }
+    return kept;
+  }
+
+  /** §3.3 pass 1 ({@code analysis.tool_results}, first writer wins) and the failed/skipped lists of §3.2. */
+  private static Reading withTools(JsonNode frame, List<Map<String, Object>> extracted,
+      List<Map<String, Object>> kept, Map<String, Integer> severity, Map<String, Integer> byTool, String error) {
     Map<String, Map<String, Object>> tools = new TreeMap<>();
     List<String> failed = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    analysis.path("tool_results").fields().forEachRemaining(e -> {
+    frame.path("analysis").path("tool_results").fields().forEachRemaining(e -> {
       JsonNode t = e.getValue();
-      if (!t.isObject()) {
+      if (!t.isObject() || tools.containsKey(e.getKey())) {
         return;
       }
       Map<String, Object> m = new LinkedHashMap<>();
@@ -112,26 +356,23 @@ public final class OriginalManagerReader {
         failed.add(name);
       }
     });
-    return new Reading(extracted, byId, severity, byTool, tools, failed, skipped, reply.path("status").asText());
+    return new Reading(extracted, kept, severity, byTool, tools, failed, skipped, frame.path("status").asText(),
+        error);
   }
 
-  /** §5: critical/fatal/high/error → high, medium/warning → medium, low/info/note → low, else medium. */
-  public static String fold(String severity) {
-    String s = String.valueOf(severity).toLowerCase(Locale.ROOT);
-    return switch (s) {
-      case "critical", "fatal", "high", "error" -> "high";
-      case "medium", "warning", "warn" -> "medium";
-      case "low", "info", "note" -> "low";
-      default -> "medium";
-    };
+  private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode dict) {
+    List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+    dict.fields().forEachRemaining(out::add);
+    return out;
   }
 
-  private static Map<String, Object> finding(String id, String tool, String rule, String severity) {
+  private static Map<String, Object> finding(String id, String tool, String rule, String severity, String path) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("id", id);
     f.put("tool", tool);
     f.put("rule_id", rule);
-    f.put("severity", fold(severity));
+    f.put("severity", severity);
+    f.put("path", path);
     return f;
   }
 }

@@ -26,19 +26,71 @@ class OriginalSectionsTest {
         "analysis", Map.of("results", Map.of("zap_security_scan", zap))));
   }
 
+  private static Finding titled(String rule, String title, String url, String param) {
+    return Finding.builder(Rule.ENGINE, rule).withSeverity(Severity.HIGH).withTitle(title)
+        .withLocation(Location.atUrl(url, "GET", param)).build();
+  }
+
   @Test
-  void oneRuleOnOneUrlTwiceStaysTwoFindingsForTheOriginalsReader() {
+  void oneRuleOnOneUrlTwiceStaysTwoFindingsForTheOriginalsReaderInBothModes() {
     List<Finding> findings = List.of(
         at("dyn.xss-reflected", Severity.HIGH, "http://127.0.0.1:1/search", "GET", "q"),
         at("dyn.xss-reflected", Severity.HIGH, "http://127.0.0.1:1/search", "GET", "name"),
         at("dyn.xss-reflected", Severity.HIGH, "http://127.0.0.1:1/search", "POST", "name"),
         at("dyn.header-missing", Severity.INFO, "http://127.0.0.1:1/search", "GET", null));
 
-    OriginalManagerReader.Reading r = OriginalManagerReader.read(reply(
+    OriginalManagerReader.Reading r = OriginalManagerReader.fallback(reply(
         OriginalSections.zapSecurityScan(findings, "http://127.0.0.1:1")));
+    OriginalManagerReader.Reading s = OriginalManagerReader.shared(new ObjectMapper().valueToTree(Map.of(
+        "analysis", Map.of("tool_results", Map.of("zap", Map.of("issues",
+            OriginalSections.issues("zap", findings, "http://127.0.0.1:1")))))));
 
+    assertThat(r.error()).isNull();
+    assertThat(r.extracted()).hasSize(4);
     assertThat(r.findings()).hasSize(4);
-    assertThat(r.severity()).isEqualTo(Map.of("high", 3, "medium", 0, "low", 1));
+    assertThat(r.severity()).as("ZAP's Informational is medium for the original").isEqualTo(
+        Map.of("high", 3, "medium", 1, "low", 0));
+    assertThat(s.findings()).hasSize(4);
+    assertThat(s.severity()).containsEntry("high", 3).containsEntry("info", 1);
+  }
+
+  @Test
+  void twoRulesWithOneAlertNameOnOneUrlGetRecordsOfTheirOwn() {
+    List<Finding> findings = List.of(
+        titled("dyn.sqli", "SQL injection", "http://127.0.0.1:1/a", null),
+        titled("dyn.sqli-blind", "SQL injection", "http://127.0.0.1:1/a", null),
+        titled("dyn.x", "SQL_injection", "http://127.0.0.1:1/a", null));
+
+    List<Object> zap = OriginalSections.zapSecurityScan(findings, "http://127.0.0.1:1");
+    OriginalManagerReader.Reading r = OriginalManagerReader.fallback(reply(zap));
+
+    assertThat(zap).hasSize(3);
+    assertThat(r.findings()).hasSize(3);
+  }
+
+  @Test
+  void aFindingWithoutUrlGoesUnderTheFallbackUrl() {
+    Finding noUrl = Finding.builder(Rule.ENGINE, "dyn.y").withSeverity(Severity.LOW).withTitle("Y").build();
+
+    OriginalManagerReader.Reading r = OriginalManagerReader.fallback(reply(
+        OriginalSections.zapSecurityScan(List.of(noUrl), "http://127.0.0.1:1")));
+
+    assertThat(r.findings()).singleElement().satisfies(f -> assertThat(f.get("id")).isEqualTo(
+        "zap_Y_http://127.0.0.1:1"));
+  }
+
+  @Test
+  void onlyTheFirstHostsOpenFtpAndTelnetAreCountedByThePortScanReading() {
+    Finding first = Rules.CLEARTEXT_PORT.at("tcp://127.0.0.1:21", null, null).build();
+    Finding second = Rules.CLEARTEXT_PORT.at("tcp://127.0.0.2:23", null, null).build();
+    Finding other = at("dyn.sqli", Severity.HIGH, "http://127.0.0.1:5000/a", "GET", "id");
+    List<dev.analyzer.dynamic.ports.PortScanner.Result> ports = List.of(
+        new dev.analyzer.dynamic.ports.PortScanner.Result("127.0.0.1", List.of(21, 5000), List.of(21, 5000), false,
+            null),
+        new dev.analyzer.dynamic.ports.PortScanner.Result("127.0.0.2", List.of(23), List.of(23), false, null));
+
+    assertThat(DynamicResultAssembler.countedByPortScan(List.of(other, first, second), ports)).containsExactly(first);
+    assertThat(DynamicResultAssembler.countedByPortScan(List.of(first), List.of())).isEmpty();
   }
 
   @Test
