@@ -69,6 +69,10 @@ public final class StaticAnalyzerService implements AnalyzerService {
     return t;
   });
   private final OsvClient online;
+  private final Map<String, String> executables;
+
+  /** The external tools whose program {@link #StaticAnalyzerService(StaticSettings, ToolSandbox, OsvClient, Map)} can replace. */
+  public static final List<String> EXTERNAL_TOOLS = List.of("bandit", "pylint", "flake8", "shellcheck", "eslint");
   private volatile DependencyScanner deps;
   private volatile List<StaticTool> tools = List.of();
 
@@ -91,6 +95,30 @@ public final class StaticAnalyzerService implements AnalyzerService {
    * (null: the shipped snapshot and {@code ANALYZER_OSV_DIR} only).
    */
   public StaticAnalyzerService(StaticSettings settings, ToolSandbox sandbox, OsvClient online) {
+    this(settings, sandbox, online, Map.of());
+  }
+
+  /**
+   * As {@link #StaticAnalyzerService(StaticSettings, ToolSandbox, OsvClient)}, with {@code executables}
+   * (tool name to program) started in place of the external tools' own programs
+   * ({@code bandit}, {@code pylint}, {@code flake8}, {@code shellcheck} on PATH, ESLint's install):
+   * detection ({@code <program> --version}) and runs use the given program. An injection point for
+   * wrappers and for tests that run a real process behaving like a broken tool.
+   *
+   * @throws IllegalArgumentException when a name is not an external tool of this service or a program is blank
+   */
+  public StaticAnalyzerService(StaticSettings settings, ToolSandbox sandbox, OsvClient online,
+      Map<String, String> executables) {
+    for (Map.Entry<String, String> e : executables.entrySet()) {
+      if (!EXTERNAL_TOOLS.contains(e.getKey())) {
+        throw new IllegalArgumentException("no external tool " + e.getKey() + " to start another program for; the"
+            + " external tools are " + EXTERNAL_TOOLS);
+      }
+      if (e.getValue() == null || e.getValue().isBlank()) {
+        throw new IllegalArgumentException("the program for " + e.getKey() + " must not be blank");
+      }
+    }
+    this.executables = Map.copyOf(executables);
     this.settings = settings;
     this.sandbox = sandbox;
     this.online = online;
@@ -136,13 +164,15 @@ public final class StaticAnalyzerService implements AnalyzerService {
         (f, t) -> ConfigScanner.scan(f.path(), f.name(), f.language(), t)));
     all.add(new BuiltinTool(DependencyScanner.TOOL, "structure", VERSION + "+osv-" + osv.snapshotDate(),
         f -> DependencyScanner.isManifest(f.name()), (f, t) -> deps.scan(f.path(), f.name(), t)));
-    all.add(new BanditTool(ExternalTools.detect(runner, "bandit"), settings.toolTimeout(), sandbox));
-    all.add(new PylintTool(ExternalTools.detect(runner, "pylint"), settings.toolTimeout(), sandbox));
-    all.add(new Flake8Tool(ExternalTools.detect(runner, "flake8"), settings.toolTimeout(), sandbox));
-    all.add(new ShellcheckTool(ExternalTools.detect(runner, "shellcheck"), settings.toolTimeout(), sandbox));
+    all.add(new BanditTool(detect(runner, "bandit"), settings.toolTimeout(), sandbox, executables.get("bandit")));
+    all.add(new PylintTool(detect(runner, "pylint"), settings.toolTimeout(), sandbox, executables.get("pylint")));
+    all.add(new Flake8Tool(detect(runner, "flake8"), settings.toolTimeout(), sandbox, executables.get("flake8")));
+    all.add(new ShellcheckTool(detect(runner, "shellcheck"), settings.toolTimeout(), sandbox,
+        executables.get("shellcheck")));
     Optional<Path> eslintHome = EslintTool.locate(settings.eslintDir());
     all.add(new EslintTool(eslintHome.orElse(null), eslintHome.map(h -> ExternalTools.detect(runner,
-        EslintTool.executable(h).toString())).orElse(null), settings.toolTimeout(), sandbox));
+        executables.getOrDefault("eslint", EslintTool.executable(h).toString()))).orElse(null),
+        settings.toolTimeout(), sandbox, executables.get("eslint")));
     tools = List.copyOf(all);
     List<String> available = new ArrayList<>();
     for (StaticTool t : all) {
@@ -151,6 +181,10 @@ public final class StaticAnalyzerService implements AnalyzerService {
       }
     }
     return available;
+  }
+
+  private String detect(ProcessRunner runner, String tool) {
+    return ExternalTools.detect(runner, executables.getOrDefault(tool, tool));
   }
 
   /** Every tool, available or not, in run order. */

@@ -41,7 +41,12 @@ public final class BanditTool extends ExternalTool {
 
 
   public BanditTool(String version, Duration timeout, ToolSandbox sandbox) {
-    super("bandit", "python", Language.PYTHON, version, timeout, sandbox);
+    this(version, timeout, sandbox, null);
+  }
+
+  /** With {@code executable} started in place of {@code bandit} (null: {@code bandit} on PATH). */
+  public BanditTool(String version, Duration timeout, ToolSandbox sandbox, String executable) {
+    super("bandit", "python", Language.PYTHON, version, timeout, sandbox, executable);
   }
 
   @Override
@@ -52,11 +57,19 @@ public final class BanditTool extends ExternalTool {
     if (!r.exitedWithOneOf(0, 1)) {
       return failure(ws, r, extra);
     }
+    if (ExternalTools.reportMissing(r)) {
+      return ExternalTools.crash("bandit", ws.hidePaths(r.stderr()), r.exitCode(), extra);
+    }
+    List<Finding> found;
     try {
-      return ToolRun.success(parse(r.stdout()), extra);
+      found = parse(r.stdout());
     } catch (Exception e) {
       return ToolRun.failed(ToolStatus.ERROR, "bandit output could not be read: " + e.getMessage(), extra);
     }
+    if (found.isEmpty() && ExternalTools.crashed(r.stderr())) {
+      return ExternalTools.crash("bandit", ws.hidePaths(r.stderr()), r.exitCode(), extra);
+    }
+    return ToolRun.success(found, extra);
   }
 
   /** The command line, given the service's ini file. */

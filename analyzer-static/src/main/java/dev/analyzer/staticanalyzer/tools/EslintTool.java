@@ -49,7 +49,12 @@ public final class EslintTool extends ExternalTool {
   private final Path home;
 
   public EslintTool(Path home, String version, Duration timeout, ToolSandbox sandbox) {
-    super("eslint", "javascript", Language.JAVASCRIPT, version, timeout, sandbox);
+    this(home, version, timeout, sandbox, null);
+  }
+
+  /** With {@code executable} started in place of {@code home}'s ESLint (null: that one). */
+  public EslintTool(Path home, String version, Duration timeout, ToolSandbox sandbox, String executable) {
+    super("eslint", "javascript", Language.JAVASCRIPT, version, timeout, sandbox, executable);
     this.home = home;
   }
 
@@ -93,6 +98,9 @@ public final class EslintTool extends ExternalTool {
     Map<String, Object> extra = record(ws, r);
     if (!r.exitedWithOneOf(0, 1)) {
       return failure(ws, r, extra);
+    }
+    if (ExternalTools.reportMissing(r)) {
+      return ExternalTools.crash("eslint", ws.hidePaths(r.stderr()), r.exitCode(), extra);
     }
     try {
       return ToolRun.success(parse(r.stdout(), ws.sources()), extra);

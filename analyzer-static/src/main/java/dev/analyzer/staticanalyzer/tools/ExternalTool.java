@@ -30,14 +30,25 @@ abstract class ExternalTool implements StaticTool {
   private final String version;
   protected final Duration timeout;
   private final ToolSandbox sandbox;
+  private final String executable;
 
-  ExternalTool(String name, String group, Language language, String version, Duration timeout, ToolSandbox sandbox) {
+  /**
+   * {@code executable}: the program started in place of the command's first word (the tool's own
+   * name on PATH, or ESLint's install), or null for that default; an injection point for a
+   * wrapper or, in tests, a real process that behaves like a broken tool.
+   */
+  ExternalTool(String name, String group, Language language, String version, Duration timeout, ToolSandbox sandbox,
+      String executable) {
+    if (executable != null && executable.isBlank()) {
+      throw new IllegalArgumentException(name + ": the executable must not be blank (null for the default)");
+    }
     this.name = name;
     this.group = group;
     this.language = language;
     this.version = version;
     this.timeout = timeout;
     this.sandbox = sandbox;
+    this.executable = executable;
   }
 
   @Override
@@ -94,10 +105,15 @@ abstract class ExternalTool implements StaticTool {
 
   /**
    * {@code command} run in the workspace's copy of the sources (inside the sandbox when it is on),
-   * with a scratch HOME and the timeout.
+   * with a scratch HOME and the timeout; its first word replaced by the injected executable, if any.
    */
   final ProcessSpec spec(ToolWorkspace ws, List<String> command) {
-    List<String> started = sandbox.wrap(command, ws.directory(), ws.sources(), readOnlyDirectories());
+    List<String> cmd = command;
+    if (executable != null) {
+      cmd = new java.util.ArrayList<>(command);
+      cmd.set(0, executable);
+    }
+    List<String> started = sandbox.wrap(cmd, ws.directory(), ws.sources(), readOnlyDirectories());
     return ProcessSpec.of(started).inDirectory(ws.sources()).withTimeout(timeout)
         .withEnv("HOME", ws.home().toString())
         .withEnv("XDG_CONFIG_HOME", ws.home().resolve(".config").toString())

@@ -72,6 +72,15 @@ public final class ExternalTools {
         || stderr.contains("Fatal Python error"));
   }
 
+  /**
+   * True when a tool that always writes a JSON report to stdout (bandit, ESLint, shellcheck: an empty
+   * list or object when there is nothing to report) exited normally with nothing there: it crashed
+   * before reporting, whatever its exit code says.
+   */
+  static boolean reportMissing(ProcessResult r) {
+    return r.stdout().isBlank();
+  }
+
   /** The result of a tool that crashed though its exit code looked normal: error with the stderr tail. */
   static ToolRun crash(String tool, String stderr, Integer exitCode, Map<String, Object> extra) {
     String err = stderr == null ? "" : stderr.strip();

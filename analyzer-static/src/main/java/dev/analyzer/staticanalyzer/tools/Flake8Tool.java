@@ -59,7 +59,12 @@ public final class Flake8Tool extends ExternalTool {
   }
 
   public Flake8Tool(String version, Duration timeout, ToolSandbox sandbox) {
-    super("flake8", "python", Language.PYTHON, version, timeout, sandbox);
+    this(version, timeout, sandbox, null);
+  }
+
+  /** With {@code executable} started in place of {@code flake8} (null: {@code flake8} on PATH). */
+  public Flake8Tool(String version, Duration timeout, ToolSandbox sandbox, String executable) {
+    super("flake8", "python", Language.PYTHON, version, timeout, sandbox, executable);
   }
 
   @Override

@@ -45,7 +45,12 @@ public final class PylintTool extends ExternalTool {
   }
 
   public PylintTool(String version, Duration timeout, ToolSandbox sandbox) {
-    super("pylint", "python", Language.PYTHON, version, timeout, sandbox);
+    this(version, timeout, sandbox, null);
+  }
+
+  /** With {@code executable} started in place of {@code pylint} (null: {@code pylint} on PATH). */
+  public PylintTool(String version, Duration timeout, ToolSandbox sandbox, String executable) {
+    super("pylint", "python", Language.PYTHON, version, timeout, sandbox, executable);
   }
 
   /** pylint puts the linted directories on sys.path and astroid imports modules (brain_gi): app code runs. */

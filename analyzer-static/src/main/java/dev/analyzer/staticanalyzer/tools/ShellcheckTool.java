@@ -35,7 +35,12 @@ public final class ShellcheckTool extends ExternalTool {
   }
 
   public ShellcheckTool(String version, Duration timeout, ToolSandbox sandbox) {
-    super("shellcheck", "shell", Language.SHELL, version, timeout, sandbox);
+    this(version, timeout, sandbox, null);
+  }
+
+  /** With {@code executable} started in place of {@code shellcheck} (null: {@code shellcheck} on PATH). */
+  public ShellcheckTool(String version, Duration timeout, ToolSandbox sandbox, String executable) {
+    super("shellcheck", "shell", Language.SHELL, version, timeout, sandbox, executable);
   }
 
   @Override
@@ -44,6 +49,9 @@ public final class ShellcheckTool extends ExternalTool {
     Map<String, Object> extra = record(ws, r);
     if (!r.exitedWithOneOf(0, 1)) {
       return failure(ws, r, extra);
+    }
+    if (ExternalTools.reportMissing(r)) {
+      return ExternalTools.crash("shellcheck", ws.hidePaths(r.stderr()), r.exitCode(), extra);
     }
     try {
       List<Finding> out = new ArrayList<>();
