@@ -6,6 +6,7 @@ import dev.analyzer.manager.commands.CleanCommand;
 import dev.analyzer.manager.commands.DemoCommand;
 import dev.analyzer.manager.commands.HealthCommand;
 import dev.analyzer.manager.commands.PingCommand;
+import dev.analyzer.manager.commands.QueueCommand;
 import dev.analyzer.manager.commands.StartCommand;
 import dev.analyzer.manager.commands.StatusCommand;
 import dev.analyzer.manager.commands.StopCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "analyzer", mixinStandardHelpOptions = true, version = "analyzer 0.1.0",
     description = "Runs and coordinates the analyzer services, analyzes web apps, writes reports.",
     subcommands = {StartCommand.class, StopCommand.class, StatusCommand.class, HealthCommand.class, PingCommand.class,
-        AnalyzeCommand.class, BatchCommand.class, DemoCommand.class, CleanCommand.class})
+        AnalyzeCommand.class, BatchCommand.class, DemoCommand.class, CleanCommand.class, QueueCommand.class})
 public final class AnalyzerCli implements Runnable {
 
   @Override

@@ -1,7 +1,5 @@
 package dev.analyzer.manager.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.analyzer.client.AnalyzerClient;
 import dev.analyzer.manager.Clients;
 import dev.analyzer.manager.ExitCodes;
@@ -11,7 +9,7 @@ import dev.analyzer.manager.run.Preflight;
 import dev.analyzer.manager.run.ServiceOutcome;
 import dev.analyzer.manager.services.ServiceProcesses;
 import dev.analyzer.manager.services.ServiceSpec;
-import dev.analyzer.manager.text.Durations;
+import dev.analyzer.queue.QueueSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,15 +33,26 @@ import picocli.CommandLine.Parameters;
  * {@code analyzer batch FILE}: a JSON list of apps analyzed {@code --parallel} at a time through one
  * client (identical entries share one remote analysis); one app's failure never stops the others;
  * a summary table at the end with every service's state per app and the reason of every failure.
+ * With a queue URL (or {@code --resume}) the batch is a {@link QueuedBatchCommand} instead.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
     description = {"Analyze a JSON list of apps: [{\"model\": \"m\", \"app\": 1, \"source\": \"dir\", \"urls\": [\"http://...\"], "
         + "\"types\": \"static,ai\"}]; source is relative to the file.",
+        "With --queue URL (or ANALYZER_QUEUE_URL) every analysis is queued durably on NATS JetStream; the batch "
+            + "prints its id and can be stopped and resumed with --resume ID.",
         "Exit code: the worst of the apps (3 when an analysis is missing or failed; findings do not fail a batch)."})
 public final class BatchCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "FILE", description = "The batch file.")
+  @Parameters(paramLabel = "FILE", arity = "0..1", description = "The batch file (not with --resume).")
   Path file;
+
+  @Option(names = "--queue", paramLabel = "URL", description = "Queue every analysis durably on NATS JetStream "
+      + "(nats://host:4222, comma-separated; default: ANALYZER_QUEUE_URL, unset: the services over WebSocket).")
+  String queue;
+
+  @Option(names = "--resume", paramLabel = "ID", description = "Resume the queued batch ID (printed when it started): "
+      + "queue what was not queued yet, collect every result, write the reports.")
+  String resume;
 
   @Option(names = "--parallel", defaultValue = "2", description = "Apps analyzed at once, 1..64 (default: ${DEFAULT-VALUE}).")
   int parallel;
@@ -64,6 +73,15 @@ public final class BatchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (parallel < 1 || parallel > 64) {
       throw new IllegalArgumentException("--parallel must be 1..64, got " + parallel);
+    }
+    String envQueue = System.getenv(QueueSettings.URL);
+    if (resume != null || queue != null || (envQueue != null && !envQueue.isBlank())) {
+      Workspace ws = Workspace.fromEnvironment();
+      return new QueuedBatchCommand(file, resume, queue, types, timeout, allowMissing, out == null ? ws.results() : out,
+          out != null).call();
+    }
+    if (file == null) {
+      throw new IllegalArgumentException("give the batch FILE (or --resume ID for a queued batch)");
     }
     List<AnalyzeOptions> apps = BatchFile.read(file, types, timeout == null ? null : Duration.ofSeconds(timeout),
         allowMissing);
@@ -97,19 +115,7 @@ public final class BatchCommand implements Callable<Integer> {
       pool.shutdownNow();
     }
     String id = UUID.randomUUID().toString().substring(0, 8);
-    Map<String, Object> summary = BatchSummary.json(id, started, Instant.now(), rows);
-    Path batchFile = Files.createDirectories(results.resolve("batch")).resolve("batch_analysis_" + id + ".json");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(batchFile.toFile(), summary);
-    Path batchHtml = batchFile.resolveSibling("batch_analysis_" + id + ".html");
-    Files.writeString(batchHtml, BatchSummary.html(id, batchHtml.getParent(), rows));
-    System.out.println();
-    BatchSummary.print(System.out, rows);
-    long failed = rows.stream().filter(r -> r.exitCode() == ExitCodes.SERVICE_FAILED).count();
-    System.out.printf("%n%d apps: %d analyzed, %d failed or incomplete, in %s; summary %s%n", rows.size(),
-        rows.size() - failed, failed, Durations.format(Duration.between(started, Instant.now())), batchFile);
-    System.out.println("report: " + batchHtml);
-    int worst = rows.stream().mapToInt(BatchSummary.Row::exitCode).max().orElse(ExitCodes.OK);
-    return worst == ExitCodes.FINDINGS ? ExitCodes.OK : worst;
+    return BatchSummary.finish(System.out, results, id, started, rows);
   }
 
   private static BatchSummary.Row runOne(int position, AnalyzeOptions app, AnalyzerClient client, Preflight.Plan shared,

@@ -46,6 +46,19 @@ final class BatchSummary {
           reasons, d.files().directory().toString(), d.exitCode());
     }
 
+    /** The row {@link #toMap()} wrote (a queued batch keeps the rows of its finished entries in its journal). */
+    static Row fromJson(com.fasterxml.jackson.databind.JsonNode n) {
+      Map<String, String> states = new LinkedHashMap<>();
+      n.path("services").fields().forEachRemaining(e -> states.put(e.getKey(), e.getValue().asText()));
+      Map<String, Integer> severity = new LinkedHashMap<>();
+      n.path("severity_breakdown").fields().forEachRemaining(e -> severity.put(e.getKey(), e.getValue().asInt()));
+      List<String> reasons = new ArrayList<>();
+      n.path("failures").forEach(f -> reasons.add(f.asText()));
+      return new Row(n.path("position").asInt(), n.path("model").isNull() ? null : n.path("model").asText(),
+          n.path("app").asInt(), n.path("status").asText(), states, severity, n.path("findings").asInt(), reasons,
+          n.path("results_dir").isTextual() ? n.get("results_dir").asText() : null, n.path("exit_code").asInt());
+    }
+
     static Row crashed(int position, AnalyzeOptions o, String why) {
       return new Row(position, o.model(), o.app(), "failed", Map.of(), Map.of(), 0, List.of(String.valueOf(why)), null,
           ExitCodes.SERVICE_FAILED);
@@ -81,6 +94,28 @@ final class BatchSummary {
   }
 
   private BatchSummary() {}
+
+  /**
+   * The end of a batch: writes {@code results/batch/batch_analysis_<id>.json} and {@code .html}, prints
+   * the table, the failures and where the summary is, and returns the batch's exit code (the worst
+   * of its apps, findings aside).
+   */
+  static int finish(PrintStream out, Path results, String id, Instant started, List<Row> rows) throws java.io.IOException {
+    Map<String, Object> summary = json(id, started, Instant.now(), rows);
+    Path batchFile = java.nio.file.Files.createDirectories(results.resolve("batch")).resolve("batch_analysis_" + id + ".json");
+    new com.fasterxml.jackson.databind.ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+        .writeValue(batchFile.toFile(), summary);
+    Path batchHtml = batchFile.resolveSibling("batch_analysis_" + id + ".html");
+    java.nio.file.Files.writeString(batchHtml, html(id, batchHtml.getParent(), rows));
+    out.println();
+    print(out, rows);
+    long failed = rows.stream().filter(r -> r.exitCode() == ExitCodes.SERVICE_FAILED).count();
+    out.printf("%n%d apps: %d analyzed, %d failed or incomplete, in %s; summary %s%n", rows.size(),
+        rows.size() - failed, failed, Durations.format(Duration.between(started, Instant.now())), batchFile);
+    out.println("report: " + batchHtml);
+    int worst = rows.stream().mapToInt(Row::exitCode).max().orElse(ExitCodes.OK);
+    return worst == ExitCodes.FINDINGS ? ExitCodes.OK : worst;
+  }
 
   static void print(PrintStream out, List<Row> rows) {
     List<String> header = new ArrayList<>(List.of("#", "app", "status"));

@@ -4,10 +4,8 @@ import dev.analyzer.client.AnalysisHandle;
 import dev.analyzer.client.AnalyzerClient;
 import dev.analyzer.core.protocol.AnalysisKind;
 import dev.analyzer.core.protocol.AnalysisRequest;
-import dev.analyzer.core.protocol.AnalysisRequestBuilder;
 import dev.analyzer.manager.services.Availability;
 import dev.analyzer.manager.services.ServiceSpec;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,26 +129,6 @@ public final class AnalysisRun {
   }
 
   private AnalysisRequest request(ServiceSpec spec) {
-    AnalysisRequestBuilder b = AnalysisRequest.builder(spec.kind()).withModelSlug(options.model())
-        .withAppNumber(options.app()).withTimestamp(clock.instant());
-    List<String> tools = plan.tools().getOrDefault(spec, List.of());
-    if (!tools.isEmpty()) {
-      b.withTools(tools);
-    }
-    Path src = options.source();
-    if (src != null && Preflight.readsSource(spec)) {
-      b.withSourcePath(src.toAbsolutePath().normalize().toString());
-    }
-    if (!options.urls().isEmpty() && spec.kind() != AnalysisKind.STATIC) {
-      b.withTargetUrls(options.urls());
-    }
-    if (options.timeout() != null) {
-      b.withTimeoutSeconds((int) Math.max(1, options.timeout().toSeconds()));
-    }
-    Map<String, Object> config = options.config().get(spec.name());
-    if (config != null && !config.isEmpty()) {
-      b.withConfig(config);
-    }
-    return b.build();
+    return Requests.of(spec, options, plan.tools().getOrDefault(spec, List.of()), clock.instant(), null);
   }
 }

@@ -60,6 +60,19 @@ public final class Cli {
   }
 
   /**
+   * A CLI whose home has no service built (the modules exist, unbuilt), its state under {@code state}:
+   * for what does not need a service process (a queued batch, whose workers are elsewhere).
+   */
+  public static Cli withoutServices(Path scratch) throws IOException {
+    Path home = Files.createDirectories(scratch.resolve("home"));
+    Path state = Files.createDirectories(scratch.resolve("state"));
+    for (String m : List.of("analyzer-static", "analyzer-dynamic", "analyzer-performance", "analyzer-ai")) {
+      Files.createDirectories(home.resolve(m));
+    }
+    return new Cli(home, state);
+  }
+
+  /**
    * Copies a service jar that another build may be rewriting right now: waits until it is whole (its
    * main class is in it), so that a test never starts a jar that is half written.
    */
