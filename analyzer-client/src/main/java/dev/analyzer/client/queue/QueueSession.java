@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class QueueSession implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(QueueSession.class);
+  /** Longest wait for the outgoing buffer to reach the server on close. */
+  static final java.time.Duration FLUSH_WAIT = java.time.Duration.ofSeconds(2);
 
   private final QueueConnection connection;
   private final QueueSubmitter submitter;
@@ -100,8 +102,22 @@ final class QueueSession implements AutoCloseable {
     };
   }
 
+  /**
+   * Flushes what is still in the outgoing buffer (at most {@code FLUSH_WAIT}), then closes. The
+   * cancel a worker listens to is a core NATS publish that {@code QueueSubmitter.cancel} does not
+   * flush: closing without this loses the cancels of a {@code close()} with analyses in flight.
+   */
   @Override
   public void close() {
+    try {
+      if (connected()) {
+        connection.nats().flush(FLUSH_WAIT);
+      }
+    } catch (java.util.concurrent.TimeoutException | IllegalStateException e) {
+      LOG.warn("queue session closing: pending messages not confirmed within {}: {}", FLUSH_WAIT, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     submitter.close();
     connection.close();
   }
