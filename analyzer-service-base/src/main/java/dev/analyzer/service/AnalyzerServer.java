@@ -4,6 +4,7 @@ import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.service.internal.AnalysisRegistry;
 import dev.analyzer.service.internal.NamedThreads;
 import dev.analyzer.service.internal.ProgressGateway;
+import dev.analyzer.service.internal.QueueConsumer;
 import dev.analyzer.service.internal.ServerInitializer;
 import dev.analyzer.service.internal.ServiceRuntime;
 import dev.analyzer.service.internal.Transport;
@@ -45,7 +46,13 @@ import org.slf4j.LoggerFactory;
  * {@link #shutdown(Duration)} drains: health and ready turn 503, new analyses and the queued ones
  * that have not started are refused with {@code busy}, in-flight analyses get the grace period to finish and deliver their results, the
  * rest are cancelled with {@code cancelled} replies, open connections are closed with 1001, and the
- * port is released. Thread-safe.
+ * port is released.
+ *
+ * <p>Queue mode ({@link AnalyzerServerBuilder#withQueue}): the server also takes the requests of its
+ * kind from NATS JetStream, connecting in the background (with back-off; {@code /ready} is 503 until
+ * it consumes), running each through the same analysis path and slots as WebSocket analyses; on
+ * shutdown the queue worker stops fetching, what it holds gets the grace, and the rest is handed
+ * back for another worker. Thread-safe.
  */
 public final class AnalyzerServer implements AutoCloseable {
 
@@ -63,6 +70,7 @@ public final class AnalyzerServer implements AutoCloseable {
   private final ExecutorService ioExecutor = Executors.newCachedThreadPool(new NamedThreads("process-io"));
   private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, new NamedThreads("deadlines"));
   private final AnalysisRegistry registry;
+  private final QueueConsumer queue;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private EventLoopGroup group;
   private Channel serverChannel;
@@ -88,7 +96,15 @@ public final class AnalyzerServer implements AutoCloseable {
     this.runtime = new ServiceRuntime(service, settings, ProtocolCodec.withLimits(ProtocolCodec.DEFAULT_MAX_NESTING_DEPTH,
         settings.maxFrameBytes()), clock, metrics, channels);
     timers.setRemoveOnCancelPolicy(true);
-    this.registry = new AnalysisRegistry(runtime, analysisExecutor, controlExecutor, ioExecutor, timers);
+    int queueSlots = b.queue == null ? settings.maxConcurrentAnalyses() : b.queue.slots(settings.maxConcurrentAnalyses());
+    this.registry = new AnalysisRegistry(runtime, analysisExecutor, controlExecutor, ioExecutor, timers, queueSlots);
+    if (b.queue != null) {
+      this.queue = new QueueConsumer(runtime, b.queue.queue(), queueSlots, b.queue.reconnectMax());
+      runtime.queue(queue);
+      metrics.queueMode(queue);
+    } else {
+      this.queue = null;
+    }
   }
 
   private int registryInFlight() {
@@ -140,6 +156,9 @@ public final class AnalyzerServer implements AutoCloseable {
           + bind.cause().getMessage(), bind.cause());
     }
     serverChannel = bind.channel();
+    if (queue != null) {
+      queue.start();
+    }
     LOG.info("{} {} listening on ws://{}:{} ({}, tools: {})", service.name(), service.version(), settings.host(),
         port(), transport, runtime.health(null).availableTools());
     return this;
@@ -210,8 +229,16 @@ public final class AnalyzerServer implements AutoCloseable {
     registry.refuseWaiting(service.name() + " is shutting down; send the analysis to another replica");
     LOG.info("{} draining: {} analyses in flight, grace {} s", service.name(), registry.awaitingReply(),
         grace.toSeconds());
+    // The queue worker stops fetching at once and hands back what is still running when the grace
+    // ends, before the registry cancels anything: a queued analysis is handed back, never stored
+    // as cancelled.
+    java.util.concurrent.CompletableFuture<?> queueDrained = queue == null
+        ? java.util.concurrent.CompletableFuture.completedFuture(null)
+        : java.util.concurrent.CompletableFuture.runAsync(() -> queue.drain(grace), controlExecutor);
     try {
-      if (!registry.awaitReplies(grace)) {
+      boolean allReplied = registry.awaitReplies(grace);
+      awaitQueueDrain(queueDrained, grace);
+      if (!allReplied && registry.awaitingReply() > 0) {
         LOG.info("{}: grace period over, cancelling {} analyses", service.name(), registry.awaitingReply());
         registry.cancelAll(CancellationReason.SHUTDOWN);
       }
@@ -234,6 +261,16 @@ public final class AnalyzerServer implements AutoCloseable {
     stopDaemons();
     stopExecutors();
     LOG.info("{} stopped", service.name());
+  }
+
+  private void awaitQueueDrain(java.util.concurrent.CompletableFuture<?> drained, Duration grace) {
+    try {
+      drained.get(grace.toMillis() + 5000, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      LOG.warn("{}: draining the queue worker did not end cleanly: {}", service.name(), e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void awaitThreads(Duration max) throws InterruptedException {

@@ -11,6 +11,7 @@ public final class AnalyzerServerBuilder {
   Clock clock = Clock.systemUTC();
   ServiceMetrics metrics;
   int eventLoopThreads;
+  QueueModeSettings queue;
 
   AnalyzerServerBuilder(AnalyzerService service) {
     if (service == null) {
@@ -57,6 +58,20 @@ public final class AnalyzerServerBuilder {
     return this;
   }
 
+  /**
+   * Queue mode: the server also takes the requests of its kind from the queue ({@code null}: off,
+   * the default). See {@link QueueModeSettings}.
+   */
+  public AnalyzerServerBuilder withQueue(QueueModeSettings queue) {
+    this.queue = queue;
+    return this;
+  }
+
+  /**
+   * The server, not yet started.
+   *
+   * @throws dev.analyzer.core.settings.SettingsException naming a setting that does not fit the others
+   */
   public AnalyzerServer build() {
     return new AnalyzerServer(this);
   }

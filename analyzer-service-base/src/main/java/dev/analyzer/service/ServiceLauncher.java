@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /**
  * The {@code main} of a service jar: {@code java -jar analyzer-<name>.jar [--host H] [--port P]}.
  * Settings come from the environment ({@link ServiceSettings}); the options override
- * {@code WEBSOCKET_HOST} and {@code WEBSOCKET_PORT}. SIGTERM and SIGINT drain the server
+ * {@code WEBSOCKET_HOST} and {@code WEBSOCKET_PORT}, {@code --queue URL} overrides
+ * {@code ANALYZER_QUEUE_URL} (queue mode, {@link QueueModeSettings}). SIGTERM and SIGINT drain the server
  * ({@link AnalyzerServer#shutdown}) and exit 0.
  *
  * <p>Exit codes: 0 after a clean shutdown, 1 when the port cannot be bound, 2 for a bad option or
@@ -40,6 +41,11 @@ public final class ServiceLauncher implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "PORT",
       description = "Port to listen on, 0 for any free port (default: $WEBSOCKET_PORT or the service's port).")
   Integer port;
+
+  @Option(names = "--queue", paramLabel = "URL",
+      description = "Also take analyses from NATS JetStream at URL, nats://host:port (default: $ANALYZER_QUEUE_URL; "
+          + "unset: WebSocket only).")
+  String queue;
 
   private final Supplier<AnalyzerService> factory;
   private final Environment env;
@@ -88,7 +94,8 @@ public final class ServiceLauncher implements Callable<Integer> {
     if (port != null) {
       settings = settings.withPort(port);
     }
-    return AnalyzerServer.builder(service).withSettings(settings).build().start();
+    QueueModeSettings queueMode = QueueModeSettings.fromEnvironment(env, queue).orElse(null);
+    return AnalyzerServer.builder(service).withSettings(settings).withQueue(queueMode).build().start();
   }
 
   @Override

@@ -32,4 +32,13 @@ class ReadmeSettingsTest {
     assertThat(listed.options()).isNotEmpty();
     assertThat(DocumentedOptions.mismatches(listed, readme)).isEmpty();
   }
+
+  @Test
+  void everyQueueModeSettingIsDocumentedWithItsDefaultAndBound() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+
+    assertThat(DocumentedOptions.mismatches(QueueModeSettings.OPTIONS, readme)).isEmpty();
+    assertThat(DocumentedOptions.mismatches(dev.analyzer.queue.QueueSettings.OPTIONS, readme)).isEmpty();
+    assertThat(DocumentedOptions.mismatches(dev.analyzer.queue.QueueAuth.OPTIONS, readme)).isEmpty();
+  }
 }

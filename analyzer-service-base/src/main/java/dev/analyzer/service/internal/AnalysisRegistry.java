@@ -32,6 +32,12 @@ import org.slf4j.MDC;
  * When the service starts draining, the waiting ones are answered {@code busy} at once, so that
  * their clients can take them to another replica.
  *
+ * <p>Analyses taken from the queue (queue mode, {@link #startQueued}) share the slots as background
+ * work ({@link Admission}): one starts only when a slot is free and no WebSocket analysis waits,
+ * at most {@code ANALYZER_QUEUE_MAX_CONCURRENT} at once; otherwise it waits, behind every
+ * WebSocket analysis, and never gets {@code busy}. A WebSocket analysis is never {@code busy}
+ * because queue analyses hold the slots: each adds a place to its line.
+ *
  * <p>Cancellation work (killing process trees) runs on the control executor, never on a Netty event
  * loop. Thread-safe.
  */
@@ -57,20 +63,27 @@ public final class AnalysisRegistry {
 
   public AnalysisRegistry(ServiceRuntime runtime, ExecutorService analysisExecutor, ExecutorService controlExecutor,
       ExecutorService ioExecutor, ScheduledExecutorService timers) {
+    this(runtime, analysisExecutor, controlExecutor, ioExecutor, timers, runtime.settings().maxConcurrentAnalyses());
+  }
+
+  /** As above, with at most {@code maxQueueAnalyses} (1..max concurrent) slots for analyses taken from the queue. */
+  public AnalysisRegistry(ServiceRuntime runtime, ExecutorService analysisExecutor, ExecutorService controlExecutor,
+      ExecutorService ioExecutor, ScheduledExecutorService timers, int maxQueueAnalyses) {
     this.runtime = runtime;
     this.analysisExecutor = analysisExecutor;
     this.controlExecutor = controlExecutor;
     this.ioExecutor = ioExecutor;
     this.timers = timers;
     this.admission = new Admission<>(runtime.settings().maxConcurrentAnalyses(),
-        runtime.settings().maxQueuedAnalyses());
+        runtime.settings().maxQueuedAnalyses(), maxQueueAnalyses);
     runtime.registry(this);
   }
 
   /** Starts {@code request} on an analysis thread, queues it, or says why not. */
   StartResult start(AnalysisRequest request, Channel channel) {
     Duration timeout = deadlineOf(request, runtime.settings().analysisTimeout());
-    RunningAnalysis analysis = new RunningAnalysis(runtime, request, channel, timeout, ioExecutor);
+    RunningAnalysis analysis = new RunningAnalysis(runtime, request, new WebSocketReplies(runtime, channel), timeout,
+        ioExecutor);
     if (running.putIfAbsent(request.id(), analysis) != null) {
       return StartResult.DUPLICATE_ID;
     }
@@ -95,6 +108,31 @@ public final class AnalysisRegistry {
         forget(analysis);
         return StartResult.BUSY;
     }
+  }
+
+  /**
+   * Starts {@code request}, taken from the queue, when a slot is free for it, else lets it wait
+   * behind the WebSocket analyses (see the class comment); its replies go to {@code replies}.
+   * Never {@link StartResult#BUSY}: the queue worker bounds how many it holds.
+   */
+  StartResult startQueued(AnalysisRequest request, QueueReplies replies) {
+    Duration timeout = deadlineOf(request, runtime.settings().analysisTimeout());
+    RunningAnalysis analysis = new RunningAnalysis(runtime, request, replies, timeout, ioExecutor);
+    if (running.putIfAbsent(request.id(), analysis) != null) {
+      return StartResult.DUPLICATE_ID;
+    }
+    deadlines.put(analysis, timers.schedule(() -> cancelAsync(analysis, CancellationReason.DEADLINE),
+        timeout.toNanos(), TimeUnit.NANOSECONDS));
+    boolean run;
+    synchronized (lock) {
+      run = admission.admitBackground(analysis);
+    }
+    if (run) {
+      return launch(analysis) ? StartResult.STARTED : StartResult.BUSY;
+    }
+    LOG.info("queued analysis {} waits for a slot: {} running, {} WebSocket analyses waiting", request.id(),
+        inFlight(), queued());
+    return StartResult.QUEUED;
   }
 
   /** Hands {@code analysis}, which holds a slot, to an analysis thread; false (slot freed) when the executor refuses. */
@@ -172,7 +210,7 @@ public final class AnalysisRegistry {
     forget(analysis);
     RunningAnalysis next;
     synchronized (lock) {
-      next = admission.release();
+      next = admission.release(analysis.fromQueue());
       if (next != null) {
         next.dequeued();
         tellPositions();
@@ -268,10 +306,24 @@ public final class AnalysisRegistry {
     }
   }
 
-  /** Analyses waiting for a slot. */
+  /** WebSocket analyses waiting for a slot. */
   public int queued() {
     synchronized (lock) {
       return admission.queued();
+    }
+  }
+
+  /** Slots held by analyses taken from the queue. */
+  public int queueAnalysesRunning() {
+    synchronized (lock) {
+      return admission.backgroundRunning();
+    }
+  }
+
+  /** Analyses taken from the queue that wait for a slot. */
+  public int queueAnalysesWaiting() {
+    synchronized (lock) {
+      return admission.backgroundQueued();
     }
   }
 

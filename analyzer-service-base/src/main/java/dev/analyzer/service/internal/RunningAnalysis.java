@@ -12,8 +12,6 @@ import dev.analyzer.service.process.internal.ProcessScope;
 import dev.analyzer.service.process.internal.ProcessTrees;
 import dev.analyzer.service.process.internal.ScopedProcessRunner;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One analysis in flight: its {@link AnalysisContext}, its processes, and the guarantee that exactly
- * one terminal reply is written, followed by close 1000 "Analysis complete".
+ * one terminal reply is written to its {@link AnalysisReplies} (on a WebSocket followed by close
+ * 1000 "Analysis complete"; from the queue into the worker's stage).
  *
  * <p>On its analysis thread it first checks the request's {@code source_path} against the source
  * roots (file-system work, so never on the event loop) and answers a path it refuses with an
@@ -50,7 +49,7 @@ final class RunningAnalysis implements AnalysisContext {
 
   private final ServiceRuntime runtime;
   private final AnalysisRequest request;
-  private final Channel channel;
+  private final AnalysisReplies replies;
   private volatile Path sourcePath;
   private final Instant deadline;
   private final Duration timeout;
@@ -68,18 +67,24 @@ final class RunningAnalysis implements AnalysisContext {
   private int toldPosition;
   private volatile long queuedSinceNanos;
 
-  RunningAnalysis(ServiceRuntime runtime, AnalysisRequest request, Channel channel, Duration timeout,
+  RunningAnalysis(ServiceRuntime runtime, AnalysisRequest request, AnalysisReplies replies, Duration timeout,
       ExecutorService ioExecutor) {
     this.runtime = runtime;
     this.request = request;
-    this.channel = channel;
+    this.replies = replies;
     this.timeout = timeout;
     this.deadline = runtime.clock().instant().plus(timeout);
     this.runner = new ScopedProcessRunner(scope, ioExecutor, ProcessTrees.DEFAULT_GRACE);
   }
 
+  /** The WebSocket connection it came on, or null for an analysis taken from the queue. */
   Channel channel() {
-    return channel;
+    return replies.channel();
+  }
+
+  /** True for an analysis taken from the queue (background work for the slots). */
+  boolean fromQueue() {
+    return replies.channel() == null;
   }
 
   long startedNanos() {
@@ -124,7 +129,7 @@ final class RunningAnalysis implements AnalysisContext {
       return;
     }
     reply(AnalysisResult.of(request, runtime.service().name(), runtime.clock().instant(), outcome.status(),
-        withToolReport(outcome.analysis()), outcome.error()));
+        withToolReport(outcome.analysis()), outcome.error()), null);
   }
 
   /**
@@ -162,7 +167,8 @@ final class RunningAnalysis implements AnalysisContext {
     }
     String why = reason == CancellationReason.DEADLINE
         ? "analysis ran past its deadline of " + timeout.toSeconds() + " s" : reason.description();
-    reply(AnalysisResult.failed(request, runtime.service().name(), runtime.clock().instant(), reason.status(), why));
+    reply(AnalysisResult.failed(request, runtime.service().name(), runtime.clock().instant(), reason.status(), why),
+        reason);
     return true;
   }
 
@@ -200,22 +206,15 @@ final class RunningAnalysis implements AnalysisContext {
     if (!replied.compareAndSet(false, true)) {
       return;
     }
-    if (channel.isActive()) {
-      runtime.sendError(channel, ErrorCode.BUSY, message, request.id()).addListener(f -> {
-        if (channel.isActive()) {
-          channel.writeAndFlush(new CloseWebSocketFrame(1000, CLOSE_REASON))
-              .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-        }
-      });
-    }
+    replies.refuse(ErrorCode.BUSY, message, request.id());
   }
 
   private void emit(String stage, String message, Map<String, ?> data) {
     ProgressUpdate update = new ProgressUpdate(request.id(), runtime.service().name(), stage, message, null, null,
         null, runtime.clock().instant(), new java.util.LinkedHashMap<>(data));
     runtime.gateway().publish(update);
-    if (!replied.get() && channel.isActive() && channel.isWritable()) {
-      runtime.send(channel, update);
+    if (!replied.get()) {
+      replies.progress(update);
     }
   }
 
@@ -230,14 +229,7 @@ final class RunningAnalysis implements AnalysisContext {
     } catch (IllegalArgumentException e) {
       if (replied.compareAndSet(false, true)) {
         runtime.registry().refused(this);
-        if (channel.isActive()) {
-          runtime.sendError(channel, ErrorCode.INVALID_REQUEST, e.getMessage(), request.id()).addListener(f -> {
-            if (channel.isActive()) {
-              channel.writeAndFlush(new CloseWebSocketFrame(1000, CLOSE_REASON))
-                  .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-            }
-          });
-        }
+        replies.refuse(ErrorCode.INVALID_REQUEST, e.getMessage(), request.id());
       }
       return false;
     }
@@ -253,21 +245,13 @@ final class RunningAnalysis implements AnalysisContext {
     }
   }
 
-  /** Writes the terminal reply once, then close 1000 "Analysis complete". */
-  private void reply(AnalysisResult result) {
+  /** Writes the terminal reply once (on a WebSocket followed by close 1000 "Analysis complete"). */
+  private void reply(AnalysisResult result, CancellationReason cancelledBy) {
     if (!replied.compareAndSet(false, true)) {
       return;
     }
     runtime.registry().replied(this, result.status());
-    if (!channel.isActive()) {
-      return;
-    }
-    runtime.send(channel, result).addListener(f -> {
-      if (channel.isActive()) {
-        channel.writeAndFlush(new CloseWebSocketFrame(1000, CLOSE_REASON))
-            .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-      }
-    });
+    replies.result(result, cancelledBy);
   }
 
   boolean hasReplied() {
@@ -305,9 +289,7 @@ final class RunningAnalysis implements AnalysisContext {
         completed == null ? null : Math.max(0, completed), total == null ? null : Math.max(0, total),
         runtime.clock().instant(), data == null ? Map.of() : new java.util.LinkedHashMap<>(data));
     runtime.gateway().publish(update);
-    if (channel.isActive() && channel.isWritable()) {
-      runtime.send(channel, update);
-    }
+    replies.progress(update);
   }
 
   @Override

@@ -43,6 +43,7 @@ public final class ServiceRuntime {
   private volatile boolean draining;
   private volatile AnalysisRegistry registry;
   private volatile ProgressGateway gateway = ProgressGateway.off();
+  private volatile QueueConsumer queue;
 
   public ServiceRuntime(AnalyzerService service, ServiceSettings settings, ProtocolCodec codec, Clock clock,
       ServiceMetrics metrics, ChannelGroup channels) {
@@ -118,6 +119,16 @@ public final class ServiceRuntime {
     this.gateway = started;
   }
 
+  /** Queue mode of this server, or null when it is off. */
+  public QueueConsumer queue() {
+    return queue;
+  }
+
+  /** Sets queue mode (once, before the server starts). */
+  public void queue(QueueConsumer consumer) {
+    this.queue = consumer;
+  }
+
   public boolean isDraining() {
     return draining;
   }
@@ -139,6 +150,10 @@ public final class ServiceRuntime {
     ProgressGateway g = gateway;
     if (g.isOn()) {
       extra.put("gateway", g.status());
+    }
+    QueueConsumer q = queue;
+    if (q != null) {
+      extra.put("queue", q.status());
     }
     return new HealthResponse(correlationId, draining ? HealthResponse.DRAINING : HealthResponse.HEALTHY,
         service.name(), service.version(), uptime, tools.stream().map(ToolInfo::name).toList(),
@@ -162,6 +177,10 @@ public final class ServiceRuntime {
         if (!detected.contains(required)) {
           problems.add("required tool " + required + " was not found at start");
         }
+      }
+      QueueConsumer q = queue;
+      if (q != null && !draining) {
+        problems.addAll(q.readinessProblems());
       }
       List<String> own = service.readinessProblems();
       if (own != null) {

@@ -33,6 +33,10 @@ import java.util.function.LongSupplier;
  *   <li>{@code analyzer_gateway_events_sent_total}, {@code analyzer_gateway_events_dropped_total}
  *       (progress to {@code GATEWAY_URL}; 0 without one)</li>
  *   <li>{@code analyzer_errors_total{code}}</li>
+ *   <li>queue mode only: {@code analyzer_queue_connected} (1 or 0), {@code analyzer_queue_in_flight}
+ *       (requests the worker holds), {@code analyzer_queue_consumed_total},
+ *       {@code analyzer_queue_completed_total}, {@code analyzer_queue_failed_total} (could not run
+ *       here: handed back) and {@code analyzer_queue_connect_failures_total}</li>
  * </ul>
  *
  * <p>Thread-safe.
@@ -51,6 +55,7 @@ public final class PrometheusServiceMetrics implements ServiceMetrics {
   private final Counter errors;
   private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
+  private boolean queueRegistered;
 
   /** @param inFlight reports the analyses running now */
   public PrometheusServiceMetrics(IntSupplier inFlight) {
@@ -95,6 +100,29 @@ public final class PrometheusServiceMetrics implements ServiceMetrics {
     CounterWithCallback.builder().name("analyzer_gateway_events_dropped")
         .help("Progress events dropped because the gateway's line was full")
         .callback(cb -> cb.call(gatewayDropped.getAsLong())).register(registry);
+  }
+
+  @Override
+  public synchronized void queueMode(QueueModeMetrics source) {
+    if (queueRegistered) {
+      throw new IllegalStateException("queue mode metrics are registered once");
+    }
+    queueRegistered = true;
+    GaugeWithCallback.builder().name("analyzer_queue_connected").help("1 while connected to NATS and consuming")
+        .callback(cb -> cb.call(source.connected() ? 1 : 0)).register(registry);
+    GaugeWithCallback.builder().name("analyzer_queue_in_flight").help("Requests from the queue held now")
+        .callback(cb -> cb.call(source.inFlight())).register(registry);
+    CounterWithCallback.builder().name("analyzer_queue_consumed").help("Requests taken from the queue")
+        .callback(cb -> cb.call(source.consumed())).register(registry);
+    CounterWithCallback.builder().name("analyzer_queue_completed")
+        .help("Requests from the queue that ended with a result (any status)")
+        .callback(cb -> cb.call(source.completed())).register(registry);
+    CounterWithCallback.builder().name("analyzer_queue_failed")
+        .help("Requests from the queue that could not run here and were handed back")
+        .callback(cb -> cb.call(source.failed())).register(registry);
+    CounterWithCallback.builder().name("analyzer_queue_connect_failures")
+        .help("Failed attempts to reach NATS at start").callback(cb -> cb.call(source.connectFailures()))
+        .register(registry);
   }
 
   @Override

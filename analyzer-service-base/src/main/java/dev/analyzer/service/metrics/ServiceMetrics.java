@@ -32,6 +32,13 @@ public interface ServiceMetrics {
   /** An {@code error} frame (or HTTP refusal) with {@code code} was sent. */
   void error(ErrorCode code);
 
+  /**
+   * Queue mode is on: report {@code source} from now on. Called once, before the server starts.
+   * The default ignores it.
+   */
+  default void queueMode(QueueModeMetrics source) {
+  }
+
   /** The metrics in the exposition format of {@link #contentType()}. */
   String scrape();
 

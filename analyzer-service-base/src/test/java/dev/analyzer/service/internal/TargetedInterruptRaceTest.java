@@ -85,7 +85,7 @@ class TargetedInterruptRaceTest {
     AnalysisRequest request = (AnalysisRequest) codec.decode("{\"type\":\"static_analyze\",\"id\":\"" + id + "\"}");
     EmbeddedChannel closed = new EmbeddedChannel();
     closed.close();
-    return new RunningAnalysis(runtime, request, closed, Duration.ofMinutes(1), control);
+    return new RunningAnalysis(runtime, request, new WebSocketReplies(runtime, closed), Duration.ofMinutes(1), control);
   }
 
   private static void spin(long nanos) {
