@@ -5,6 +5,7 @@ import dev.analyzer.core.settings.Environment;
 import dev.analyzer.core.settings.Option;
 import dev.analyzer.core.settings.OptionTable;
 import dev.analyzer.core.settings.SettingsException;
+import dev.analyzer.staticanalyzer.deps.OsvSettings;
 import dev.analyzer.staticanalyzer.sandbox.SandboxMode;
 import dev.analyzer.staticanalyzer.source.WalkLimits;
 import java.nio.file.Files;
@@ -72,7 +73,8 @@ public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int m
 
   /** Every option of the static service, in README order. */
   public static final OptionTable OPTIONS = OptionTable.of("static service", APPS_DIR_OPTION, OSV_DIR_OPTION,
-      MAX_FILE_BYTES_OPTION, MAX_FILES_OPTION, MAX_TOTAL_BYTES_OPTION, MAX_DEPTH_OPTION, TOOL_TIMEOUT_OPTION,
+      OsvSettings.OSV_URL_OPTION, OsvSettings.OFFLINE_OPTION, MAX_FILE_BYTES_OPTION, MAX_FILES_OPTION,
+      MAX_TOTAL_BYTES_OPTION, MAX_DEPTH_OPTION, TOOL_TIMEOUT_OPTION,
       ESLINT_DIR_OPTION, TOOL_SANDBOX_OPTION);
 
   public StaticSettings {
