@@ -115,25 +115,7 @@ public final class OriginalManagerReader {
     List<Map<String, Object>> extracted = new ArrayList<>();
     String error = null;
     try {
-      JsonNode analysis = isDict(frame) ? get(frame, "analysis", F.objectNode()) : F.objectNode();
-      if (isDict(analysis)) {
-        JsonNode toolResults = get(analysis, "tool_results", F.objectNode());
-        if (isDict(toolResults)) {
-          toolResults.fields().forEachRemaining(e -> extracted.addAll(toolIssues(e.getKey(), e.getValue())));
-        }
-        JsonNode results = get(analysis, "results", F.objectNode());
-        if (isDict(results)) {
-          results.fields().forEachRemaining(c -> {
-            if (isList(c.getValue())) {
-              for (JsonNode item : c.getValue()) {
-                extracted.addAll(listItem(item));
-              }
-            } else if (isDict(c.getValue())) {
-              c.getValue().fields().forEachRemaining(t -> extracted.addAll(toolIssues(t.getKey(), t.getValue())));
-            }
-          });
-        }
-      }
+      extracted.addAll(SharedModeReader.extract(frame));
     } catch (Py.PyError e) {
       error = e.getMessage();
       extracted.clear();
@@ -260,58 +242,6 @@ public final class OriginalManagerReader {
         }
       } else if (status.equals("error")) {
         out.add(finding("nmap_execution_failed_" + host, "nmap", "execution-failed", "high", host));
-      }
-    }
-    return out;
-  }
-
-  /** §3.4 {@code _extract_tool_findings}. */
-  private static List<Map<String, Object>> toolIssues(String tool, JsonNode data) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    if (!isDict(data)) {
-      return out;
-    }
-    JsonNode issues = get(data, "issues", F.arrayNode());
-    if (!isList(issues)) {
-      return out;
-    }
-    for (JsonNode issue : issues) {
-      if (!isDict(issue)) {
-        continue;
-      }
-      String file = str(get(issue, "file", get(issue, "filename", TextNode.valueOf(""))));
-      String line = str(get(issue, "line", get(issue, "line_number", F.numberNode(0))));
-      String rule = str(get(issue, "rule_id", get(issue, "test_id", TextNode.valueOf(""))));
-      out.add(finding(tool + "_" + rule + "_" + file + "_" + line, tool, rule,
-          Py.sharedSeverity(get(issue, "severity", null)), file));
-    }
-    return out;
-  }
-
-  /** §3.4 {@code _extract_list_findings}. */
-  private static List<Map<String, Object>> listItem(JsonNode item) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    if (!isDict(item)) {
-      return out;
-    }
-    JsonNode alerts = get(item, "alerts", F.arrayNode());
-    if (isList(alerts)) {
-      for (JsonNode a : alerts) {
-        if (isDict(a)) {
-          out.add(finding("zap_" + replace(get(a, "alert", TextNode.valueOf("unknown")), " ", "_"), "zap",
-              str(get(a, "pluginId", TextNode.valueOf(""))), Py.sharedSeverity(get(a, "risk", TextNode.valueOf("info"))),
-              str(get(a, "url", TextNode.valueOf("")))));
-        }
-      }
-    }
-    JsonNode vulns = get(item, "vulnerabilities", F.arrayNode());
-    if (isList(vulns)) {
-      for (JsonNode v : vulns) {
-        if (isDict(v)) {
-          out.add(finding("curl_" + replace(get(v, "type", TextNode.valueOf("unknown")), " ", "_"), "curl",
-              str(get(v, "type", TextNode.valueOf(""))), Py.sharedSeverity(get(v, "severity", TextNode.valueOf("info"))),
-              str(get(item, "url", TextNode.valueOf("")))));
-        }
       }
     }
     return out;
