@@ -47,11 +47,25 @@ public final class BatchJournal implements AutoCloseable {
     this.channel = channel;
   }
 
-  /** Opens {@code file} for appending (creating it), first cutting off a torn last line. */
+  /**
+   * Opens {@code file} for appending (creating it), first cutting off a torn last line. Holds an
+   * exclusive lock on it until closed (the system releases it when the process dies, even by kill -9).
+   *
+   * @throws BatchStateException when another process holds it (runs the same batch)
+   */
   public static BatchJournal open(Path file) throws IOException {
     FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
-      long complete = completeLength(Files.readAllBytes(file));
+      if (ch.tryLock() == null) {
+        throw new BatchStateException("batch journal " + file + " is held by another process: that batch is running "
+            + "there (stop it first, or let it finish)");
+      }
+      // read through this channel: closing another descriptor of the file would drop the lock (POSIX)
+      ByteBuffer content = ByteBuffer.allocate((int) ch.size());
+      while (content.hasRemaining() && ch.read(content, content.position()) >= 0) {
+        // reads until full
+      }
+      long complete = completeLength(content.array());
       if (complete < ch.size()) {
         ch.truncate(complete);
         ch.force(true);

@@ -30,8 +30,10 @@ public final class BatchStore implements AutoCloseable {
   private final BatchState state;
   private final BatchJournal.Replay replay;
   private final BatchJournal journal;
+  private final boolean resumed;
 
-  private BatchStore(Path dir, BatchState state, BatchJournal.Replay replay, BatchJournal journal) {
+  private BatchStore(Path dir, BatchState state, BatchJournal.Replay replay, BatchJournal journal, boolean resumed) {
+    this.resumed = resumed;
     this.dir = dir;
     this.state = state;
     this.replay = replay;
@@ -55,7 +57,8 @@ public final class BatchStore implements AutoCloseable {
     }
     Files.createDirectories(dir);
     AtomicFile.write(dir.resolve(STATE), BatchStateJson.write(state));
-    return new BatchStore(dir, state, new BatchJournal.Replay(Set.of(), Map.of()), BatchJournal.open(dir.resolve(JOURNAL)));
+    return new BatchStore(dir, state, new BatchJournal.Replay(Set.of(), Map.of()), BatchJournal.open(dir.resolve(JOURNAL)),
+        false);
   }
 
   /**
@@ -96,7 +99,7 @@ public final class BatchStore implements AutoCloseable {
             + " is done but " + STATE + " has no such entry");
       }
     }
-    return new BatchStore(dir, state, replay, BatchJournal.open(dir.resolve(JOURNAL)));
+    return new BatchStore(dir, state, replay, BatchJournal.open(dir.resolve(JOURNAL)), true);
   }
 
   /** The ids of the queued batches under {@code results}, sorted (at most 20). */
@@ -127,6 +130,11 @@ public final class BatchStore implements AutoCloseable {
   /** The summary rows of the entries the journal had as done when the store was opened. */
   public Map<Integer, JsonNode> done() {
     return replay.done();
+  }
+
+  /** True when it was {@link #open opened} to resume, false when it was just {@link #create created}. */
+  public boolean resumed() {
+    return resumed;
   }
 
   public BatchJournal journal() {

@@ -4,7 +4,6 @@ import dev.analyzer.core.settings.Environment;
 import dev.analyzer.queue.QueueConnection;
 import dev.analyzer.queue.QueueException;
 import dev.analyzer.queue.QueueSettings;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -73,9 +72,5 @@ final class QueueAccess {
     QueueUnavailableException(String message, Throwable cause) {
       super(message, cause);
     }
-  }
-
-  static List<String> kinds() {
-    return dev.analyzer.manager.services.ServiceSpec.ALL.stream().map(s -> s.name()).toList();
   }
 }

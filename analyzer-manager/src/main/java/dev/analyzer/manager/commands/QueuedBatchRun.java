@@ -3,8 +3,6 @@ package dev.analyzer.manager.commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.analyzer.core.protocol.AnalysisRequest;
 import dev.analyzer.core.protocol.AnalysisResult;
-import dev.analyzer.core.protocol.Message;
-import dev.analyzer.core.protocol.ProgressUpdate;
 import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.manager.batch.BatchState;
 import dev.analyzer.manager.batch.BatchStore;
@@ -71,7 +69,6 @@ final class QueuedBatchRun {
   private final Map<Integer, Map<String, ServiceOutcome>> outcomes = new HashMap<>();
   private final Map<Integer, CompletableFuture<BatchSummary.Row>> rows = new LinkedHashMap<>();
   private final Set<String> awaiting = ConcurrentHashMap.newKeySet();
-  private final Map<String, Integer> progressShown = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> aborted = new CompletableFuture<>();
   private int expected;
   private int collected;
@@ -112,7 +109,7 @@ final class QueuedBatchRun {
         Pending p = new Pending(e, q, (AnalysisRequest) CODEC.decode(q.request()));
         byId.put(q.id(), p);
         expected++;
-        if (published.contains(q.id()) || submitter.findResult(q.id()).isPresent()) {
+        if (published.contains(q.id()) || (store.resumed() && submitter.findResult(q.id()).isPresent())) {
           toAwait.add(p);
         } else if (q.after() == null) {
           toPublish.add(p);
@@ -123,11 +120,17 @@ final class QueuedBatchRun {
     if (done > 0) {
       out.printf("%d of %d entries were finished before; %d results to collect%n", done, state.entries().size(), expected);
     }
-    Dispatcher progress = listenToProgress();
+    Map<String, String> names = new HashMap<>();
+    byId.forEach((id, p) -> names.put(id, "#" + p.entry().position() + " " + p.entry().model() + "/app" + p.entry().app()
+        + " " + p.queued().service()));
+    Dispatcher progress = BatchProgress.listen(connection, names, out);
     try {
-      publish(toPublish);
-      out.printf("%d requests queued now, %d queued before; waiting for %d results (Ctrl-C stops waiting; "
-          + "resume with: analyzer batch --resume %s)%n", toPublish.size(), toAwait.size(), expected, state.batchId());
+      int duplicates = publish(toPublish);
+      int later = expected - toPublish.size() - toAwait.size();
+      out.printf("%d requests queued now%s, %d queued before%s; waiting for %d results (Ctrl-C stops waiting; "
+          + "resume with: analyzer batch --resume %s)%n", toPublish.size(),
+          duplicates == 0 ? "" : " (" + duplicates + " of them were queued already: the copy was dropped)", toAwait.size(),
+          later == 0 ? "" : ", " + later + " load tests queued once their probe is done", expected, state.batchId());
       toPublish.forEach(this::await);
       toAwait.forEach(this::await);
       for (Map.Entry<Integer, Map<String, ServiceOutcome>> e : outcomes.entrySet()) {
@@ -139,7 +142,11 @@ final class QueuedBatchRun {
       CompletableFuture<Void> all = CompletableFuture.allOf(rows.values().toArray(CompletableFuture[]::new));
       CompletableFuture.anyOf(all, aborted).join();
       if (aborted.isCompletedExceptionally()) {
-        aborted.join();
+        try {
+          aborted.join();
+        } catch (java.util.concurrent.CompletionException e) {
+          throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
       }
     } finally {
       connection.nats().closeDispatcher(progress);
@@ -150,17 +157,24 @@ final class QueuedBatchRun {
     return BatchSummary.finish(out, results, state.batchId(), state.createdAt(), list);
   }
 
-  /** Publishes {@code pending} pipelined; journals what the stream confirmed, then fails if something was not. */
-  private void publish(List<Pending> pending) throws IOException {
+  /**
+   * Publishes {@code pending} pipelined; journals what the stream confirmed, then fails if something was not.
+   *
+   * @return how many the stream had already (dropped as duplicates)
+   */
+  private int publish(List<Pending> pending) throws IOException {
     List<CompletableFuture<SubmitReceipt>> acks = new ArrayList<>();
     for (Pending p : pending) {
       acks.add(submitter.submitAsync(p.request()));
     }
     List<String> confirmed = new ArrayList<>();
+    int duplicates = 0;
     RuntimeException failure = null;
     for (CompletableFuture<SubmitReceipt> f : acks) {
       try {
-        confirmed.add(f.join().id());
+        SubmitReceipt receipt = f.join();
+        confirmed.add(receipt.id());
+        duplicates += receipt.duplicate() ? 1 : 0;
       } catch (RuntimeException e) {
         failure = failure == null ? e : failure;
       }
@@ -172,6 +186,7 @@ final class QueuedBatchRun {
           + " requests could not be queued (resume with analyzer batch --resume " + store.state().batchId() + ")",
           cause instanceof RuntimeException r ? r : failure);
     }
+    return duplicates;
   }
 
   private void await(Pending p) {
@@ -260,37 +275,5 @@ final class QueuedBatchRun {
 
   private BatchState.Entry entry(int position) {
     return store.state().entries().stream().filter(e -> e.position() == position).findFirst().orElseThrow();
-  }
-
-  /**
-   * One subscription for the progress of every request of the batch; prints an analysis when it
-   * first reports and at each quarter, so a batch of hundreds stays readable.
-   */
-  private Dispatcher listenToProgress() {
-    String prefix = connection.names().prefix() + ".progress.";
-    Dispatcher d = connection.nats().createDispatcher(m -> {
-      String id = m.getSubject().substring(prefix.length());
-      Pending p = byId.get(id);
-      if (p == null) {
-        return;
-      }
-      try {
-        Message frame = connection.codec().decode(m.getData());
-        if (frame instanceof ProgressUpdate u) {
-          int quarter = u.percent() == null ? 0 : (int) Math.max(0, Math.min(4, u.percent() / 25));
-          Integer before = progressShown.get(id);
-          if (quarter < 4 && (before == null || quarter > before)) {
-            progressShown.put(id, quarter);
-            out.printf("  #%d %s/app%d %s: %s%s%n", p.entry().position(), p.entry().model(), p.entry().app(),
-                p.queued().service(), u.percent() == null ? "" : Math.round(u.percent()) + "% ",
-                u.message() == null ? u.stage() : u.message());
-          }
-        }
-      } catch (RuntimeException ignored) {
-        // a frame that is not progress: progress is best effort
-      }
-    });
-    d.subscribe(prefix + "*");
-    return d;
   }
 }

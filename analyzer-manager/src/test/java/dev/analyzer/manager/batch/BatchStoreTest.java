@@ -190,4 +190,35 @@ class BatchStoreTest {
     assertThatThrownBy(() -> BatchStore.open(results, ID)).isInstanceOf(BatchStateException.class)
         .hasMessageContaining("it names request someone-else-1-static, which is not in state.json");
   }
+
+  @Test
+  void aBatchRunningInAnotherProcessCannotBeOpenedTwice() throws Exception {
+    BatchStore.create(results, state(ID)).close();
+    Path journal = stateFile().resolveSibling("journal.jsonl");
+    Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), JournalHolder.class.getName(), journal.toString())
+        .redirectErrorStream(true).start();
+    try {
+      assertThat(new String(holder.getInputStream().readNBytes(7), StandardCharsets.UTF_8)).isEqualTo("locked\n");
+
+      assertThatThrownBy(() -> BatchStore.open(results, ID)).isInstanceOf(BatchStateException.class)
+          .hasMessageContaining("is held by another process");
+    } finally {
+      holder.destroyForcibly().waitFor();
+    }
+    try (BatchStore store = BatchStore.open(results, ID)) {
+      assertThat(store.resumed()).as("the lock went with the killed process").isTrue();
+    }
+  }
+
+  /** Holds a batch journal open, as a running batch does, until killed. */
+  static final class JournalHolder {
+    public static void main(String[] args) throws Exception {
+      try (BatchJournal j = BatchJournal.open(Path.of(args[0]))) {
+        System.out.println("locked");
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+      }
+    }
+  }
 }

@@ -86,6 +86,8 @@ class QueuedBatchIT {
       runs.computeIfAbsent(r.id(), k -> new AtomicInteger()).incrementAndGet();
       startOrder.add(r.id());
       boolean held = started.incrementAndGet() > free;
+      progress.send(dev.analyzer.core.protocol.ProgressUpdate.of(r.id(), "test-worker", "scan", "halfway there", 50.0,
+          Instant.now()));
       return CompletableFuture.supplyAsync(() -> {
         if (held) {
           try {
@@ -179,14 +181,21 @@ class QueuedBatchIT {
 
     first.process.destroyForcibly();
     assertThat(first.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    System.out.println("--- the batch until kill -9:\n" + first.out);
     assertThat(first.process.exitValue()).as("killed with SIGKILL").isEqualTo(137);
-    assertThat(first.out.toString()).doesNotContain("apps: ");
+    assertThat(first.out.toString()).doesNotContain("apps: ")
+        .containsPattern("(?m)^  #\\d+ m/app\\d+ (static|ai|dynamic|performance): 50% halfway there$");
     handler.release();
 
     Cli.Run resumed = cli.run("batch", "--resume", id);
+    System.out.println("--- the resumed batch:\n" + resumed.out());
 
     assertThat(resumed.exit()).as(resumed.out()).isEqualTo(ExitCodes.OK);
     assertThat(resumed.out()).contains("resuming batch " + id, "11 apps: 11 analyzed, 0 failed or incomplete");
+    long doneBefore = Pattern.compile("(?m)^#\\d+ m/app\\d+: completed").matcher(first.out).results().count();
+    if (doneBefore > 0) {
+      assertThat(resumed.out()).contains(doneBefore + " of 11 entries were finished before");
+    }
     assertThat(handler.runs).as("every request ran").hasSize(requests);
     assertThat(handler.runs).allSatisfy((rid, n) -> {
       assertThat(rid).startsWith(id + "-");
@@ -285,5 +294,53 @@ class QueuedBatchIT {
     assertThat(dead.exit()).as(dead.out()).isZero();
     assertThat(dead.out()).contains(poison.id(), "2 deliveries", "this request always breaks the handler",
         "1 dead letters for static");
+  }
+
+  @Test
+  void aResumeAfterAKillBeforeTheFirstPublishOrBeforeTheJournalRepeatsNothing() throws Exception {
+    String prefix = NatsServerExtension.uniquePrefix();
+    Cli cli = Cli.withoutServices(scratch).env(QueueSettings.PREFIX, prefix);
+    Path src = Files.createDirectories(cli.state().resolve("apps/app"));
+    String id = "20261202-080000-abcdef";
+    dev.analyzer.core.protocol.ProtocolCodec codec = dev.analyzer.core.protocol.ProtocolCodec.create();
+    List<AnalysisRequest> requests = new ArrayList<>();
+    List<dev.analyzer.manager.batch.BatchState.Entry> entries = new ArrayList<>();
+    for (int e = 1; e <= 4; e++) {
+      AnalysisRequest r = AnalysisRequest.builder(AnalysisKind.STATIC).withId(id + "-" + e + "-static").withModelSlug("m")
+          .withAppNumber(e).withSourcePath(src.toString()).withTimestamp(Instant.parse("2026-12-02T08:00:00Z")).build();
+      requests.add(r);
+      entries.add(new dev.analyzer.manager.batch.BatchState.Entry(e, "m", e, src.toString(), List.of(), List.of(), null,
+          false, List.of("static"), List.of(), List.of(new dev.analyzer.manager.batch.BatchState.Queued("static", r.id(),
+              null, codec.encode(r)))));
+    }
+    // what a batch killed between its state and its journal leaves: the state, an empty journal, and of its
+    // requests two published and done, one published and still queued, one never published
+    dev.analyzer.manager.batch.BatchStore.create(cli.state().resolve("results"), new dev.analyzer.manager.batch.BatchState(
+        id, Instant.parse("2026-12-02T08:00:00Z"), "batch.json", NATS.url(), prefix, entries)).close();
+    GatedHandler handler = new GatedHandler(Integer.MAX_VALUE);
+    QueueSettings s = QueueSettings.builder(NATS.url()).withPrefix(prefix).build();
+    QueueConnection c = QueueConnection.open(s, "earlier batch");
+    closing.add(c);
+    dev.analyzer.queue.QueueSubmitter submitter = dev.analyzer.queue.QueueSubmitter.create(c);
+    closing.add(submitter);
+    submitter.submit(requests.get(0));
+    submitter.submit(requests.get(1));
+    QueueWorker early = worker(prefix, handler);
+    await().atMost(Duration.ofSeconds(30)).until(() -> submitter.findResult(requests.get(1).id()).isPresent()
+        && submitter.findResult(requests.get(0).id()).isPresent());
+    early.close();
+    submitter.submit(requests.get(2));
+
+    Running resumed = new Running(cli.launch("batch", "--resume", id));
+    closing.add(() -> resumed.process.destroyForcibly());
+    await().atMost(Duration.ofSeconds(60)).until(() -> resumed.out.toString().contains("waiting for 4 results"));
+    worker(prefix, handler);
+
+    assertThat(resumed.process.waitFor(60, TimeUnit.SECONDS)).as(resumed.out.toString()).isTrue();
+    System.out.println("--- the resumed batch:\n" + resumed.out);
+    assertThat(resumed.process.exitValue()).as(resumed.out.toString()).isZero();
+    assertThat(resumed.out.toString()).contains(
+        "2 requests queued now (1 of them were queued already: the copy was dropped), 2 queued before;", "4 apps: 4 analyzed");
+    assertThat(handler.runs).hasSize(4).allSatisfy((rid, n) -> assertThat(n.get()).as("runs of %s", rid).isEqualTo(1));
   }
 }
