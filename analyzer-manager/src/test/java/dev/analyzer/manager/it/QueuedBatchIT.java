@@ -343,4 +343,37 @@ class QueuedBatchIT {
         "2 requests queued now (1 of them were queued already: the copy was dropped), 2 queued before;", "4 apps: 4 analyzed");
     assertThat(handler.runs).hasSize(4).allSatisfy((rid, n) -> assertThat(n.get()).as("runs of %s", rid).isEqualTo(1));
   }
+
+  @Test
+  void aQueuedBatchIsAnalyzedByTheRealStaticServiceInQueueMode() throws Exception {
+    String prefix = NatsServerExtension.uniquePrefix();
+    Cli cli = Cli.withStaticOnly(scratch).env(QueueSettings.URL, NATS.url()).env(QueueSettings.PREFIX, prefix);
+    // the service the CLI starts inherits ANALYZER_QUEUE_URL: it also takes static analyses from the queue
+    Cli.Run start = cli.run("start", "static", "--any-port");
+    assertThat(start.exit()).as(start.out()).isZero();
+    try {
+      Path sample = cli.sampleApp();
+      Path file = cli.state().resolve("batch.json");
+      Files.writeString(file, "[{\"model\":\"q\",\"app\":1,\"source\":\"" + sample + "\",\"types\":\"static\","
+          + "\"tools\":\"secrets\"},{\"model\":\"q\",\"app\":2,\"source\":\"" + sample + "\",\"types\":\"static\","
+          + "\"tools\":\"secrets\"}]");
+
+      Cli.Run run = cli.run("batch", file.toString());
+
+      System.out.println("--- the batch through the static service:\n" + run.out());
+      assertThat(run.exit()).as(run.out()).isZero();
+      assertThat(run.out()).contains("analyses to queue on " + NATS.url(), "2 apps: 2 analyzed, 0 failed");
+      for (int app = 1; app <= 2; app++) {
+        try (Stream<Path> tasks = Files.list(cli.state().resolve("results/q/app" + app))) {
+          Path task = tasks.findFirst().orElseThrow();
+          JsonNode reply = new ObjectMapper().readTree(task.resolve("services/q_app" + app + "_static.json").toFile());
+          assertThat(reply.at("/results/service").asText()).isEqualTo("static-analyzer");
+          assertThat(reply.at("/results/status").asText()).isEqualTo("success");
+          assertThat(reply.at("/results/analysis/findings").size()).as("the sample app's secrets").isPositive();
+        }
+      }
+    } finally {
+      cli.run("stop");
+    }
+  }
 }
