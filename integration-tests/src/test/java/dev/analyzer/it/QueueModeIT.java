@@ -196,6 +196,39 @@ class QueueModeIT {
   }
 
   @Test
+  void sigtermOnAWorkerHandsBackWhatItHoldsAndItExitsZero() throws Exception {
+    String prefix = NatsServerExtension.uniquePrefix();
+    Path app = medium(tmp);
+    QueueSettings settings = queue(prefix);
+    // given a worker (grace 2 s) holding two analyses that take longer than its grace
+    ServiceProcess draining = worker(prefix, 2);
+    try (QueueConnection nats = QueueConnection.open(settings, "it submitter");
+        QueueSubmitter submitter = QueueSubmitter.create(nats)) {
+      List<AnalysisRequest> slow = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        AnalysisRequest r = Clients.request(app, i, "pylint");
+        slow.add(r);
+        submitter.submit(r);
+      }
+      await().atMost(WAIT).until(() -> metric(draining, "analyzer_analyses_in_flight") == 2.0);
+      ServiceProcess other = worker(prefix, 2);
+
+      // when it gets SIGTERM
+      draining.sigterm();
+
+      // then it exits 0, and what it handed back completes once on the other worker, never cancelled
+      assertThat(draining.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(draining.process().exitValue()).isZero();
+      for (AnalysisRequest r : slow) {
+        AnalysisResult result = submitter.awaitResult(r.id()).get(3, TimeUnit.MINUTES);
+        assertThat(result.status()).as("status of %s: %s", r.id(), result.error())
+            .isIn(ResultStatus.SUCCESS, ResultStatus.PARTIAL);
+      }
+      assertThat(metric(other, "analyzer_queue_consumed_total")).isEqualTo(2.0);
+    }
+  }
+
+  @Test
   void poisonRequestsLandInTheDeadLetterSubjectWithTheirReason() throws Exception {
     String prefix = NatsServerExtension.uniquePrefix();
     Path big = Corpora.big(tmp);
