@@ -44,8 +44,9 @@ final class QueueAccess {
     try {
       return QueueConnection.open(settings, name);
     } catch (QueueException | IllegalStateException e) {
-      throw new QueueUnavailableException("cannot use the queue at " + servers(settings) + ": "
-          + redact(String.valueOf(e.getMessage())) + " (is nats-server -js running there? --queue or "
+      String why = redact(String.valueOf(e.getMessage())).replaceFirst("^cannot connect to NATS at \\[[^]]*]: ", "");
+      throw new QueueUnavailableException("cannot use the queue at " + servers(settings) + ": " + why
+          + " (is nats-server -js running there? --queue or "
           + QueueSettings.URL + " names it)", e);
     }
   }
