@@ -68,6 +68,7 @@ final class QueuedBatchRun {
   private final Map<String, Pending> byId = new LinkedHashMap<>();
   private final Map<Integer, Map<String, ServiceOutcome>> outcomes = new HashMap<>();
   private final Map<Integer, CompletableFuture<BatchSummary.Row>> rows = new LinkedHashMap<>();
+  /** The ids this run publishes or awaits: each once. */
   private final Set<String> awaiting = ConcurrentHashMap.newKeySet();
   private final CompletableFuture<Void> aborted = new CompletableFuture<>();
   private int expected;
@@ -116,6 +117,9 @@ final class QueuedBatchRun {
         }
       }
     }
+    // before any result can arrive: a probe's result must not publish a load test that is queued or awaited already
+    toPublish.forEach(p -> awaiting.add(p.queued().id()));
+    toAwait.forEach(p -> awaiting.add(p.queued().id()));
     int done = state.entries().size() - outcomes.size();
     if (done > 0) {
       out.printf("%d of %d entries were finished before; %d results to collect%n", done, state.entries().size(), expected);
@@ -140,13 +144,10 @@ final class QueuedBatchRun {
         }
       }
       CompletableFuture<Void> all = CompletableFuture.allOf(rows.values().toArray(CompletableFuture[]::new));
-      CompletableFuture.anyOf(all, aborted).join();
-      if (aborted.isCompletedExceptionally()) {
-        try {
-          aborted.join();
-        } catch (java.util.concurrent.CompletionException e) {
-          throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+      try {
+        CompletableFuture.anyOf(all, aborted).join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
       }
     } finally {
       connection.nats().closeDispatcher(progress);
@@ -190,7 +191,6 @@ final class QueuedBatchRun {
   }
 
   private void await(Pending p) {
-    awaiting.add(p.queued().id());
     submitter.awaitResult(p.queued().id()).whenCompleteAsync((result, failure) -> {
       if (failure != null) {
         abort(QueueAccess.failure("lost the queue while waiting for " + p.queued().id() + " (resume with analyzer batch "
@@ -217,7 +217,7 @@ final class QueuedBatchRun {
       out.printf("[%d/%d] #%d %s/app%d %s: %s: %s%n", collected, expected, p.entry().position(), p.entry().model(),
           p.entry().app(), spec.name(), o.state(), o.detail());
       for (BatchState.Queued q : p.entry().requests()) {
-        if (p.queued().id().equals(q.after()) && !awaiting.contains(q.id())) {
+        if (p.queued().id().equals(q.after()) && awaiting.add(q.id())) {
           Pending next = byId.get(q.id());
           if (submitter.findResult(q.id()).isEmpty()) {
             publish(List.of(next));
