@@ -23,9 +23,8 @@ public final class OriginalNames {
       "stylelint");
 
   /**
-   * Tools whose native output is SARIF in the original: their records keep {@code issues} empty and
-   * carry the findings in their own {@code sarif} document, as the original's did (its manager
-   * takes a SARIF-native tool's findings from {@code sarif} when {@code issues} is empty).
+   * Tools whose native output is SARIF in the original: their records carry a one-run {@code sarif}
+   * besides their {@code issues} ({@link ManagerLayout}).
    */
   public static final Set<String> SARIF_NATIVE = Set.of("bandit", "semgrep", "ruff", "eslint");
 
@@ -97,7 +96,7 @@ public final class OriginalNames {
     return TABLE.values();
   }
 
-  /** True when the original's {@code name} wrote SARIF (its record carries {@code sarif}, {@code issues} empty). */
+  /** True when the original's {@code name} wrote SARIF (its record carries {@code sarif} besides {@code issues}). */
   public static boolean isSarifNative(String name) {
     return SARIF_NATIVE.contains(name);
   }

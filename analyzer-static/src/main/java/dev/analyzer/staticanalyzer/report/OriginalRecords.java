@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tool records in the original's shape (original-analyzer.md §1.1): each finding of a parser tool
- * under {@code issues} as {@code {file, line, column, severity, confidence, message, rule, rule_name,
- * code_snippet, more_info, cwe}} (severity folded to high/medium/low; ours kept as
- * {@code analyzer_severity}, plus the {@code fingerprint}); a SARIF-native tool's findings in its own
- * SARIF 2.1.0 {@code sarif} document (one run) with {@code issues} empty, as the original wrote them,
- * so that a reader taking {@code issues}, else {@code sarif}, sees each finding once. Stateless.
+ * The building blocks of the original's record shapes (original-analyzer.md §1.1): one finding in
+ * the original parsers' issue shape {@code {file, line, column, severity, confidence, message, rule,
+ * rule_id, rule_name, code_snippet, more_info, cwe}} (severity folded to high/medium/low; ours kept as
+ * {@code analyzer_severity}, plus the {@code fingerprint}), and a one-run SARIF 2.1.0 document of a
+ * tool; {@link ManagerIssues} and {@link ManagerLayout} put them together. Stateless.
  */
 public final class OriginalRecords {
 
@@ -36,6 +35,7 @@ public final class OriginalRecords {
     m.put("confidence", f.confidence() == null ? null : f.confidence().wire());
     m.put("message", f.message() != null ? f.message() : f.title());
     m.put("rule", f.ruleId());
+    m.put("rule_id", f.ruleId());
     m.put("rule_name", f.title());
     m.put("code_snippet", f.evidence());
     m.put("more_info", f.remediation());

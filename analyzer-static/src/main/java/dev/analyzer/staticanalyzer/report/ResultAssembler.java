@@ -25,9 +25,11 @@ import java.util.Map;
  * ({@code severity_breakdown_detail}), {@code _project_metadata}, a SARIF 2.1.0 document under
  * {@code sarif_export} (one run per tool, data-flow traces as {@code codeFlows}), plus
  * {@code findings} where one issue found by several tools (same file, line and CWE) is one finding
- * listing them all. Each tool's findings appear in exactly one record, so the records together hold
- * {@code summary.total_tool_findings} findings: each of {@code findings} once per tool in its
- * {@code tools}. Not thread-safe.
+ * listing them all. Each of {@code findings} is in the {@code issues} of exactly one record
+ * ({@link ManagerLayout}: its owner among the original's requested names, else its first tool's own
+ * record), so both modes of the original's manager count {@code findings.size()}; each record's
+ * {@code tool_findings} is what its tool reported ({@code summary.total_tool_findings} in all).
+ * Not thread-safe.
  */
 public final class ResultAssembler {
 
@@ -142,6 +144,12 @@ public final class ResultAssembler {
         groups.computeIfAbsent(n.group(), g -> new LinkedHashMap<>()).put(n.name(), record(n, byTool));
       }
     }
+    Map<String, String> versions = new LinkedHashMap<>();
+    entries.forEach(e -> versions.put(e.tool(), e.version()));
+    Map<String, Integer> toolFindings = new LinkedHashMap<>();
+    entries.forEach(e -> toolFindings.put(e.tool(), e.findings().size()));
+    // each merged finding into exactly one record's issues, for both modes of the original's manager
+    new ManagerLayout(groups, request.selectedTools()).apply(mergedFindings(), versions, toolFindings);
     groups.forEach(b::withResult);
     List<Finding> merged = mergedFindings();
     Map<String, Integer> severity = ToolResult.breakdown(merged);
@@ -176,7 +184,10 @@ public final class ResultAssembler {
     return b.build();
   }
 
-  /** {@code e}'s record: ours, with the original's status, issue shape or SARIF, and consistent counts. */
+  /**
+   * {@code e}'s record: ours, with the original's status (ours in {@code status_detail}); its
+   * {@code issues}, counts and SARIF are filled by {@link ManagerLayout}.
+   */
   private static Map<String, Object> record(Entry e) {
     Map<String, Object> m = new LinkedHashMap<>(e.result().toMap());
     String ours = e.result().status().wire();
@@ -185,17 +196,10 @@ public final class ResultAssembler {
     if (!original.equals(ours)) {
       m.put("status_detail", ours);
     }
-    List<Finding> findings = e.findings();
-    m.put("total_issues", findings.size());
-    m.put("issue_count", findings.size());
-    if (OriginalNames.isSarifNative(e.tool())) {
-      m.put("issues", List.of());
-      if (e.result().executed()) {
-        m.put("format", "sarif");
-        m.put("sarif", OriginalRecords.sarif(e.tool(), e.version(), findings));
-      }
-    } else {
-      m.put("issues", OriginalRecords.issues(findings));
+    m.put("issues", List.of());
+    if (OriginalNames.isSarifNative(e.tool()) && e.result().executed()) {
+      m.put("format", "sarif");
+      m.put("sarif", OriginalRecords.sarif(e.tool(), e.version(), List.of()));
     }
     return m;
   }
@@ -229,10 +233,8 @@ public final class ResultAssembler {
     if (n.detail() != null) {
       m.put("status_detail", n.detail());
     }
+    boolean sarifNative = OriginalNames.isSarifNative(n.name());
     m.put("executed", executed);
-    m.put("total_issues", 0);
-    m.put("issue_count", 0);
-    m.put("severity_breakdown", Map.of());
     m.put("issues", List.of());
     m.put("duration_seconds", null);
     m.put("error", !errors.isEmpty() ? String.join("; ", errors) : n.coveredBy().isEmpty() ? n.reason() : null);
@@ -241,8 +243,8 @@ public final class ResultAssembler {
       m.put("covered_issues", coveredIssues(n, byTool));
       m.put("reason", n.reason());
       m.put("note", "this service runs " + String.join(", ", n.coveredBy()) + " for " + n.name()
-          + "; their findings are in their own records (never repeated here)");
-      if (OriginalNames.isSarifNative(n.name()) && executed) {
+          + "; each finding is in one record only (the engines' records name it in issues_in)");
+      if (sarifNative && executed) {
         m.put("format", "sarif");
         m.put("sarif", OriginalRecords.sarif(n.name(), null, List.of()));
       }

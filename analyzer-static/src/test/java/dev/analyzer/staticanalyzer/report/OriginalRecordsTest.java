@@ -38,6 +38,7 @@ class OriginalRecordsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void aParserToolsFindingsAreItsIssuesInTheOriginalsShape() {
     ResultAssembler a = new ResultAssembler();
     a.add(ran("python-security", "python", List.of(f("python-security", "B608", Severity.CRITICAL, 7))));
@@ -46,25 +47,30 @@ class OriginalRecordsTest {
         "python-security");
 
     assertThat(r).containsEntry("total_issues", 1).containsEntry("issue_count", 1).doesNotContainKey("sarif");
-    assertThat((List<Object>) r.get("issues")).singleElement().isEqualTo(Map.ofEntries(
+    assertThat((List<Map<String, Object>>) (List<?>) r.get("issues")).singleElement().satisfies(i -> assertThat(i)
+        .containsAllEntriesOf(Map.ofEntries(
         Map.entry("file", "backend/app.py"), Map.entry("line", 7), Map.entry("column", 3),
         Map.entry("severity", "high"), Map.entry("confidence", "high"), Map.entry("message", "B608 message"),
-        Map.entry("rule", "B608"), Map.entry("rule_name", "B608 title"), Map.entry("code_snippet", "cur.execute(q)"),
-        Map.entry("more_info", "use parameters"), Map.entry("cwe", "CWE-89"), Map.entry("analyzer_severity", "critical"),
-        Map.entry("fingerprint", f("python-security", "B608", Severity.CRITICAL, 7).fingerprint())));
+        Map.entry("rule", "B608"), Map.entry("rule_id", "B608"), Map.entry("rule_name", "B608 title"),
+        Map.entry("code_snippet", "cur.execute(q)"), Map.entry("more_info", "use parameters"), Map.entry("cwe", "CWE-89"),
+        Map.entry("analyzer_severity", "critical"),
+        Map.entry("fingerprint", f("python-security", "B608", Severity.CRITICAL, 7).fingerprint()))));
   }
 
   @Test
   @SuppressWarnings("unchecked")
-  void aSarifNativeToolsFindingsAreInItsOwnOneRunSarifAndNotInIssues() {
+  void aSarifNativeToolsFindingsAreInItsIssuesWithItsNativeKeysAndInItsOwnOneRunSarif() {
     ResultAssembler a = new ResultAssembler();
     a.add(ran("bandit", "python", List.of(f("bandit", "B608", Severity.MEDIUM, 7), f("bandit", "B105", Severity.LOW,
         9))));
 
     Map<String, Object> r = rec(a.build(REQ, Instant.EPOCH, "success", Map.of(), Map.of()), "python", "bandit");
 
-    assertThat(r).containsEntry("issues", List.of()).containsEntry("total_issues", 2).containsEntry("issue_count", 2)
-        .containsEntry("format", "sarif");
+    assertThat(r).containsEntry("total_issues", 2).containsEntry("issue_count", 2).containsEntry("format", "sarif");
+    assertThat((List<Map<String, Object>>) r.get("issues")).extracting(i -> i.get("test_id"), i -> i.get("line_number"),
+        i -> i.get("issue_severity"), i -> i.get("filename")).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("B608", 7, "MEDIUM", "backend/app.py"),
+            org.assertj.core.groups.Tuple.tuple("B105", 9, "LOW", "backend/app.py"));
     Map<String, Object> sarif = (Map<String, Object>) r.get("sarif");
     assertThat(sarif).containsEntry("version", "2.1.0");
     List<Map<String, Object>> runs = (List<Map<String, Object>>) sarif.get("runs");
@@ -92,7 +98,7 @@ class OriginalRecordsTest {
   }
 
   @Test
-  void aCoveredNameTakesItsEnginesStatusAndHoldsNoFindings() {
+  void aCoveredNameTakesItsEnginesStatusAndTheFirstRequestedOwnerHoldsTheFindingOnce() {
     ResultAssembler a = new ResultAssembler();
     a.add(ran("python-security", "python", List.of(f("python-security", "B608", Severity.HIGH, 7))));
     a.add(new ResultAssembler.Entry("js-security", "javascript", "1", new ToolResult("js-security", ToolStatus.ERROR,
@@ -100,14 +106,45 @@ class OriginalRecordsTest {
     a.cover("semgrep", "python", List.of("python-security", "js-security"), "rules");
     a.cover("ruff", "python", List.of("python-security"), "S rules");
 
-    Analysis built = a.build(REQ, Instant.EPOCH, "partial", Map.of(), Map.of());
+    Analysis built = a.build(named("semgrep", "ruff"), Instant.EPOCH, "partial", Map.of(), Map.of());
 
     assertThat(rec(built, "python", "semgrep")).containsEntry("status", "error")
         .containsEntry("error", "js-security: parser crashed").containsEntry("covered_issues", 1)
-        .containsEntry("total_issues", 0).containsEntry("issues", List.of());
+        .containsEntry("total_issues", 1).containsEntry("issue_count", 1);
+    assertThat((List<?>) rec(built, "python", "semgrep").get("issues")).hasSize(1);
+    assertThat(rec(built, "python", "python-security")).containsEntry("issues_in", List.of("python.semgrep"))
+        .containsEntry("tool_findings", 1).containsEntry("total_issues", 0).containsEntry("issues", List.of());
     assertThat(rec(built, "python", "ruff")).containsEntry("status", "success").containsEntry("executed", true)
-        .containsEntry("covered_by", List.of("python-security")).containsKey("sarif");
+        .containsEntry("covered_by", List.of("python-security")).containsEntry("total_issues", 0)
+        .containsEntry("issues", List.of()).containsKey("sarif");
     assertThat(built.toolsUsed()).containsExactly("python-security", "js-security");
+  }
+
+  private static AnalysisRequest named(String... tools) {
+    return AnalysisRequest.builder(AnalysisKind.STATIC).withModelSlug("m").withAppNumber(1).withTools(List.of(tools))
+        .build();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void dependencyFindingsUnderPipAuditAlsoListVulnerabilities() {
+    ResultAssembler a = new ResultAssembler();
+    Finding dep = Finding.builder("dependencies", "GHSA-xxxx").withTitle("flask 0.12 is affected")
+        .withSeverity(Severity.HIGH).withLocation(Location.inFile("requirements.txt", 1, null))
+        .withExtra("package", "flask").withExtra("installed_version", "0.12").withExtra("ecosystem", "PyPI").build();
+    a.add(ran("dependencies", "structure", List.of(dep)));
+    a.cover("safety", "python", List.of("dependencies"), "osv");
+    a.cover("pip-audit", "python", List.of("dependencies"), "osv");
+
+    Analysis built = a.build(named("safety", "pip-audit"), Instant.EPOCH, "success", Map.of(), Map.of());
+
+    Map<String, Object> pipAudit = rec(built, "python", "pip-audit");
+    assertThat(pipAudit).containsEntry("total_issues", 1).doesNotContainKey("sarif");
+    assertThat((List<Map<String, Object>>) pipAudit.get("vulnerabilities")).singleElement().satisfies(v ->
+        assertThat(v).containsEntry("id", "GHSA-xxxx").containsEntry("package", "flask")
+            .containsEntry("version", "0.12").containsEntry("fix_versions", List.of())
+            .containsEntry("aliases", List.of()));
+    assertThat(rec(built, "python", "safety")).containsEntry("total_issues", 0).doesNotContainKey("vulnerabilities");
   }
 
   @Test

@@ -1,0 +1,4 @@
+export function show(el, html) {
+  el.innerHTML = html;
+  return eval(html);
+}

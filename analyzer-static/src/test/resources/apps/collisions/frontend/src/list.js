@@ -1,0 +1,4 @@
+export function render(el, html) {
+  el.innerHTML = html;
+  return eval(html);
+}
