@@ -1,11 +1,12 @@
 package dev.analyzer.ai.original;
 
-import static dev.analyzer.ai.original.Py.get;
-import static dev.analyzer.ai.original.Py.isDict;
-import static dev.analyzer.ai.original.Py.iter;
-import static dev.analyzer.ai.original.Py.replace;
-import static dev.analyzer.ai.original.Py.str;
-import static dev.analyzer.ai.original.Py.truthy;
+import dev.analyzer.core.testing.Py;
+import static dev.analyzer.core.testing.Py.get;
+import static dev.analyzer.core.testing.Py.isDict;
+import static dev.analyzer.core.testing.Py.iter;
+import static dev.analyzer.core.testing.Py.replace;
+import static dev.analyzer.core.testing.Py.str;
+import static dev.analyzer.core.testing.Py.truthy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,5 +1,6 @@
 package dev.analyzer.ai.original;
 
+import dev.analyzer.core.testing.Py;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,12 +1,13 @@
 package dev.analyzer.dynamic.original;
 
-import static dev.analyzer.dynamic.original.Py.get;
-import static dev.analyzer.dynamic.original.Py.isDict;
-import static dev.analyzer.dynamic.original.Py.isList;
-import static dev.analyzer.dynamic.original.Py.iter;
-import static dev.analyzer.dynamic.original.Py.replace;
-import static dev.analyzer.dynamic.original.Py.str;
-import static dev.analyzer.dynamic.original.Py.truthy;
+import dev.analyzer.core.testing.Py;
+import static dev.analyzer.core.testing.Py.get;
+import static dev.analyzer.core.testing.Py.isDict;
+import static dev.analyzer.core.testing.Py.isList;
+import static dev.analyzer.core.testing.Py.iter;
+import static dev.analyzer.core.testing.Py.replace;
+import static dev.analyzer.core.testing.Py.str;
+import static dev.analyzer.core.testing.Py.truthy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

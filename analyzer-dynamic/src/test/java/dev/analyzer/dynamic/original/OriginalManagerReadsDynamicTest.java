@@ -1,5 +1,6 @@
 package dev.analyzer.dynamic.original;
 
+import dev.analyzer.core.testing.Py;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,10 +1,11 @@
 package dev.analyzer.dynamic.original;
 
-import static dev.analyzer.dynamic.original.Py.get;
-import static dev.analyzer.dynamic.original.Py.isDict;
-import static dev.analyzer.dynamic.original.Py.isList;
-import static dev.analyzer.dynamic.original.Py.replace;
-import static dev.analyzer.dynamic.original.Py.str;
+import dev.analyzer.core.testing.Py;
+import static dev.analyzer.core.testing.Py.get;
+import static dev.analyzer.core.testing.Py.isDict;
+import static dev.analyzer.core.testing.Py.isList;
+import static dev.analyzer.core.testing.Py.replace;
+import static dev.analyzer.core.testing.Py.str;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,4 +1,4 @@
-package dev.analyzer.dynamic.original;
+package dev.analyzer.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -13,11 +13,11 @@ import java.util.Locale;
  * None, the way the manager's extractor then loses every finding of the service), iteration (which
  * raises on None and numbers), and both severity normalisations. Test code; stateless.
  */
-final class Py {
+public final class Py {
 
   /** What a Python exception inside an extractor would be. */
-  static final class PyError extends RuntimeException {
-    PyError(String message) {
+  public static final class PyError extends RuntimeException {
+    public PyError(String message) {
       super(message);
     }
   }
@@ -25,27 +25,27 @@ final class Py {
   private Py() {}
 
   /** {@code d.get(key, default)}: null (None) when the key is there with JSON null. */
-  static JsonNode get(JsonNode d, String key, JsonNode dflt) {
+  public static JsonNode get(JsonNode d, String key, JsonNode dflt) {
     if (!d.isObject()) {
       throw new PyError("'" + type(d) + "' object has no attribute 'get'");
     }
     return d.has(key) ? d.get(key) : dflt;
   }
 
-  static JsonNode get(JsonNode d, String key) {
+  public static JsonNode get(JsonNode d, String key) {
     return get(d, key, MissingNode.getInstance());
   }
 
-  static boolean isDict(JsonNode n) {
+  public static boolean isDict(JsonNode n) {
     return n != null && n.isObject();
   }
 
-  static boolean isList(JsonNode n) {
+  public static boolean isList(JsonNode n) {
     return n != null && n.isArray();
   }
 
   /** Python truthiness (a missing value counts as None). */
-  static boolean truthy(JsonNode n) {
+  public static boolean truthy(JsonNode n) {
     if (n == null || n.isMissingNode() || n.isNull()) {
       return false;
     }
@@ -62,7 +62,7 @@ final class Py {
   }
 
   /** {@code str(x)} as an f-string would print it. */
-  static String str(JsonNode n) {
+  public static String str(JsonNode n) {
     if (n == null || n.isMissingNode() || n.isNull()) {
       return "None";
     }
@@ -83,7 +83,7 @@ final class Py {
   }
 
   /** {@code x.replace(a, b)}: only a str has it. */
-  static String replace(JsonNode n, String a, String b) {
+  public static String replace(JsonNode n, String a, String b) {
     if (n == null || !n.isTextual()) {
       throw new PyError("'" + type(n) + "' object has no attribute 'replace'");
     }
@@ -91,7 +91,7 @@ final class Py {
   }
 
   /** {@code for x in n}: a list's items, a dict's keys; None and numbers raise. */
-  static List<JsonNode> iter(JsonNode n) {
+  public static List<JsonNode> iter(JsonNode n) {
     List<JsonNode> out = new ArrayList<>();
     if (n != null && n.isArray()) {
       n.forEach(out::add);
@@ -106,7 +106,7 @@ final class Py {
     return out;
   }
 
-  static String type(JsonNode n) {
+  public static String type(JsonNode n) {
     if (n == null || n.isMissingNode() || n.isNull()) {
       return "NoneType";
     }
@@ -126,7 +126,7 @@ final class Py {
   }
 
   /** The manager's own {@code _normalize_severity} (fallback mode, §2.1). */
-  static String fallbackSeverity(String severity) {
+  public static String fallbackSeverity(String severity) {
     String s = String.valueOf(severity).toLowerCase(Locale.ROOT);
     return switch (s) {
       case "critical", "fatal", "high" -> "high";
@@ -138,7 +138,7 @@ final class Py {
   }
 
   /** The shared utilities' {@code normalize_severity} (§3.4). */
-  static String sharedSeverity(JsonNode severity) {
+  public static String sharedSeverity(JsonNode severity) {
     if (severity == null || severity.isMissingNode() || severity.isNull()) {
       return "info";
     }
