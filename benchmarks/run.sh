@@ -42,8 +42,11 @@ if command -v taskset >/dev/null 2>&1; then pin=(taskset -c 1); fi
 step "9. dynamic scan of the fixture app: built-in engine vs wapiti (found, false reports, wall time)" \
   dev.analyzer.benchmarks.DynamicScanBenchmark 600
 
+step "10. queue mode (NATS JetStream) vs direct WebSocket: 1,000 small analyses, 8 in flight, 3 rounds" \
+  dev.analyzer.benchmarks.QueueBenchmark . 1000 3 8
+
 echo
 echo "== summary: figures and ratios (goals: >= 0.8x raw Netty and >= 10x Python on round trips;"
 echo "   client overhead <= 10 %; 10,000 connections under 256 MB heap) =="
-grep -E "ratio python-security|^ratio at|^round trips per server CPU-second|^analyzer static-service|^raw Netty echo|^Python websockets|ping -> pong|small static analysis|CPU of the load process|interleaved|connections open|answered health_check|live heap|heap per connection|^(Codec|Dedup)Benchmark\.|^analyzer-http engine|^wrk \(1 thread\)|^ratio analyzer-http|^load generator closed|^wrk -t1 |^ratio load generator|^server alone|^open model|^achieved rate|^ratio open model|^built-in engine, .* found|^wapiti .* found|^ratio engine" "$log" \
+grep -E "ratio python-security|^ratio at|^round trips per server CPU-second|^analyzer static-service|^raw Netty echo|^Python websockets|ping -> pong|small static analysis|CPU of the load process|interleaved|connections open|answered health_check|live heap|heap per connection|^(Codec|Dedup)Benchmark\.|^analyzer-http engine|^wrk \(1 thread\)|^ratio analyzer-http|^load generator closed|^wrk -t1 |^ratio load generator|^server alone|^open model|^achieved rate|^ratio open model|^built-in engine, .* found|^wapiti .* found|^ratio engine|^throughput \\(median|^round trip p|^ratio queue/direct" "$log" \
   | sed 's/^/  /'
