@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OriginalManagerReplayIT {
 
-  private static final Path PYTHON = Path.of("/usr/bin/python3");
+  private static final Path PYTHON = DebianPython.PYTHON;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
@@ -37,7 +37,7 @@ class OriginalManagerReplayIT {
 
   @Test
   void theOriginalManagerKeepsEveryFindingOfAllFourServices() throws Exception {
-    assumeTrue(Files.isExecutable(PYTHON) && websocketsInstalled(),
+    assumeTrue(Files.isExecutable(PYTHON) && DebianPython.withWebsockets(),
         "/usr/bin/python3 with python3-websockets is needed: run scripts/install-tools.sh");
     Path apps = tmp.resolve("srv/apps");
     Path app = apps.resolve("replay-model/app1");
@@ -119,14 +119,6 @@ class OriginalManagerReplayIT {
     }
   }
 
-  private static boolean websocketsInstalled() {
-    try {
-      Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import websockets").redirectErrorStream(true).start();
-      return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (Exception e) {
-      return false;
-    }
-  }
 
   private static void awaitPort(int port) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

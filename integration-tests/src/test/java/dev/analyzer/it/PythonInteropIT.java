@@ -20,23 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PythonInteropIT {
 
-  private static final Path PYTHON = Path.of("/usr/bin/python3");
+  private static final Path PYTHON = DebianPython.PYTHON;
 
   @TempDir
   Path tmp;
 
-  private static boolean websocketsInstalled() {
-    try {
-      Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import websockets").redirectErrorStream(true).start();
-      return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (Exception e) {
-      return false;
-    }
-  }
 
   @Test
   void theOriginalManagersClientGetsTheOriginalsReplyTypes() throws Exception {
-    assumeTrue(Files.isExecutable(PYTHON) && websocketsInstalled(),
+    assumeTrue(Files.isExecutable(PYTHON) && DebianPython.withWebsockets(),
         "/usr/bin/python3 with python3-websockets is needed: run scripts/install-tools.sh");
     Path source = Corpora.tiny(tmp);
     Path script = tmp.resolve("client.py");
