@@ -100,14 +100,14 @@ public final class LoadGeneratorBenchmark {
   }
 
   /**
-   * The fixed-rate comparison, in alternating rounds so both sides see the same machine: per round
-   * (1) the server alone, {@code wrk -t1 -c1} (closed loop, one request in flight, latency from the
-   * send); (2) the server alone at about the same rate with the same connections, wrk paced by a
-   * Lua {@code delay()} (latency from the send, so comparable with the generator's uncorrected
-   * figure); (3) the open model (latency from the intended send time, and uncorrected), with the JIT
-   * and GC time inside the run; (4) the same run with the pacer on timers alone. wrk -c1 is the
-   * floor: it cannot see a stall that the open model counts once per request due in it, so the
-   * corrected ratio against it is an upper bound of the generator's own cost.
+   * The fixed-rate comparison, in alternating rounds so every side sees the same machine: per round
+   * (1) the server alone at the rate: {@code openloop}, a minimal C client of wrk2's model (request
+   * <i>i</i> due at t0 + i/rate, latency from the due time, one thread that never sleeps; wrk2 itself
+   * is not packaged here, so the benchmark builds this one with gcc from its resources); (2) the
+   * server with one request in flight, {@code wrk -t1 -c1} (a closed loop at whatever rate one
+   * connection allows: a floor, not the same load); (3) the open model (latency from the intended
+   * send time, and uncorrected) with the JIT and GC time inside the run; (4) the same run with the
+   * pacer on timers alone. The goal is (3) within 10 % of (1).
    */
   private static void fixedRate(ResolvedTarget target, String url, int connections, int seconds, double rate)
       throws Exception {
@@ -115,83 +115,112 @@ public final class LoadGeneratorBenchmark {
     LoadGenerator.run(target, LoadPlan.open(rate, Duration.ofSeconds(5)).withConnections(connections)
         .withWarmup(Duration.ofSeconds(1)).withScenario(Scenario.get("/index.html")).build());
     int rounds = 3;
-    int delayMs = (int) Math.max(1, Math.round(connections * 1000.0 / rate));
-    Path lua = Files.createTempFile("paced", ".lua");
-    Files.writeString(lua, "function delay() return " + delayMs + " end\n");
-    List<Double> c1p50 = new ArrayList<>();
-    List<Double> c1p99 = new ArrayList<>();
-    List<Double> pacedP50 = new ArrayList<>();
-    List<Double> pacedP99 = new ArrayList<>();
-    List<Double> pacedRate = new ArrayList<>();
-    List<Double> p50 = new ArrayList<>();
-    List<Double> p99 = new ArrayList<>();
-    List<Double> u50 = new ArrayList<>();
-    List<Double> u99 = new ArrayList<>();
-    List<Double> t50 = new ArrayList<>();
-    List<Double> t99 = new ArrayList<>();
+    int warmup = 3;
+    Path openloop = OpenLoopReference.build();
+    Samples ref = new Samples();
+    Samples c1 = new Samples();
+    Samples open = new Samples();
+    Samples uncorrected = new Samples();
+    Samples timers = new Samples();
     List<Double> achieved = new ArrayList<>();
+    List<Double> refAchieved = new ArrayList<>();
     long late = 0;
     long dropped = 0;
     long errors = 0;
     System.out.printf(Locale.ROOT, "%nfixed rate %.0f req/s, %d connections, %d s, %d alternating rounds%n", rate,
         connections, seconds, rounds);
+    if (openloop == null) {
+      System.out.println("gcc is not installed: the wrk2-model reference (openloop.c) is skipped");
+    }
     for (int round = 1; round <= rounds; round++) {
-      double[] alone = wrkPercentiles(wrk(List.of("-t1", "-c1", "-d" + seconds + "s", "--latency", url), seconds));
-      c1p50.add(alone[0]);
-      c1p99.add(alone[1]);
-      String pacedOut = wrk(List.of("-t1", "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
-          lua.toString(), url), seconds);
-      double[] paced = wrkPercentiles(pacedOut);
-      pacedP50.add(paced[0]);
-      pacedP99.add(paced[1]);
-      pacedRate.add(match(WRK_RATE, pacedOut));
+      OpenLoopReference.Result alone = openloop == null ? null
+          : OpenLoopReference.run(openloop, target.address().getPort(), "/index.html", connections, rate, seconds, warmup);
+      if (alone != null) {
+        ref.add(alone.p50(), alone.p99(), alone.p999());
+        refAchieved.add(alone.rate());
+      }
+      double[] one = wrkPercentiles(wrk(List.of("-t1", "-c1", "-d" + seconds + "s", "--latency", url), seconds));
+      c1.add(one[0], one[1], Double.NaN);
       long jit0 = jitMillis();
       long gc0 = gcMillis();
       LoadResult r = LoadGenerator.run(target, LoadPlan.open(rate, Duration.ofSeconds(seconds))
-          .withConnections(connections).withWarmup(Duration.ofSeconds(3)).withScenario(Scenario.get("/index.html"))
+          .withConnections(connections).withWarmup(Duration.ofSeconds(warmup)).withScenario(Scenario.get("/index.html"))
           .build());
       long jit = jitMillis() - jit0;
       long gc = gcMillis() - gc0;
-      LoadResult timers = LoadGenerator.run(target, LoadPlan.open(rate, Duration.ofSeconds(seconds))
-          .withConnections(connections).withWarmup(Duration.ofSeconds(3)).withScheduleSpin(Duration.ZERO)
+      LoadResult t = LoadGenerator.run(target, LoadPlan.open(rate, Duration.ofSeconds(seconds))
+          .withConnections(connections).withWarmup(Duration.ofSeconds(warmup)).withScheduleSpin(Duration.ZERO).withAnswerSpin(Duration.ZERO)
           .withScenario(Scenario.get("/index.html")).build());
-      t50.add(timers.latency().p50());
-      t99.add(timers.latency().p99());
-      p50.add(r.latency().p50());
-      p99.add(r.latency().p99());
-      u50.add(r.latencyUncorrected().p50());
-      u99.add(r.latencyUncorrected().p99());
+      open.add(r.latency().p50(), r.latency().p99(), r.latency().p99_9());
+      uncorrected.add(r.latencyUncorrected().p50(), r.latencyUncorrected().p99(), r.latencyUncorrected().p99_9());
+      timers.add(t.latency().p50(), t.latency().p99(), t.latency().p99_9());
       achieved.add(r.achievedRate());
       late += r.late();
       dropped += r.dropped();
       errors += r.errors().total();
-      System.out.printf(Locale.ROOT, "round %d: wrk -c1 p50 %.3f p99 %.3f | wrk -c%d paced %.0f req/s p50 %.3f p99 %.3f"
+      System.out.printf(Locale.ROOT, "round %d: openloop %s | wrk -c1 p50 %.3f p99 %.3f"
           + " | open model p50 %.3f p99 %.3f p99.9 %.3f max %.3f, uncorrected p50 %.3f p99 %.3f, schedule lag p99"
           + " %.3f ms; achieved %.1f of %.0f, late %d, dropped %d, errors %d; JIT %d ms, GC %d ms in the run"
-          + " | timers only (schedule_spin 0): p50 %.3f p99 %.3f, lag p99 %.3f ms%n",
-          round, alone[0], alone[1], connections, pacedRate.get(round - 1), paced[0], paced[1], r.latency().p50(),
+          + " | timers only (both spins 0): p50 %.3f p99 %.3f, lag p99 %.3f ms%n",
+          round, alone == null ? "skipped" : alone.line(), one[0], one[1], r.latency().p50(),
           r.latency().p99(), r.latency().p99_9(), r.latency().max(), r.latencyUncorrected().p50(),
           r.latencyUncorrected().p99(), r.scheduleLag().p99(), r.achievedRate(), rate, r.late(), r.dropped(),
-          r.errors().total(), jit, gc, timers.latency().p50(), timers.latency().p99(), timers.scheduleLag().p99());
+          r.errors().total(), jit, gc, t.latency().p50(), t.latency().p99(), t.scheduleLag().p99());
     }
-    Files.deleteIfExists(lua);
     System.out.printf(Locale.ROOT, "%nmedians of %d rounds, ms:%n", rounds);
-    System.out.printf(Locale.ROOT, "server alone (wrk -c1, one request in flight): p50 %.3f ms  p99 %.3f ms%n",
-        median(c1p50), median(c1p99));
-    System.out.printf(Locale.ROOT, "server alone at the rate (wrk -c%d, paced by delay() %d ms, %.0f req/s): p50 %.3f ms"
-        + "  p99 %.3f ms%n", connections, delayMs, median(pacedRate), median(pacedP50), median(pacedP99));
-    System.out.printf(Locale.ROOT, "open model, from the intended send time:        p50 %.3f ms  p99 %.3f ms%n",
-        median(p50), median(p99));
-    System.out.printf(Locale.ROOT, "open model, uncorrected:                        p50 %.3f ms  p99 %.3f ms%n",
-        median(u50), median(u99));
-    System.out.printf(Locale.ROOT, "open model, timers only (schedule_spin 0):      p50 %.3f ms  p99 %.3f ms%n",
-        median(t50), median(t99));
+    if (!ref.isEmpty()) {
+      System.out.printf(Locale.ROOT, "server alone at the rate (openloop, wrk2's model, %.0f req/s): %s%n",
+          median(refAchieved), ref.medians());
+    }
+    System.out.printf(Locale.ROOT, "server alone, one request in flight (wrk -c1):    %s%n", c1.medians());
+    System.out.printf(Locale.ROOT, "open model, from the intended send time:          %s%n", open.medians());
+    System.out.printf(Locale.ROOT, "open model, uncorrected:                          %s%n", uncorrected.medians());
+    System.out.printf(Locale.ROOT, "open model, timers only (both spins 0):        %s%n", timers.medians());
     System.out.printf(Locale.ROOT, "achieved rate %.1f req/s of %.0f (median, %.2f%% off), late %d, dropped %d, errors %d"
         + " (all rounds)%n", median(achieved), rate, 100 * Math.abs(median(achieved) - rate) / rate, late, dropped,
         errors);
-    System.out.printf(Locale.ROOT, "ratio open model / server alone: p50 %.2fx, p99 %.2fx (corrected vs wrk -c1);"
-        + " uncorrected vs paced wrk: p50 %.2fx, p99 %.2fx%n", median(p50) / median(c1p50), median(p99) / median(c1p99),
-        median(u50) / median(pacedP50), median(u99) / median(pacedP99));
+    if (!ref.isEmpty()) {
+      System.out.printf(Locale.ROOT, "ratio open model / server alone at the rate (openloop): p50 %.2fx, p99 %.2fx,"
+          + " p99.9 %.2fx%n", open.p50() / ref.p50(), open.p99() / ref.p99(), open.p999() / ref.p999());
+    }
+    System.out.printf(Locale.ROOT, "ratio open model / one request in flight (wrk -c1): p50 %.2fx, p99 %.2fx%n",
+        open.p50() / c1.p50(), open.p99() / c1.p99());
+  }
+
+  /** p50, p99 and p99.9 of several rounds, reported as medians. */
+  private static final class Samples {
+    private final List<Double> p50 = new ArrayList<>();
+    private final List<Double> p99 = new ArrayList<>();
+    private final List<Double> p999 = new ArrayList<>();
+
+    void add(double a, double b, double c) {
+      p50.add(a);
+      p99.add(b);
+      if (!Double.isNaN(c)) {
+        p999.add(c);
+      }
+    }
+
+    boolean isEmpty() {
+      return p50.isEmpty();
+    }
+
+    double p50() {
+      return median(p50);
+    }
+
+    double p99() {
+      return median(p99);
+    }
+
+    double p999() {
+      return p999.isEmpty() ? Double.NaN : median(p999);
+    }
+
+    String medians() {
+      return p999.isEmpty() ? String.format(Locale.ROOT, "p50 %.3f  p99 %.3f", p50(), p99())
+          : String.format(Locale.ROOT, "p50 %.3f  p99 %.3f  p99.9 %.3f", p50(), p99(), p999());
+    }
   }
 
   private static long jitMillis() {

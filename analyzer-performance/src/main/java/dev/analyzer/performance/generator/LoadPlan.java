@@ -27,10 +27,15 @@ import java.util.List;
  *     rest is waited by spinning, so requests leave within microseconds of their due time instead
  *     of the timer's wake-up latency (tens of µs on a VM); the spin is not counted as generator
  *     load. 0 uses timers alone. Default 50 µs, 0..1 ms
+ * @param answerSpin open model: after each send the event loop polls without blocking while
+ *     requests are in flight, for at most this long, so an answer is timed when it arrives and not
+ *     after the loop thread's wake-up (tens of µs on a VM, more than the answer itself on a fast
+ *     target); the spin is not counted as generator load. 0 blocks in epoll between events.
+ *     Default 1 ms, 0..10 ms
  */
 public record LoadPlan(WorkloadModel model, double rate, List<Stage> stages, Duration duration, Duration warmup,
     int connections, int ioThreads, Duration thinkTime, Duration requestTimeout, Duration lateAfter,
-    List<Scenario> scenarios, Duration scheduleSpin) {
+    List<Scenario> scenarios, Duration scheduleSpin, Duration answerSpin) {
 
   public static final Duration MAX_DURATION = Duration.ofHours(24);
 
@@ -67,6 +72,7 @@ public record LoadPlan(WorkloadModel model, double rate, List<Stage> stages, Dur
     checkRange("timeout", requestTimeout, Duration.ofMillis(1), Duration.ofMinutes(10));
     checkRange("late_after", lateAfter, Duration.ofNanos(1000), Duration.ofMinutes(1));
     checkRange("schedule_spin", scheduleSpin, Duration.ZERO, Duration.ofMillis(1));
+    checkRange("answer_spin", answerSpin, Duration.ZERO, Duration.ofMillis(10));
     if (connections < 1 || connections > 100_000) {
       throw new IllegalArgumentException("connections must be 1..100000, got " + connections);
     }
@@ -127,6 +133,7 @@ public record LoadPlan(WorkloadModel model, double rate, List<Stage> stages, Dur
     private Duration lateAfter = Duration.ofMillis(5);
     private final List<Scenario> scenarios = new ArrayList<>();
     private Duration scheduleSpin = Duration.ofNanos(50_000);
+    private Duration answerSpin = Duration.ofMillis(1);
 
     private Builder(WorkloadModel model) {
       this.model = model;
@@ -167,6 +174,11 @@ public record LoadPlan(WorkloadModel model, double rate, List<Stage> stages, Dur
       return this;
     }
 
+    public Builder withAnswerSpin(Duration d) {
+      this.answerSpin = d;
+      return this;
+    }
+
     /** Adds a scenario; without any, the plan sends {@code GET /}. */
     public Builder withScenario(Scenario s) {
       this.scenarios.add(s);
@@ -182,7 +194,7 @@ public record LoadPlan(WorkloadModel model, double rate, List<Stage> stages, Dur
     public LoadPlan build() {
       List<Scenario> s = scenarios.isEmpty() ? List.of(Scenario.get("/")) : scenarios;
       return new LoadPlan(model, rate, stages, duration, warmup, connections, ioThreads, thinkTime, requestTimeout,
-          lateAfter, s, scheduleSpin);
+          lateAfter, s, scheduleSpin, answerSpin);
     }
   }
 }

@@ -79,6 +79,22 @@ class LoadGeneratorTest {
   }
 
   @Test
+  void openModelKeepsTheScheduleWithTimersAloneAndWithBothSpins() throws Exception {
+    for (Duration spin : new Duration[] {Duration.ZERO, Duration.ofMillis(10)}) {
+      LoadPlan plan = LoadPlan.open(300, Duration.ofSeconds(1)).withWarmup(Duration.ofMillis(200)).withConnections(4)
+          .withScheduleSpin(spin.isZero() ? Duration.ZERO : Duration.ofMillis(1)).withAnswerSpin(spin)
+          .withScenario(Scenario.get("/spin")).build();
+
+      LoadResult r = LoadGenerator.run(target, plan);
+
+      assertThat(r.requests()).as("answer_spin %s", spin).isEqualTo(300);
+      assertThat(r.errors().total()).isZero();
+      assertThat(r.dropped()).isZero();
+      assertThat(r.latency().count()).isEqualTo(300);
+    }
+  }
+
+  @Test
   void thinkTimePausesEachConnectionBetweenAnswerAndNextRequest() throws Exception {
     LoadResult r = LoadGenerator.run(target, LoadPlan.closed(2, Duration.ofSeconds(1)).withWarmup(Duration.ZERO)
         .withThinkTime(Duration.ofMillis(100)).withScenario(Scenario.get("/think")).build());

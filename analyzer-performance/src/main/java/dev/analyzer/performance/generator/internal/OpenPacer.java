@@ -25,9 +25,11 @@ final class OpenPacer {
   private final WorkerStats stats;
   private final long timeoutNanos;
   private final long spinNanos;
+  private final long answerSpinNanos;
   private final Runnable task = this::pace;
   private LongConsumer dispatch;
   private volatile PacingSelectStrategy strategy;
+  private volatile PacingSelectStrategy answers;
   private ScheduledFuture<?> timer;
   private long t0;
   private long measureStart;
@@ -44,6 +46,7 @@ final class OpenPacer {
     this.stats = stats;
     this.timeoutNanos = run.timeoutNanos;
     this.spinNanos = run.spinNanos;
+    this.answerSpinNanos = run.answerSpinNanos;
   }
 
   /**
@@ -55,6 +58,7 @@ final class OpenPacer {
     this.measureStart = measureStart;
     this.dispatch = dispatch;
     this.strategy = spinNanos > 0 ? PacingSelectStrategy.current() : null;
+    this.answers = answerSpinNanos > 0 ? PacingSelectStrategy.current() : null;
     this.running = true;
     nextDueAt = due(0);
     long now = System.nanoTime();
@@ -70,6 +74,20 @@ final class OpenPacer {
   long take(long now) {
     dropStale(now);
     return nextSend < dueCount ? due(nextSend++) : NONE;
+  }
+
+  /** A request left at {@code now}: poll for answers until {@code answer_spin} after it. */
+  void sent(long now) {
+    if (answers != null) {
+      answers.answersUntil(now + answerSpinNanos);
+    }
+  }
+
+  /** No request is in flight any more: stop polling for answers. */
+  void noneInFlight() {
+    if (answers != null) {
+      answers.answersUntil(0);
+    }
   }
 
   /** True when some request is due and waiting. */
@@ -92,6 +110,7 @@ final class OpenPacer {
     if (strategy != null) {
       strategy.pollUntil(0);
     }
+    noneInFlight();
     long now = System.nanoTime();
     advance(now);
     dispatch.accept(now);
@@ -113,7 +132,7 @@ final class OpenPacer {
 
   /** Idle spin of the loop inside the windows (waiting, not load). */
   long idleSpinNanos() {
-    PacingSelectStrategy s = strategy;
+    PacingSelectStrategy s = strategy != null ? strategy : answers;
     return s == null ? 0 : s.idleNanos();
   }
 

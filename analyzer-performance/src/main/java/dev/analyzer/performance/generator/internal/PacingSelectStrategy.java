@@ -9,8 +9,10 @@ import io.netty.util.IntSupplier;
  * its next timer (as Netty's default); inside a short window before a request's due time (set by
  * the worker with {@link #pollUntil(long)}) it polls without blocking, so the pacer runs within
  * microseconds of the due time instead of a timer's wake-up latency, while answers keep being read
- * between polls. Only the one loop thread spins, only inside those windows. One instance per
- * event loop; used by that loop's thread only.
+ * between polls; and while requests are in flight (a window set with {@link #answersUntil(long)}
+ * after each send, ended when none is left) it polls too, so an answer is timed when it arrives,
+ * not after the thread's wake-up. Only the one loop thread spins, only inside those windows. One
+ * instance per event loop; used by that loop's thread only.
  */
 final class PacingSelectStrategy implements SelectStrategy {
 
@@ -21,6 +23,7 @@ final class PacingSelectStrategy implements SelectStrategy {
 
   private boolean registered;
   private long pollUntil;
+  private long answersUntil;
   private long lastPollAt;
   private boolean lastPollEmpty;
   private boolean workDone;
@@ -42,9 +45,14 @@ final class PacingSelectStrategy implements SelectStrategy {
     return idleNanos;
   }
 
-  /** Poll without blocking until {@code nanoTime} (0 to stop). */
+  /** Poll without blocking until {@code nanoTime} (0 to stop), for the pacer's next due time. */
   void pollUntil(long nanoTime) {
     pollUntil = nanoTime;
+  }
+
+  /** Poll without blocking until {@code nanoTime} (0 to stop), for answers in flight. */
+  void answersUntil(long nanoTime) {
+    answersUntil = nanoTime;
   }
 
   @Override
@@ -57,9 +65,10 @@ final class PacingSelectStrategy implements SelectStrategy {
       lastPollEmpty = false;
       return selectSupplier.get();
     }
-    if (pollUntil != 0) {
+    long until = Math.max(pollUntil, answersUntil);
+    if (until != 0) {
       long now = System.nanoTime();
-      if (now < pollUntil) {
+      if (now < until) {
         if (lastPollEmpty && !workDone) {
           idleNanos = idleNanos + (now - lastPollAt);
         }

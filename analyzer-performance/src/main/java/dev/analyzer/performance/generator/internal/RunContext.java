@@ -25,6 +25,7 @@ final class RunContext {
   final long lateNanos;
   final long thinkNanos;
   final long spinNanos;
+  final long answerSpinNanos;
   private final SslContext tls;
 
   RunContext(LoadPlan plan, ResolvedTarget target, SslContext tls) {
@@ -43,6 +44,7 @@ final class RunContext {
     this.lateNanos = plan.lateAfter().toNanos();
     this.thinkNanos = plan.thinkTime().toNanos();
     this.spinNanos = plan.scheduleSpin().toNanos();
+    this.answerSpinNanos = plan.answerSpin().toNanos();
   }
 
   /** The pipeline of one connection: TLS for https targets (SNI and verification by the target's name), then {@code c}. */

@@ -143,6 +143,7 @@ final class Worker {
     stats.add(bank, WorkerStats.SENT, 1);
     stats.inc(WorkerStats.IN_FLIGHT);
     c.send(picker.next(), intended, now);
+    pacer.sent(now);
   }
 
   private void sendClosed(LoadConnection c, long now) {
@@ -186,7 +187,7 @@ final class Worker {
   }
 
   void completed(LoadConnection c, int status, long now) {
-    stats.add(WorkerStats.IN_FLIGHT, -1);
+    answered();
     stats.inc(WorkerStats.RESPONSES_ALL);
     int error = run.plan.scenarios().get(c.scenario).accepts(status) ? 0 : 1;
     stats.add(WorkerStats.ERRORS_ALL, error);
@@ -202,7 +203,7 @@ final class Worker {
   }
 
   void failed(LoadConnection c, int kind) {
-    stats.add(WorkerStats.IN_FLIGHT, -1);
+    answered();
     if (stopped) {
       // cut off by the end of the run, not by the target
       stats.inc(WorkerStats.UNFINISHED);
@@ -227,6 +228,13 @@ final class Worker {
     if (!stopped) {
       stats.inc(WorkerStats.RECONNECTS);
       connect(c);
+    }
+  }
+
+  private void answered() {
+    stats.add(WorkerStats.IN_FLIGHT, -1);
+    if (pacer != null && stats.get(WorkerStats.IN_FLIGHT) == 0) {
+      pacer.noneInFlight();
     }
   }
 
