@@ -22,7 +22,6 @@ final class PythonChecks {
   static final Pattern SQL = Pattern.compile(
       "(?is)^\\s*(select\\s.+\\sfrom\\s|insert\\s+into\\s|update\\s+\\S+\\s+set\\s|delete\\s+from\\s|"
           + "replace\\s+into\\s|drop\\s+table\\s|create\\s+table\\s|select\\s+\\S+\\s*$).*");
-  private static final Pattern BIDI = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
 
   private static Rule rule(String id, String cls, String cwe, Severity sev, Confidence conf, String title, String fix) {
     return new Rule(id, cls, cwe, title, sev, conf, fix, id.startsWith("B") ? id + "/S" + id.substring(1) : id);
@@ -93,16 +92,27 @@ final class PythonChecks {
         }
       }
     }
-    java.util.regex.Matcher m = BIDI.matcher(f.tree().source());
-    if (m.find()) {
+    int bidi = firstBidi(f.tree().source());
+    if (bidi >= 0) {
       int line = 1;
-      for (int i = 0; i < m.start(); i++) {
+      for (int i = 0; i < bidi; i++) {
         if (f.tree().source().charAt(i) == '\n') {
           line++;
         }
       }
       f.hit(new Hit(B613, line, 1, B613.confidence(), List.of(), f.tree().lineText(line)));
     }
+  }
+
+  /** The first bidirectional control character (U+202A-U+202E, U+2066-U+2069), or -1; a plain loop, not a regex, as it reads every file. */
+  private static int firstBidi(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= '\u202A' && (c <= '\u202E' || c >= '\u2066' && c <= '\u2069')) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static void hit(FileContext f, Rule r, SyntaxNode at) {

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Analyses one Python or JavaScript/TypeScript file: vendored and minified files are skipped; the
- * rest is parsed with tree-sitter and walked by {@link PythonWalker} or {@link JsWalker} (a file
+ * rest is parsed with tree-sitter (Python files under the stock binding with {@link PythonFocus}) and walked by {@link PythonWalker} or {@link JsWalker} (a file
  * whose error nodes cover more than {@value #MAX_ERROR_FRACTION} of it falls back to the lexer rules
  * of {@link CodeRuleAnalyzer}); suppression comments are applied and counted; findings of test files
  * are demoted to low (secrets excepted, assert dropped). Stateless and thread-safe.
@@ -47,7 +47,9 @@ public final class SyntaxEngine {
     }
     boolean python = grammar.get() == Grammar.PYTHON;
     String tool = python ? CodeRuleAnalyzer.PYTHON_TOOL : CodeRuleAnalyzer.JS_TOOL;
-    PythonFocus.Focus focus = python ? PythonFocus.focus(text) : null;
+    // The focus spares the stock binding's slow per-node calls; the optimised binding parses a
+    // whole file faster than the focus scans it.
+    PythonFocus.Focus focus = python && !Parser.optimised() ? PythonFocus.focus(text) : null;
     Optional<SyntaxTree> tree = focus == null ? Parser.parse(text, grammar.get())
         : Parser.parse(text, focus.text(), focus.skip(), grammar.get());
     if (focus != null && focus.text() != text && (tree.isEmpty() || !tree.get().clean())) {

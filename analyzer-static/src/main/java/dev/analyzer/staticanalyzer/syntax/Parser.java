@@ -11,8 +11,10 @@ import org.treesitter.TSTree;
 import org.treesitter.TSTreeCursor;
 
 /**
- * Parses source text with tree-sitter and copies the tree into {@link SyntaxNode}s with one cursor walk (tree-sitter's byte
- * offsets, in the JNI's modified UTF-8, are mapped back to Java char offsets).
+ * Parses source text with tree-sitter into {@link SyntaxNode}s: with the optimised binding
+ * ({@link NativeTreeSitter}) when it is loaded, one native call per file; otherwise with the stock
+ * binding, copying the tree with one cursor walk (tree-sitter's byte offsets, in the JNI's modified
+ * UTF-8, are mapped back to Java char offsets). Both give the same trees.
  * Each thread keeps its own native parsers (tree-sitter parsers are not thread-safe); a parse is
  * bounded by {@value #TIMEOUT_MICROS} microseconds and by {@value #MAX_NODES} nodes, past which the
  * result is empty (the caller falls back to the lexer rules). Thread-safe.
@@ -58,9 +60,27 @@ public final class Parser {
    * {@code skip} (sorted, disjoint pairs {@code from0, to0, from1, to1...}) at all.
    */
   public static Optional<SyntaxTree> parse(String source, String parsed, int[] skip, Grammar grammar) {
+    return parse(source, parsed, skip, grammar, NativeTreeSitter.available());
+  }
+
+  /** True when the optimised binding ({@link NativeTreeSitter}) is loaded and parses every file. */
+  public static boolean optimised() {
+    return NativeTreeSitter.available();
+  }
+
+  /** Which binding parses: the optimised one ({@link NativeTreeSitter}, when loaded) or the stock one. */
+  public static String binding() {
+    return NativeTreeSitter.loadedFrom().map(p -> "optimised (" + p + ")").orElse("stock (io.github.bonede)");
+  }
+
+  /** Like {@link #parse(String, String, int[], Grammar)} with the binding chosen by {@code optimised}. */
+  static Optional<SyntaxTree> parse(String source, String parsed, int[] skip, Grammar grammar, boolean optimised) {
     if (parsed.length() != source.length()) {
       throw new IllegalArgumentException("parsed text length " + parsed.length() + " != source length "
           + source.length());
+    }
+    if (optimised) {
+      return NativeTreeSitter.parse(source, parsed, skip, grammar, TIMEOUT_MICROS, MAX_NODES);
     }
     if (grammar == Grammar.TSX && grammar.language().isEmpty()) {
       Optional<SyntaxTree> ts = parse(source, parsed, skip, Grammar.TYPESCRIPT, Grammar.TSX);

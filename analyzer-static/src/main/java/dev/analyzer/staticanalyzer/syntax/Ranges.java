@@ -6,12 +6,21 @@ import org.treesitter.TSPoint;
 import org.treesitter.TSRange;
 
 /**
- * Turns char spans to leave out of a parse into tree-sitter's included ranges (byte offsets in the
- * JNI's modified UTF-8, with row and byte column). Stateless.
+ * Turns char spans to leave out of a parse into tree-sitter's included ranges for the stock binding
+ * (byte offsets in UTF-8, see {@link Offsets}, with row and byte column). Stateless.
  */
 final class Ranges {
 
   private Ranges() {}
+
+  /** The UTF-8 bytes of the char at {@code pos}: a surrogate pair's 4 on its high half, 0 on its low half. */
+  private static int width(String text, int pos) {
+    char c = text.charAt(pos);
+    if (Character.isLowSurrogate(c) && pos > 0 && Character.isHighSurrogate(text.charAt(pos - 1))) {
+      return 0;
+    }
+    return Offsets.utf8Width(text, pos);
+  }
 
   /**
    * The included ranges of {@code text} without the spans {@code skip} (sorted, disjoint char offset
@@ -28,7 +37,7 @@ final class Ranges {
     for (int k = 0; k + 1 < skip.length; k += 2) {
       for (int target = skip[k]; pos < target; pos++) {
         char c = text.charAt(pos);
-        bytes += c != 0 && c <= 0x7F ? 1 : c <= 0x7FF ? 2 : 3;
+        bytes += width(text, pos);
         if (c == '\n') {
           row++;
           lineStartByte = bytes;
@@ -37,7 +46,7 @@ final class Ranges {
       out.add(new TSRange(startPoint, new TSPoint(row, bytes - lineStartByte), startByte, bytes));
       for (int target = skip[k + 1]; pos < target; pos++) {
         char c = text.charAt(pos);
-        bytes += c != 0 && c <= 0x7F ? 1 : c <= 0x7FF ? 2 : 3;
+        bytes += width(text, pos);
         if (c == '\n') {
           row++;
           lineStartByte = bytes;
@@ -48,7 +57,7 @@ final class Ranges {
     }
     for (; pos < text.length(); pos++) {
       char c = text.charAt(pos);
-      bytes += c != 0 && c <= 0x7F ? 1 : c <= 0x7FF ? 2 : 3;
+      bytes += width(text, pos);
       if (c == '\n') {
         row++;
         lineStartByte = bytes;

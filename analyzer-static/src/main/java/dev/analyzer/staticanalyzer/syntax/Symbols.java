@@ -32,6 +32,13 @@ final class Symbols {
   private final boolean[] named;
   private final String[] fields;
 
+  /** Tables handed over by the optimised binding ({@link NativeTreeSitter}). */
+  Symbols(String[] types, boolean[] named, String[] fields) {
+    this.types = types;
+    this.named = named;
+    this.fields = fields;
+  }
+
   Symbols(TSLanguage language) {
     int n = language.symbolCount();
     types = new String[n];
@@ -52,6 +59,12 @@ final class Symbols {
       return "ERROR";
     }
     return symbol >= 0 && symbol < types.length && types[symbol] != null ? types[symbol] : n.getType();
+  }
+
+  /** The type name of {@code symbol}; {@code ERROR} for the error symbol or one the tables lack. */
+  String type(int symbol) {
+    return symbol >= 0 && symbol < types.length && types[symbol] != null && symbol != ERROR_SYMBOL ? types[symbol]
+        : "ERROR";
   }
 
   boolean named(int symbol) {
