@@ -1,6 +1,8 @@
 package dev.analyzer.ai.original;
 
+import dev.analyzer.core.testing.OriginalManagerModes;
 import dev.analyzer.core.testing.Py;
+import dev.analyzer.core.testing.ToolOutcome;
 import static dev.analyzer.core.testing.Py.get;
 import static dev.analyzer.core.testing.Py.isDict;
 import static dev.analyzer.core.testing.Py.iter;
@@ -12,12 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -41,7 +41,10 @@ import java.util.TreeMap;
  *       {@code <tool>_<rule_id|test_id>_<file|filename>_<line|line_number>}; list-valued
  *       {@code results.<cat>} items' {@code alerts[]} and {@code vulnerabilities[]}; dedup by id.</li>
  * </ul>
- * Test code; stateless.
+ * What every service shares (the terminal frame, the frame-to-{@code analysis.results} steps, the
+ * shared utilities' extractor, dedup and counts, the failed/skipped rule) is in analyzer-core's
+ * test-jar ({@link OriginalManagerModes}, {@link ToolOutcome}); this class reads what is the
+ * AI service's own: its extractor and its tools map. Test code; stateless.
  */
 public final class OriginalManagerReader {
 
@@ -61,79 +64,14 @@ public final class OriginalManagerReader {
 
   private OriginalManagerReader() {}
 
-  /** §1: the first terminal frame with an analysis dict; else the last terminal-looking one; else the first frame. */
-  public static JsonNode terminal(List<JsonNode> frames) {
-    JsonNode first = null;
-    JsonNode terminal = null;
-    for (JsonNode f : frames) {
-      if (first == null) {
-        first = f;
-      }
-      String type = str(f.has("type") ? f.get("type") : TextNode.valueOf("")).toLowerCase(Locale.ROOT);
-      if (type.contains("analysis_result") || type.endsWith("_analysis") && f.has("analysis")) {
-        terminal = f;
-        if (f.path("analysis").isObject()) {
-          break;
-        }
-      }
-    }
-    return terminal != null ? terminal : first;
-  }
-
   /** The manager's own reading (SHARED_UTILS_AVAILABLE false). */
   public static Reading fallback(JsonNode frame) {
-    List<Map<String, Object>> extracted = new ArrayList<>();
-    String error = null;
-    JsonNode service = frame.has("results") ? frame.get("results") : frame;
-    if (isDict(service)) {
-      try {
-        JsonNode analysis = get(service, "analysis", F.objectNode());
-        if (isDict(analysis)) {
-          JsonNode results = get(analysis, "results", F.objectNode());
-          if (isDict(results)) {
-            extracted.addAll(aiFindings(results));
-          }
-        }
-      } catch (Py.PyError e) {
-        error = e.getMessage();
-      }
-    } else {
-      error = "results is not a dict: the service is skipped";
-    }
-    Map<String, Integer> severity = new LinkedHashMap<>();
-    severity.put("high", 0);
-    severity.put("medium", 0);
-    severity.put("low", 0);
-    Map<String, Integer> byTool = new TreeMap<>();
-    List<Map<String, Object>> kept = dedup(extracted);
-    for (Map<String, Object> f : kept) {
-      byTool.merge((String) f.get("tool"), 1, Integer::sum);
-      severity.computeIfPresent((String) f.get("severity"), (k, v) -> v + 1);
-    }
-    return withTools(frame, extracted, kept, severity, byTool, error, true);
+    return withTools(frame, OriginalManagerModes.fallback(frame, OriginalManagerReader::aiFindings), true);
   }
 
   /** The shared utilities' reading (SHARED_UTILS_AVAILABLE true). */
   public static Reading shared(JsonNode frame) {
-    List<Map<String, Object>> extracted = new ArrayList<>();
-    String error = null;
-    try {
-      extracted.addAll(SharedModeReader.extract(frame));
-    } catch (Py.PyError e) {
-      error = e.getMessage();
-      extracted.clear();
-    }
-    Map<String, Integer> severity = new LinkedHashMap<>();
-    for (String s : List.of("critical", "high", "medium", "low", "info")) {
-      severity.put(s, 0);
-    }
-    Map<String, Integer> byTool = new TreeMap<>();
-    List<Map<String, Object>> kept = dedup(extracted);
-    for (Map<String, Object> f : kept) {
-      byTool.merge((String) f.get("tool"), 1, Integer::sum);
-      severity.merge((String) f.get("severity"), 1, Integer::sum);
-    }
-    return withTools(frame, extracted, kept, severity, byTool, error, false);
+    return withTools(frame, OriginalManagerModes.shared(frame), false);
   }
 
   /** §2.5 {@code _extract_ai_findings(analysis.results)}, multi-tool branch (the legacy one reads no key of ours). */
@@ -207,27 +145,12 @@ public final class OriginalManagerReader {
     }
   }
 
-  private static List<Map<String, Object>> dedup(List<Map<String, Object>> extracted) {
-    Set<String> seen = new HashSet<>();
-    List<Map<String, Object>> kept = new ArrayList<>();
-    for (Map<String, Object> f : extracted) {
-      String id = (String) f.get("id");
-      if (id != null && !id.isEmpty() && !seen.add(id)) {
-        continue;
-      }
-      kept.add(f);
-    }
-    return kept;
-  }
-
   /**
    * §3.3: pass 1 {@code analysis.tool_results} (in fallback mode; the shared utilities take it too,
    * with {@code total_issues} as findings_count), then pass 2 {@code analysis.tools} for the names not
    * there yet; statuses and the failed/skipped lists of §3.2.
    */
-  private static Reading withTools(JsonNode frame, List<Map<String, Object>> extracted,
-      List<Map<String, Object>> kept, Map<String, Integer> severity, Map<String, Integer> byTool, String error,
-      boolean fallbackMode) {
+  private static Reading withTools(JsonNode frame, OriginalManagerModes.ModeReading mode, boolean fallbackMode) {
     Map<String, Integer> totals = new TreeMap<>();
     Map<String, String> statuses = new TreeMap<>();
     JsonNode analysis = frame.path("analysis");
@@ -267,14 +190,14 @@ public final class OriginalManagerReader {
     List<String> failed = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     statuses.forEach((name, status) -> {
-      String s = status.toLowerCase(Locale.ROOT);
-      if (s.equals("skipped") || s.equals("not_available")) {
-        skipped.add(name);
-      } else if (!List.of("success", "completed", "no_issues").contains(s)) {
-        failed.add(name);
+      switch (ToolOutcome.of(status)) {
+        case SKIPPED -> skipped.add(name);
+        case FAILED -> failed.add(name);
+        case OK -> { }
       }
     });
-    return new Reading(extracted, kept, severity, byTool, totals, statuses, failed, skipped, error);
+    return new Reading(mode.extracted(), mode.findings(), mode.severity(), mode.byTool(), totals, statuses, failed,
+        skipped, mode.error());
   }
 
   private static String sharedStatus(JsonNode status) {

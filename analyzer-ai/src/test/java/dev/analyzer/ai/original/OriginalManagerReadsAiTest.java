@@ -1,5 +1,6 @@
 package dev.analyzer.ai.original;
 
+import dev.analyzer.core.testing.OriginalManagerModes;
 import dev.analyzer.core.testing.Py;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +70,7 @@ class OriginalManagerReadsAiTest {
         + "\"code-quality-analyzer\"],\"target_urls\":[\"" + target + "\"],\"config\":{\"template_slug\":\"todo\","
         + "\"backend_port\":5000,\"frontend_port\":8000,\"gemini_model\":\"anthropic/claude-3-5-haiku\"}}",
         "ai_analysis_result");
-    assertThat(OriginalManagerReader.terminal(List.of(reply))).isSameAs(reply);
+    assertThat(OriginalManagerModes.terminal(List.of(reply))).isSameAs(reply);
     fallback = OriginalManagerReader.fallback(reply);
     shared = OriginalManagerReader.shared(reply);
   }

@@ -1,6 +1,8 @@
 package dev.analyzer.dynamic.original;
 
+import dev.analyzer.core.testing.OriginalManagerModes;
 import dev.analyzer.core.testing.Py;
+import dev.analyzer.core.testing.ToolOutcome;
 import static dev.analyzer.core.testing.Py.get;
 import static dev.analyzer.core.testing.Py.isDict;
 import static dev.analyzer.core.testing.Py.isList;
@@ -13,12 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -42,7 +41,10 @@ import java.util.TreeMap;
  *       {@code results.<cat>} items' {@code alerts[]} ({@code zap_<alert>}) and
  *       {@code vulnerabilities[]} ({@code curl_<type>}); dedup by id; five severities.</li>
  * </ul>
- * Test code; stateless.
+ * What every service shares (the terminal frame, the frame-to-{@code analysis.results} steps, the
+ * shared utilities' extractor, dedup and counts, the failed/skipped rule) is in analyzer-core's
+ * test-jar ({@link OriginalManagerModes}, {@link ToolOutcome}); this class reads what is the
+ * dynamic service's own: its extractor and its tools map. Test code; stateless.
  */
 public final class OriginalManagerReader {
 
@@ -61,90 +63,14 @@ public final class OriginalManagerReader {
 
   private OriginalManagerReader() {}
 
-  /**
-   * §1: the first terminal frame (type containing {@code analysis_result}, or ending with
-   * {@code _analysis} with an {@code analysis} key) whose {@code analysis} is a dict; else the last
-   * terminal-looking one; else the first frame; else null.
-   */
-  public static JsonNode terminal(List<JsonNode> frames) {
-    JsonNode first = null;
-    JsonNode terminal = null;
-    for (JsonNode f : frames) {
-      if (first == null) {
-        first = f;
-      }
-      String type = str(f.has("type") ? f.get("type") : TextNode.valueOf("")).toLowerCase(Locale.ROOT);
-      if (type.contains("analysis_result") || type.endsWith("_analysis") && f.has("analysis")) {
-        terminal = f;
-        if (f.path("analysis").isObject()) {
-          break;
-        }
-      }
-    }
-    return terminal != null ? terminal : first;
-  }
-
   /** The manager's own reading (SHARED_UTILS_AVAILABLE false). */
   public static Reading fallback(JsonNode frame) {
-    List<Map<String, Object>> extracted = new ArrayList<>();
-    String error = null;
-    JsonNode service = frame.has("results") ? frame.get("results") : frame;
-    if (isDict(service)) {
-      try {
-        extracted.addAll(extract(service));
-      } catch (Py.PyError | ClassCastException e) {
-        error = e.getMessage();
-      }
-    } else {
-      error = "results is not a dict: the service is skipped";
-    }
-    List<Map<String, Object>> kept = dedup(extracted);
-    Map<String, Integer> severity = new LinkedHashMap<>();
-    severity.put("high", 0);
-    severity.put("medium", 0);
-    severity.put("low", 0);
-    Map<String, Integer> byTool = new TreeMap<>();
-    for (Map<String, Object> f : kept) {
-      byTool.merge((String) f.get("tool"), 1, Integer::sum);
-      severity.computeIfPresent((String) f.get("severity"), (k, v) -> v + 1);
-    }
-    return withTools(frame, extracted, kept, severity, byTool, error);
+    return withTools(frame, OriginalManagerModes.fallback(frame, OriginalManagerReader::dynamicFindings));
   }
 
   /** The shared utilities' reading (SHARED_UTILS_AVAILABLE true). */
   public static Reading shared(JsonNode frame) {
-    List<Map<String, Object>> extracted = new ArrayList<>();
-    String error = null;
-    try {
-      extracted.addAll(SharedModeReader.extract(frame));
-    } catch (Py.PyError e) {
-      error = e.getMessage();
-      extracted.clear();
-    }
-    List<Map<String, Object>> kept = dedup(extracted);
-    Map<String, Integer> severity = new LinkedHashMap<>();
-    for (String s : List.of("critical", "high", "medium", "low", "info")) {
-      severity.put(s, 0);
-    }
-    Map<String, Integer> byTool = new TreeMap<>();
-    for (Map<String, Object> f : kept) {
-      byTool.merge((String) f.get("tool"), 1, Integer::sum);
-      severity.merge((String) f.get("severity"), 1, Integer::sum);
-    }
-    return withTools(frame, extracted, kept, severity, byTool, error);
-  }
-
-  /** §2.0 {@code _extract_findings_from_analyzer_result} for the dynamic service. */
-  private static List<Map<String, Object>> extract(JsonNode service) {
-    JsonNode analysis = get(service, "analysis", F.objectNode());
-    if (!isDict(analysis)) {
-      return List.of();
-    }
-    JsonNode results = get(analysis, "results", F.objectNode());
-    if (!isDict(results)) {
-      return List.of();
-    }
-    return dynamicFindings(results);
+    return withTools(frame, OriginalManagerModes.shared(frame));
   }
 
   /** §2.3 {@code _extract_dynamic_findings}, as the manager's code reads. */
@@ -248,22 +174,8 @@ public final class OriginalManagerReader {
     return out;
   }
 
-  private static List<Map<String, Object>> dedup(List<Map<String, Object>> extracted) {
-    Set<String> seen = new HashSet<>();
-    List<Map<String, Object>> kept = new ArrayList<>();
-    for (Map<String, Object> f : extracted) {
-      String id = (String) f.get("id");
-      if (id != null && !id.isEmpty() && !seen.add(id)) {
-        continue;
-      }
-      kept.add(f);
-    }
-    return kept;
-  }
-
   /** §3.3 pass 1 ({@code analysis.tool_results}, first writer wins) and the failed/skipped lists of §3.2. */
-  private static Reading withTools(JsonNode frame, List<Map<String, Object>> extracted,
-      List<Map<String, Object>> kept, Map<String, Integer> severity, Map<String, Integer> byTool, String error) {
+  private static Reading withTools(JsonNode frame, OriginalManagerModes.ModeReading mode) {
     Map<String, Map<String, Object>> tools = new TreeMap<>();
     List<String> failed = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
@@ -280,15 +192,14 @@ public final class OriginalManagerReader {
       tools.put(e.getKey(), m);
     });
     tools.forEach((name, m) -> {
-      String s = String.valueOf(m.get("status")).toLowerCase(Locale.ROOT);
-      if (s.equals("skipped") || s.equals("not_available")) {
-        skipped.add(name);
-      } else if (!List.of("success", "completed", "no_issues").contains(s)) {
-        failed.add(name);
+      switch (ToolOutcome.of((String) m.get("status"))) {
+        case SKIPPED -> skipped.add(name);
+        case FAILED -> failed.add(name);
+        case OK -> { }
       }
     });
-    return new Reading(extracted, kept, severity, byTool, tools, failed, skipped, frame.path("status").asText(),
-        error);
+    return new Reading(mode.extracted(), mode.findings(), mode.severity(), mode.byTool(), tools, failed, skipped,
+        frame.path("status").asText(), mode.error());
   }
 
   private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode dict) {

@@ -1,5 +1,6 @@
 package dev.analyzer.dynamic.original;
 
+import dev.analyzer.core.testing.OriginalManagerModes;
 import dev.analyzer.core.testing.Py;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -48,7 +49,7 @@ class OriginalManagerReadsDynamicTest {
         + "\"app_number\":1,\"target_urls\":[\"" + app.url() + "\"],\"config\":{\"time_delay_seconds\":0.4,"
         + "\"ports\":[1,21],\"endpoints\":[{\"method\":\"GET\",\"path\":\"/api/todos/:id\",\"expected_status\":[200]},"
         + "{\"method\":\"GET\",\"path\":\"/api/nothing\",\"expected_status\":[200]}]}}", "dynamic_analysis_result");
-    reply = OriginalManagerReader.terminal(frames);
+    reply = OriginalManagerModes.terminal(frames);
     fallback = OriginalManagerReader.fallback(reply);
     shared = OriginalManagerReader.shared(reply);
   }

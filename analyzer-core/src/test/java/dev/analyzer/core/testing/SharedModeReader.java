@@ -1,6 +1,5 @@
-package dev.analyzer.ai.original;
+package dev.analyzer.core.testing;
 
-import dev.analyzer.core.testing.Py;
 import static dev.analyzer.core.testing.Py.get;
 import static dev.analyzer.core.testing.Py.isDict;
 import static dev.analyzer.core.testing.Py.isList;
@@ -23,18 +22,21 @@ import java.util.Map;
  * {@code <tool>_<rule_id|test_id>_<file|filename>_<line|line_number>} (Python's {@code get} with a
  * default: a key that is there wins even when null); list-valued {@code results.<cat>} items'
  * {@code alerts[]} ({@code zap_<alert>}) and {@code vulnerabilities[]} ({@code curl_<type>}).
- * Test code; stateless.
+ * Each finding is a map of {@code id}, {@code tool}, {@code rule_id}, {@code severity} and
+ * {@code path} (the issue's file, the alert's url, the curl item's url). The shared utilities have
+ * one such function for every service, so every module's original-manager reader uses this one.
+ * Test code; stateless, thread-safe.
  */
-final class SharedModeReader {
+public final class SharedModeReader {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private SharedModeReader() {}
 
   /** Every finding of {@code frame} in reading order; a Python exception is a {@link Py.PyError}. */
-  static List<Map<String, Object>> extract(JsonNode frame) {
+  public static List<Map<String, Object>> extract(JsonNode frame) {
     List<Map<String, Object>> extracted = new ArrayList<>();
-    JsonNode analysis = get(frame, "analysis", F.objectNode());
+    JsonNode analysis = isDict(frame) ? get(frame, "analysis", F.objectNode()) : F.objectNode();
     if (isDict(analysis)) {
       JsonNode toolResults = get(analysis, "tool_results", F.objectNode());
       if (isDict(toolResults)) {
@@ -74,7 +76,7 @@ final class SharedModeReader {
       String line = str(get(issue, "line", get(issue, "line_number", F.numberNode(0))));
       String rule = str(get(issue, "rule_id", get(issue, "test_id", TextNode.valueOf(""))));
       out.add(finding(tool + "_" + rule + "_" + file + "_" + line, tool, rule,
-          Py.sharedSeverity(get(issue, "severity", null))));
+          Py.sharedSeverity(get(issue, "severity", null)), file));
     }
     return out;
   }
@@ -90,7 +92,8 @@ final class SharedModeReader {
       for (JsonNode a : alerts) {
         if (isDict(a)) {
           out.add(finding("zap_" + replace(get(a, "alert", TextNode.valueOf("unknown")), " ", "_"), "zap",
-              str(get(a, "pluginId", TextNode.valueOf(""))), Py.sharedSeverity(get(a, "risk", TextNode.valueOf("info")))));
+              str(get(a, "pluginId", TextNode.valueOf(""))), Py.sharedSeverity(get(a, "risk", TextNode.valueOf("info"))),
+              str(get(a, "url", TextNode.valueOf("")))));
         }
       }
     }
@@ -99,19 +102,21 @@ final class SharedModeReader {
       for (JsonNode v : vulns) {
         if (isDict(v)) {
           out.add(finding("curl_" + replace(get(v, "type", TextNode.valueOf("unknown")), " ", "_"), "curl",
-              str(get(v, "type", TextNode.valueOf(""))), Py.sharedSeverity(get(v, "severity", TextNode.valueOf("info")))));
+              str(get(v, "type", TextNode.valueOf(""))), Py.sharedSeverity(get(v, "severity", TextNode.valueOf("info"))),
+              str(get(item, "url", TextNode.valueOf("")))));
         }
       }
     }
     return out;
   }
 
-  private static Map<String, Object> finding(String id, String tool, String rule, String severity) {
+  private static Map<String, Object> finding(String id, String tool, String rule, String severity, String path) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("id", id);
     f.put("tool", tool);
     f.put("rule_id", rule);
     f.put("severity", severity);
+    f.put("path", path);
     return f;
   }
 }
