@@ -32,6 +32,7 @@ import dev.analyzer.staticanalyzer.tools.EngineTool;
 import dev.analyzer.staticanalyzer.tools.EslintTool;
 import dev.analyzer.staticanalyzer.tools.ExternalTools;
 import dev.analyzer.staticanalyzer.tools.Flake8Tool;
+import dev.analyzer.staticanalyzer.tools.NpmAuditTool;
 import dev.analyzer.staticanalyzer.tools.ParallelToolRun;
 import dev.analyzer.staticanalyzer.tools.PylintTool;
 import dev.analyzer.staticanalyzer.tools.ShellcheckTool;
@@ -51,8 +52,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The static analysis service (port 2001): built-in {@code secrets}, {@code python-security},
- * {@code js-security}, {@code config} and {@code dependencies} analyzers, plus {@code bandit} and
- * {@code shellcheck} when installed, run in parallel over the app's source tree. Replies in the
+ * {@code js-security}, {@code config} and {@code dependencies} analyzers, plus {@code bandit},
+ * {@code shellcheck} (and the other external tools) when installed and {@code npm-audit} when npm is
+ * on PATH and the service is online, run in parallel over the app's source tree. Replies in the
  * original's shape with normalized, merged findings and a SARIF document. Thread-safe.
  */
 public final class StaticAnalyzerService implements AnalyzerService {
@@ -70,9 +72,11 @@ public final class StaticAnalyzerService implements AnalyzerService {
   });
   private final OsvClient online;
   private final Map<String, String> executables;
+  private final boolean registryOnline;
 
   /** The external tools whose program {@link #StaticAnalyzerService(StaticSettings, ToolSandbox, OsvClient, Map)} can replace. */
-  public static final List<String> EXTERNAL_TOOLS = List.of("bandit", "pylint", "flake8", "shellcheck", "eslint");
+  public static final List<String> EXTERNAL_TOOLS = List.of("bandit", "pylint", "flake8", "shellcheck", "eslint",
+      NpmAuditTool.NAME);
   private volatile DependencyScanner deps;
   private volatile List<StaticTool> tools = List.of();
 
@@ -109,6 +113,18 @@ public final class StaticAnalyzerService implements AnalyzerService {
    */
   public StaticAnalyzerService(StaticSettings settings, ToolSandbox sandbox, OsvClient online,
       Map<String, String> executables) {
+    this(settings, sandbox, online, executables, online != null);
+  }
+
+  /**
+   * As {@link #StaticAnalyzerService(StaticSettings, ToolSandbox, OsvClient, Map)}, with
+   * {@code registryOnline} saying whether {@code npm-audit} may ask the npm registry (false under
+   * {@code ANALYZER_OFFLINE=1}; the four-argument constructor takes it from {@code online != null}).
+   *
+   * @throws IllegalArgumentException when a name is not an external tool of this service or a program is blank
+   */
+  public StaticAnalyzerService(StaticSettings settings, ToolSandbox sandbox, OsvClient online,
+      Map<String, String> executables, boolean registryOnline) {
     for (Map.Entry<String, String> e : executables.entrySet()) {
       if (!EXTERNAL_TOOLS.contains(e.getKey())) {
         throw new IllegalArgumentException("no external tool " + e.getKey() + " to start another program for; the"
@@ -122,6 +138,7 @@ public final class StaticAnalyzerService implements AnalyzerService {
     this.settings = settings;
     this.sandbox = sandbox;
     this.online = online;
+    this.registryOnline = registryOnline;
     try {
       this.osv = OsvDatabase.load(settings.osvDir());
     } catch (IOException e) {
@@ -133,7 +150,8 @@ public final class StaticAnalyzerService implements AnalyzerService {
   public static StaticAnalyzerService fromEnvironment() {
     StaticSettings s = StaticSettings.fromEnvironment(Environment.system());
     return new StaticAnalyzerService(s, ToolSandbox.select(s.toolSandbox()),
-        OsvSettings.client(Environment.system(), java.time.Clock.systemUTC()));
+        OsvSettings.client(Environment.system(), java.time.Clock.systemUTC()), Map.of(),
+        !OsvSettings.OFFLINE_OPTION.read(Environment.system()));
   }
 
   @Override
@@ -169,6 +187,8 @@ public final class StaticAnalyzerService implements AnalyzerService {
     all.add(new Flake8Tool(detect(runner, "flake8"), settings.toolTimeout(), sandbox, executables.get("flake8")));
     all.add(new ShellcheckTool(detect(runner, "shellcheck"), settings.toolTimeout(), sandbox,
         executables.get("shellcheck")));
+    all.add(new NpmAuditTool(ExternalTools.detect(runner, executables.getOrDefault(NpmAuditTool.NAME, "npm")),
+        registryOnline, settings.toolTimeout(), executables.get(NpmAuditTool.NAME)));
     Optional<Path> eslintHome = EslintTool.locate(settings.eslintDir());
     all.add(new EslintTool(eslintHome.orElse(null), eslintHome.map(h -> ExternalTools.detect(runner,
         executables.getOrDefault("eslint", EslintTool.executable(h).toString()))).orElse(null),
@@ -218,6 +238,10 @@ public final class StaticAnalyzerService implements AnalyzerService {
       }
       if (!req.isToolEnabled(t.name())) {
         report.add(entry(t, ToolResult.notRun(t.name(), ToolStatus.SKIPPED, "disabled by config"), List.of()));
+      } else if (t instanceof NpmAuditTool npm && npm.unavailableReason().isPresent()) {
+        String why = npm.unavailableReason().get();
+        report.add(entry(t, ToolResult.notRun(t.name(), npm.version() == null ? ToolStatus.NOT_INSTALLED
+            : ToolStatus.SKIPPED, why), List.of()));
       } else if (!t.available()) {
         report.add(entry(t, ToolResult.notRun(t.name(), ToolStatus.NOT_INSTALLED, t.name()
             + " is not installed on this service's machine (scripts/install-tools.sh installs it)"), List.of()));

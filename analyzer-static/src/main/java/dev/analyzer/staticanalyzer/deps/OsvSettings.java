@@ -28,9 +28,13 @@ public final class OsvSettings {
           + " cached 24 h; unreachable: the shipped snapshot plus `ANALYZER_OSV_DIR`, and"
           + " `summary.advisory_source` says which was used", OsvSettings::url, OsvSettings::isHttpUrl);
 
-  /** {@code ANALYZER_OFFLINE}: {@code 1}/{@code true} never asks OSV; {@code 0}/{@code false} or unset does. */
+  /**
+   * {@code ANALYZER_OFFLINE}: {@code 1}/{@code true} never asks OSV and keeps {@code npm-audit} from
+   * running; {@code 0}/{@code false} or unset asks.
+   */
   public static final Option<Boolean> OFFLINE_OPTION = Option.custom(OFFLINE, false, "unset", "`1` or `true`",
-      "never ask OSV (the snapshot plus `ANALYZER_OSV_DIR` only)", OsvSettings::offline, v -> v != null);
+      "never ask OSV (the snapshot plus `ANALYZER_OSV_DIR` only) and never run `npm-audit` (it needs the"
+          + " npm registry)", OsvSettings::offline, v -> v != null);
 
   private OsvSettings() {}
 

@@ -67,6 +67,9 @@ class CrashingToolsTest {
       if (tool.equals("eslint") && !EslintTool.locate(null).isPresent()) {
         continue;
       }
+      if (tool.equals(NpmAuditTool.NAME)) {
+        continue; // needs a lock file and the registry; its crashes are NpmAuditToolTest's
+      }
       Map<String, Object> rec = (Map<String, Object>) ((Map<String, Object>) results.get(groups.get(tool))).get(tool);
       assertThat(rec).as(tool).containsEntry("status", "error").containsEntry("executed", true)
           .containsEntry("total_issues", 0);
