@@ -134,6 +134,20 @@ public final class OriginalManagerModes {
     return new ModeReading(extracted, kept, severity, byTool, error);
   }
 
+  /**
+   * A finding as the manager's extractors build it: {@code id}, {@code tool}, {@code rule_id},
+   * {@code severity} and {@code path}, in that order.
+   */
+  public static Map<String, Object> finding(String id, String tool, String rule, String severity, String path) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("id", id);
+    f.put("tool", tool);
+    f.put("rule_id", rule);
+    f.put("severity", severity);
+    f.put("path", path);
+    return f;
+  }
+
   private static List<Map<String, Object>> dedup(List<Map<String, Object>> extracted) {
     Set<String> seen = new HashSet<>();
     List<Map<String, Object>> kept = new ArrayList<>();

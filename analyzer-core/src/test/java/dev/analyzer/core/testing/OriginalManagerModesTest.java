@@ -104,4 +104,12 @@ class OriginalManagerModesTest {
     assertThat(r.error()).contains("'int' object has no attribute 'replace'");
     assertThat(r.extracted()).isEmpty();
   }
+
+  @Test
+  void aFindingHasTheManagersKeysInItsOrder() {
+    Map<String, Object> f = OriginalManagerModes.finding("zap_X_u", "zap", "X", "high", "http://u/");
+
+    assertThat(f.keySet()).containsExactly("id", "tool", "rule_id", "severity", "path");
+    assertThat(f.values()).containsExactly("zap_X_u", "zap", "X", "high", "http://u/");
+  }
 }

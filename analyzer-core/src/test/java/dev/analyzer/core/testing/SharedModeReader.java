@@ -4,13 +4,13 @@ import static dev.analyzer.core.testing.Py.get;
 import static dev.analyzer.core.testing.Py.isDict;
 import static dev.analyzer.core.testing.Py.isList;
 import static dev.analyzer.core.testing.Py.replace;
+import static dev.analyzer.core.testing.OriginalManagerModes.finding;
 import static dev.analyzer.core.testing.Py.str;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -108,15 +108,5 @@ public final class SharedModeReader {
       }
     }
     return out;
-  }
-
-  private static Map<String, Object> finding(String id, String tool, String rule, String severity, String path) {
-    Map<String, Object> f = new LinkedHashMap<>();
-    f.put("id", id);
-    f.put("tool", tool);
-    f.put("rule_id", rule);
-    f.put("severity", severity);
-    f.put("path", path);
-    return f;
   }
 }

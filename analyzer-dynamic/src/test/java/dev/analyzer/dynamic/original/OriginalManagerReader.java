@@ -3,6 +3,7 @@ package dev.analyzer.dynamic.original;
 import dev.analyzer.core.testing.OriginalManagerModes;
 import dev.analyzer.core.testing.Py;
 import dev.analyzer.core.testing.ToolOutcome;
+import static dev.analyzer.core.testing.OriginalManagerModes.finding;
 import static dev.analyzer.core.testing.Py.get;
 import static dev.analyzer.core.testing.Py.isDict;
 import static dev.analyzer.core.testing.Py.isList;
@@ -206,15 +207,5 @@ public final class OriginalManagerReader {
     List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
     dict.fields().forEachRemaining(out::add);
     return out;
-  }
-
-  private static Map<String, Object> finding(String id, String tool, String rule, String severity, String path) {
-    Map<String, Object> f = new LinkedHashMap<>();
-    f.put("id", id);
-    f.put("tool", tool);
-    f.put("rule_id", rule);
-    f.put("severity", severity);
-    f.put("path", path);
-    return f;
   }
 }
