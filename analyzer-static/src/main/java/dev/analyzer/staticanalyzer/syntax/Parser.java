@@ -161,11 +161,11 @@ public final class Parser {
    */
   private static SyntaxNode node(TSTreeCursor c, SyntaxNode parent, int[] errors, Offsets offsets, Symbols symbols) {
     TSNode n = c.currentNode();
-    int symbol = n.getSymbol();
+    int symbol = Symbols.symbol(n);
     String type = symbols.type(n, symbol);
     boolean named = symbols.named(symbol);
     int startByte = Symbols.start(n);
-    int endByte = named ? n.getEndByte() : startByte + type.length();
+    int endByte = named ? Symbols.end(n) : startByte + type.length();
     if (symbol == Symbols.ERROR_SYMBOL || symbol == -1) {
       errors[0]++;
       errors[1] += endByte - startByte;

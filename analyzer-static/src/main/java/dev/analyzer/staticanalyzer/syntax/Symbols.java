@@ -1,9 +1,12 @@
 package dev.analyzer.staticanalyzer.syntax;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
+import org.treesitter.TSParser;
 import org.treesitter.TSSymbolType;
 
 /**
@@ -16,6 +19,8 @@ final class Symbols {
 
   static final int ERROR_SYMBOL = 65535;
   private static final VarHandle START;
+  private static final MethodHandle SYMBOL = nodeCall("ts_node_symbol");
+  private static final MethodHandle END = nodeCall("ts_node_end_byte");
 
   static {
     VarHandle h;
@@ -26,6 +31,44 @@ final class Symbols {
       h = null;
     }
     START = h;
+  }
+
+  /**
+   * The binding's own native {@code int f(TSNode)}, called without the null check the public
+   * getter makes first (itself a JNI call): a node from a cursor is never null. Null when the
+   * binding does not allow it.
+   */
+  private static MethodHandle nodeCall(String name) {
+    try {
+      return MethodHandles.privateLookupIn(TSParser.class, MethodHandles.lookup())
+          .findStatic(TSParser.class, name, MethodType.methodType(int.class, TSNode.class));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The node's symbol (one JNI call instead of two). */
+  static int symbol(TSNode n) {
+    if (SYMBOL != null) {
+      try {
+        return (int) SYMBOL.invokeExact(n);
+      } catch (Throwable e) {
+        return n.getSymbol();
+      }
+    }
+    return n.getSymbol();
+  }
+
+  /** The node's end byte (one JNI call instead of two). */
+  static int end(TSNode n) {
+    if (END != null) {
+      try {
+        return (int) END.invokeExact(n);
+      } catch (Throwable e) {
+        return n.getEndByte();
+      }
+    }
+    return n.getEndByte();
   }
 
   private final String[] types;
