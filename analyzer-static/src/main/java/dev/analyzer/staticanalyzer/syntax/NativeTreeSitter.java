@@ -39,22 +39,32 @@ final class NativeTreeSitter {
   }
 
   private static String load() {
-    String configured = System.getProperty("analyzer.treesitter.lib", System.getenv(LIB_SETTING));
+    return load(System.getProperty("analyzer.treesitter.lib", System.getenv(LIB_SETTING)));
+  }
+
+  /**
+   * Loads the library {@code configured} names ({@code off}: none; null or blank: {@value #DEFAULT_PATH})
+   * and returns its path, or null when it is not a file, does not load or is another binding version
+   * (the stock binding is used then; said in a warning when the path was given explicitly).
+   */
+  static String load(String configured) {
     if ("off".equalsIgnoreCase(configured)) {
       return null;
     }
-    Path path = Path.of(configured == null || configured.isBlank() ? DEFAULT_PATH : configured).toAbsolutePath();
+    boolean explicit = configured != null && !configured.isBlank();
+    Path path = Path.of(explicit ? configured : DEFAULT_PATH).toAbsolutePath();
     if (!Files.isRegularFile(path)) {
-      if (configured != null && !configured.isBlank()) {
+      if (explicit) {
         LOG.warn("{}={} is not a file; parsing with the stock tree-sitter binding", LIB_SETTING, configured);
       }
       return null;
     }
     try {
       System.load(path.toString());
-      if (abi() != ABI) {
+      int abi = abi();
+      if (abi != ABI) {
         LOG.warn("{} has binding version {}, this engine needs {}; parsing with the stock tree-sitter binding", path,
-            abi(), ABI);
+            abi, ABI);
         return null;
       }
       return path.toString();

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * gives the same trees as the stock one: node for node the same type, field, named-ness, span,
  * line, column and end line, and the same error count, on every fixture file of the four grammars,
  * on non-ASCII text (whose offsets the two bindings compute differently) and with spans left out
- * of the parse. Skipped when the library is not installed.
+ * of the parse (skipped when the library is not installed); and {@code off}, a missing file or one
+ * that is no library leave the stock binding in place.
  */
 class NativeTreeSitterTest {
 
@@ -69,6 +70,17 @@ class NativeTreeSitterTest {
     assertThat(find(tree.root(), "return_statement")).isNull();
     assertThat(find(tree.root(), "call").line()).isEqualTo(5);
     assertThat(tree.text(find(tree.root(), "call"))).isEqualTo("os.system('ls 😀 ' + y)");
+  }
+
+  @Test
+  void offAMissingFileOrAFileThatIsNoLibraryMeansTheStockBinding(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Path garbage = Files.writeString(dir.resolve("libanalyzer-treesitter.so"), "not an ELF file");
+
+    assertThat(NativeTreeSitter.load("off")).isNull();
+    assertThat(NativeTreeSitter.load(dir.resolve("missing.so").toString())).isNull();
+    assertThat(NativeTreeSitter.load(garbage.toString())).isNull();
+    assertThat(Parser.parse("import os\n", Grammar.PYTHON)).isPresent();
   }
 
   private static SyntaxTree assertSameTrees(String what, String source, String parsed, int[] skip, Grammar g) {
