@@ -227,7 +227,7 @@ public final class StaticAnalyzerService implements AnalyzerService {
       return failed(ctx, "source path not found or not readable: " + source.shown());
     }
     Set<String> selected = req.selectedTools();
-    Map<String, List<String>> covering = covering(req, selected);
+    Map<String, List<String>> covering = covering(req, selected, tree);
     Set<String> wanted = new java.util.HashSet<>(selected);
     covering.values().forEach(wanted::addAll);
     List<StaticTool> toRun = new ArrayList<>();
@@ -306,19 +306,37 @@ public final class StaticAnalyzerService implements AnalyzerService {
 
   /**
    * For each requested name this service does not run as itself (one of the original's names, or
-   * one of our tools that cannot run here), the engines that run for it instead; a name disabled by
-   * {@code config.<name>.enabled=false} gets none.
+   * one of our tools that cannot run here or has no files in {@code tree}), the engines that run for
+   * it instead; a name disabled by {@code config.<name>.enabled=false} gets none.
    */
-  private Map<String, List<String>> covering(AnalysisRequest req, Set<String> selected) {
+  private Map<String, List<String>> covering(AnalysisRequest req, Set<String> selected, SourceTree tree) {
     Set<String> runnable = new java.util.HashSet<>();
+    Map<String, StaticTool> byName = new java.util.HashMap<>();
     for (StaticTool t : tools) {
+      byName.put(t.name(), t);
       if (runnable(t)) {
         runnable.add(t.name());
       }
     }
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (String name : selected) {
-      if (runnable.contains(name) || !req.isToolEnabled(name)) {
+      if (!req.isToolEnabled(name)) {
+        continue;
+      }
+      if (runnable.contains(name)) {
+        // a tool that runs here but has no files in this tree (npm-audit without a lock file) is
+        // covered by those of its engines that do (dependencies on package.json)
+        if (!byName.get(name).appliesTo(tree)) {
+          List<String> applying = new ArrayList<>();
+          for (String e : OriginalNames.coveringEngines(name, runnable)) {
+            if (byName.containsKey(e) && byName.get(e).appliesTo(tree)) {
+              applying.add(e);
+            }
+          }
+          if (!applying.isEmpty()) {
+            out.put(name, applying);
+          }
+        }
         continue;
       }
       List<String> engines = OriginalNames.coveringEngines(name, runnable);

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (npm 7+ JSON report and exit 1, npm's error objects, a crash, a strange exit code, garbage),
  * then the advisories become findings with CWE and advisory URL, npm's "vulnerabilities found"
  * exit code is success, and every failure is {@code error} with npm's words or its stderr tail;
- * offline the tool does not run. The last test runs the real npm when installed.
+ * offline the tool does not run; without a lock file the request's npm-audit is covered by the OSV
+ * {@code dependencies} engine. The last test runs the real npm when the registry answers.
  */
 class NpmAuditToolTest {
 
@@ -162,6 +163,17 @@ class NpmAuditToolTest {
     assertThat(rec).containsEntry("status", "skipped");
     assertThat((String) rec.get("error")).contains("ANALYZER_OFFLINE=1");
     assertThat(dir.resolve("args")).doesNotExist();
+  }
+
+  @Test
+  void anAppWithoutALockFileHasItsNpmAuditCoveredByTheOsvDependencies() throws Exception {
+    Path app = Fixtures.app("clean");
+
+    AnalysisResult r = ServiceRun.analyze(service(npm("{\"vulnerabilities\":{}}", "", 0), true),
+        List.of(app.getParent()), String.format(REQUEST, app));
+
+    assertThat(record(r)).containsEntry("covered_by", List.of("dependencies"));
+    assertThat(dir.resolve("args")).as("npm was not started").doesNotExist();
   }
 
   @Test
