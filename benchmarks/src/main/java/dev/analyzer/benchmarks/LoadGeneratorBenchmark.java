@@ -175,7 +175,7 @@ public final class LoadGeneratorBenchmark {
     System.out.printf(Locale.ROOT, "server alone, one request in flight (wrk -c1):    %s%n", c1.medians());
     System.out.printf(Locale.ROOT, "open model, from the intended send time:          %s%n", open.medians());
     System.out.printf(Locale.ROOT, "open model, uncorrected:                          %s%n", uncorrected.medians());
-    System.out.printf(Locale.ROOT, "open model, timers only (both spins 0):        %s%n", timers.medians());
+    System.out.printf(Locale.ROOT, "open model, timers only (both spins 0):           %s%n", timers.medians());
     System.out.printf(Locale.ROOT, "achieved rate %.1f req/s of %.0f (median, %.2f%% off), late %d, dropped %d, errors %d"
         + " (all rounds)%n", median(achieved), rate, 100 * Math.abs(median(achieved) - rate) / rate, late, dropped,
         errors);
