@@ -27,10 +27,12 @@ import java.util.regex.Pattern;
  * connections, 3 s warm-up and alternating rounds; medians with min and max, errors of both.
  *
  * <p>Second part, latency at a fixed rate: the open model at {@code rate} req/s (latency from the
- * intended send time) next to what the server allows alone, measured by wrk with one connection
- * (a C client, one request in flight: no queueing in the generator), and the achieved rate against
- * the target. Numbers, never pass/fail. Usage: {@code LoadGeneratorBenchmark [connections seconds
- * rounds rate]}; needs nginx (Debian nginx-light) and wrk.
+ * intended send time) next to what the server allows alone at that rate, measured by
+ * {@link OpenLoopReference} (a wrk2-model C client built with gcc), and next to wrk with one
+ * connection (one request in flight, a floor at another load), with the achieved rate against the
+ * target; at least 3 alternating rounds ({@code rounds} when more). Numbers, never pass/fail. Usage:
+ * {@code LoadGeneratorBenchmark [connections seconds rounds rate]}; needs nginx (Debian
+ * nginx-light), wrk and, for the reference, gcc.
  */
 public final class LoadGeneratorBenchmark {
 
@@ -64,7 +66,7 @@ public final class LoadGeneratorBenchmark {
         System.out.printf(Locale.ROOT, "%nfixed rate lowered from %.0f to %.0f req/s: 40%% of the closed-model median"
             + " (the server's capacity on this machine now)%n", rate, fixed);
       }
-      fixedRate(target, url, connections, seconds, Math.max(1000, fixed));
+      fixedRate(target, url, connections, seconds, Math.max(1000, fixed), Math.max(3, rounds));
     }
   }
 
@@ -109,12 +111,11 @@ public final class LoadGeneratorBenchmark {
    * send time, and uncorrected) with the JIT and GC time inside the run; (4) the same run with the
    * pacer on timers alone. The goal is (3) within 10 % of (1).
    */
-  private static void fixedRate(ResolvedTarget target, String url, int connections, int seconds, double rate)
-      throws Exception {
+  private static void fixedRate(ResolvedTarget target, String url, int connections, int seconds, double rate,
+      int rounds) throws Exception {
     // an unreported open-model run first, so the JIT has compiled the open-model path
     LoadGenerator.run(target, LoadPlan.open(rate, Duration.ofSeconds(5)).withConnections(connections)
         .withWarmup(Duration.ofSeconds(1)).withScenario(Scenario.get("/index.html")).build());
-    int rounds = 3;
     int warmup = 3;
     Path openloop = OpenLoopReference.build();
     Samples ref = new Samples();
