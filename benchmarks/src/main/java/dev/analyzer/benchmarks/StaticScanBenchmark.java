@@ -21,8 +21,15 @@ import java.util.concurrent.TimeUnit;
  * {@value #REAL_FILES} {@code .py} files under 200 KB of {@code /usr/lib/python3.11}, or the
  * directory given), wall time and CPU time (the engine's process CPU, bandit's user+sys as a
  * child), one engine thread and one per core. Part 2: the lexer rules (the engine's fallback) and the
- * secrets scanner over a generated corpus. Prints medians; numbers, not pass/fail. Usage:
- * {@code java -cp benchmarks.jar dev.analyzer.benchmarks.StaticScanBenchmark [pyFiles jsFiles runs [pythonDir]]}.
+ * secrets scanner over a generated corpus. Part 3: findings on the planted-issue apps (default
+ * {@value PlantedFindingsBenchmark#DEFAULT_DIR}, relative to the repository root), the engine against
+ * bandit and ESLint: planted issues found and decoys flagged per tool ({@link PlantedFindingsBenchmark}).
+ * Prints medians; numbers, not pass/fail. Usage:
+ * {@code java [-Dbench.part=all|speed|findings] [-Dbench.fixtures=DIR] -cp benchmarks.jar
+ * dev.analyzer.benchmarks.StaticScanBenchmark [pyFiles jsFiles runs [pythonDir [fixturesDir]]]}:
+ * {@code bench.part} (default {@code all}) runs parts 1 and 2 only ({@code speed}) or part 3 only
+ * ({@code findings}, a few seconds); the fixture directory is the fifth argument, else
+ * {@code bench.fixtures}, else the default (a missing directory is reported and part 3 skipped).
  */
 public final class StaticScanBenchmark {
 
@@ -34,7 +41,17 @@ public final class StaticScanBenchmark {
     int pyFiles = args.length > 0 ? Integer.parseInt(args[0]) : 400;
     int jsFiles = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    realPython(args.length > 3 ? Path.of(args[3]) : null, runs);
+    String part = System.getProperty("bench.part", "all");
+    if (!List.of("all", "speed", "findings").contains(part)) {
+      throw new IllegalArgumentException("bench.part must be all, speed or findings, not '" + part + "'");
+    }
+    Path fixtures = Path.of(args.length > 4 ? args[4]
+        : System.getProperty("bench.fixtures", PlantedFindingsBenchmark.DEFAULT_DIR));
+    if (part.equals("findings")) {
+      PlantedFindingsBenchmark.run(fixtures);
+      return;
+    }
+    realPython(args.length > 3 && !args[3].isEmpty() ? Path.of(args[3]) : null, runs);
     Path root = Files.createTempDirectory("analyzer-bench-corpus");
     long bytes = Corpus.generate(root, pyFiles, jsFiles, 7);
     SourceTree tree = SourceTree.walk(root, 2 * 1024 * 1024, 1_000_000);
@@ -72,6 +89,10 @@ public final class StaticScanBenchmark {
           bandit / pyBuiltin);
     } else {
       System.out.println("\nbandit not installed: run scripts/install-tools.sh for the side-by-side figure");
+    }
+    if (part.equals("all")) {
+      System.out.println();
+      PlantedFindingsBenchmark.run(fixtures);
     }
   }
 
