@@ -178,10 +178,10 @@ public final class PlantedFindingsBenchmark {
     int medium = (int) findings.stream().filter(f -> f.severity().isAtLeast(Severity.MEDIUM)).count();
     Set<String> any = findings.stream().map(f -> f.location().file() + ":" + f.location().line())
         .collect(Collectors.toCollection(LinkedHashSet::new));
-    System.out.printf(Locale.ROOT, "wall: the engine's first pass in this JVM (class loading and the %s tree-sitter"
-        + " binding included, JVM start excluded; warm: median %.3f s of %d); bandit and ESLint: median of %d"
-        + " fresh processes each (interpreter start included)%n", Parser.binding(), warm.get(warm.size() / 2), RUNS,
-        3);
+    System.out.printf(Locale.ROOT, "wall: the engine's first pass over these files in this JVM (%s tree-sitter"
+        + " binding; JVM start excluded; class loading and JIT warm-up included when this part runs alone,"
+        + " -Dbench.part=findings); warm: median %.3f s of %d; bandit and ESLint: median of 3 fresh processes"
+        + " each (interpreter start included)%n", Parser.binding(), warm.get(warm.size() / 2), RUNS);
     return new Run("built-in engine (SyntaxEngine)", files, cold, findings.size(), medium, lines, any);
   }
 
