@@ -26,6 +26,8 @@ import dev.analyzer.staticanalyzer.secrets.SecretScanner;
 import dev.analyzer.staticanalyzer.source.Language;
 import dev.analyzer.staticanalyzer.source.SourceResolver;
 import dev.analyzer.staticanalyzer.source.SourceTree;
+import dev.analyzer.staticanalyzer.syntax.Parser;
+import dev.analyzer.staticanalyzer.syntax.TreeSitterSettings;
 import dev.analyzer.staticanalyzer.tools.BanditTool;
 import dev.analyzer.staticanalyzer.tools.BuiltinTool;
 import dev.analyzer.staticanalyzer.tools.EngineTool;
@@ -49,12 +51,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The static analysis service (port 2001): built-in {@code secrets}, {@code python-security},
  * {@code js-security}, {@code config} and {@code dependencies} analyzers, plus {@code bandit},
  * {@code shellcheck} (and the other external tools) when installed and {@code npm-audit} when npm is
- * on PATH and the service is online, run in parallel over the app's source tree. Replies in the
+ * on PATH and the service is online, run in parallel over the app's source tree (the two engines
+ * scan files on a pool of {@code ANALYZER_ENGINE_THREADS}, findings in file order). Replies in the
  * original's shape with normalized, merged findings and a SARIF document. Thread-safe.
  */
 public final class StaticAnalyzerService implements AnalyzerService {
@@ -70,6 +76,7 @@ public final class StaticAnalyzerService implements AnalyzerService {
     t.setDaemon(true);
     return t;
   });
+  private final ThreadPoolExecutor engineWorkers;
   private final OsvClient online;
   private final Map<String, String> executables;
   private final boolean registryOnline;
@@ -139,6 +146,7 @@ public final class StaticAnalyzerService implements AnalyzerService {
     this.sandbox = sandbox;
     this.online = online;
     this.registryOnline = registryOnline;
+    this.engineWorkers = engineWorkers(settings.engineWorkers());
     try {
       this.osv = OsvDatabase.load(settings.osvDir());
     } catch (IOException e) {
@@ -146,9 +154,14 @@ public final class StaticAnalyzerService implements AnalyzerService {
     }
   }
 
-  /** A service configured from the process environment (OSV online unless {@code ANALYZER_OFFLINE=1}). */
+  /**
+   * A service configured from the process environment (OSV online unless {@code ANALYZER_OFFLINE=1};
+   * {@code ANALYZER_TREESITTER_LIB} or the system property {@code analyzer.treesitter.lib}).
+   */
   public static StaticAnalyzerService fromEnvironment() {
-    StaticSettings s = StaticSettings.fromEnvironment(Environment.system());
+    StaticSettings s = StaticSettings.fromEnvironment(TreeSitterSettings.processEnvironment());
+    // load the parser binding now, so the log says which one at start-up, not at the first parse
+    Parser.binding();
     return new StaticAnalyzerService(s, ToolSandbox.select(s.toolSandbox()),
         OsvSettings.client(Environment.system(), java.time.Clock.systemUTC()), Map.of(),
         !OsvSettings.OFFLINE_OPTION.read(Environment.system()));
@@ -175,8 +188,11 @@ public final class StaticAnalyzerService implements AnalyzerService {
     this.deps = deps;
     List<StaticTool> all = new ArrayList<>();
     all.add(new BuiltinTool(SecretScanner.TOOL, "structure", VERSION, f -> true, (f, t) -> SecretScanner.scan(f.path(), t)));
-    all.add(new EngineTool(CodeRuleAnalyzer.PYTHON_TOOL, "python", VERSION, Language.PYTHON));
-    all.add(new EngineTool(CodeRuleAnalyzer.JS_TOOL, "javascript", VERSION, Language.JAVASCRIPT));
+    int threads = settings.engineWorkers();
+    all.add(new EngineTool(CodeRuleAnalyzer.PYTHON_TOOL, "python", VERSION, Language.PYTHON, engineWorkers,
+        threads));
+    all.add(new EngineTool(CodeRuleAnalyzer.JS_TOOL, "javascript", VERSION, Language.JAVASCRIPT, engineWorkers,
+        threads));
     all.add(new BuiltinTool(ConfigScanner.TOOL, "structure", VERSION,
         f -> f.language() == Language.DOCKERFILE || f.language() == Language.PYTHON || f.name().startsWith(".env"),
         (f, t) -> ConfigScanner.scan(f.path(), f.name(), f.language(), t)));
@@ -201,6 +217,25 @@ public final class StaticAnalyzerService implements AnalyzerService {
       }
     }
     return available;
+  }
+
+  /**
+   * The pool the engines scan files on ({@code ANALYZER_ENGINE_THREADS}), shared by every analysis so
+   * that concurrent ones do not multiply the threads; its idle threads end after a minute (each keeps
+   * native tree-sitter parsers). Null for one thread: files are scanned on the tool's own thread.
+   */
+  private static ThreadPoolExecutor engineWorkers(int threads) {
+    if (threads == 1) {
+      return null;
+    }
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "static-engine");
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   private String detect(ProcessRunner runner, String tool) {
@@ -272,6 +307,7 @@ public final class StaticAnalyzerService implements AnalyzerService {
       }
     }
     ParallelToolRun.runAll(toRun, tree, ctx, report, workers);
+    coverFailed(selected, toRun, report);
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("source_path", tree.root().toString());
     meta.put("file_counts", tree.fileCounts());
@@ -345,6 +381,29 @@ public final class StaticAnalyzerService implements AnalyzerService {
       }
     }
     return out;
+  }
+
+  /**
+   * A requested tool that ran and failed (error, timeout) is also covered by those of its engines
+   * that ran for this request (npm-audit refused by the registry: dependencies, OSV), so that their
+   * findings still have the requested name's record as owner (ManagerLayout) and reach the
+   * original's fallback reader; the record keeps the tool's own failure as its status and error.
+   */
+  private static void coverFailed(Set<String> selected, List<StaticTool> ran, ResultAssembler report) {
+    Set<String> ranNames = new java.util.HashSet<>();
+    ran.forEach(t -> ranNames.add(t.name()));
+    for (ResultAssembler.Entry e : report.entries()) {
+      ToolStatus s = e.result().status();
+      if (!selected.contains(e.tool()) || (s != ToolStatus.ERROR && s != ToolStatus.TIMEOUT)) {
+        continue;
+      }
+      List<String> engines = new ArrayList<>(OriginalNames.coveringEngines(e.tool(), ranNames));
+      engines.remove(e.tool());
+      if (!engines.isEmpty()) {
+        report.cover(e.tool(), e.group(), engines, e.tool() + " failed here (see error); " + String.join(", ",
+            engines) + " ran for it: " + OriginalNames.of(e.tool()).map(OriginalNames.Name::reason).orElse(""));
+      }
+    }
   }
 
   private static AnalysisOutcome failed(AnalysisContext ctx, String error) {

@@ -8,6 +8,7 @@ import dev.analyzer.core.settings.SettingsException;
 import dev.analyzer.staticanalyzer.deps.OsvSettings;
 import dev.analyzer.staticanalyzer.sandbox.SandboxMode;
 import dev.analyzer.staticanalyzer.source.WalkLimits;
+import dev.analyzer.staticanalyzer.syntax.TreeSitterSettings;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -29,9 +30,12 @@ import java.time.Duration;
  *     root are not entered (default {@value #DEFAULT_DEPTH}, 1..{@value #MAX_DEPTH_BOUND})
  * @param toolSandbox {@code ANALYZER_TOOL_SANDBOX}: {@code auto} (default), {@code bwrap} or {@code off};
  *     see {@link SandboxMode}
+ * @param engineThreads {@code ANALYZER_ENGINE_THREADS}: threads the built-in engine scans a tree's
+ *     files on, shared by the service's analyses (default 0: one per available processor, at most
+ *     {@value #AUTO_THREADS_CAP}; 0..{@value #MAX_ENGINE_THREADS}); see {@link #engineWorkers()}
  */
 public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int maxFiles, Duration toolTimeout,
-    String eslintDir, long maxTotalBytes, int maxDepth, SandboxMode toolSandbox) {
+    String eslintDir, long maxTotalBytes, int maxDepth, SandboxMode toolSandbox, int engineThreads) {
 
   public static final String APPS_DIR = "ANALYZER_APPS_DIR";
   public static final String OSV_DIR = "ANALYZER_OSV_DIR";
@@ -42,6 +46,9 @@ public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int m
   public static final String MAX_DEPTH = "ANALYZER_MAX_DEPTH";
   public static final String ESLINT_DIR = "ANALYZER_ESLINT_DIR";
   public static final String TOOL_SANDBOX = "ANALYZER_TOOL_SANDBOX";
+  public static final String ENGINE_THREADS = "ANALYZER_ENGINE_THREADS";
+  public static final int AUTO_THREADS_CAP = 8;
+  public static final int MAX_ENGINE_THREADS = 64;
   public static final long DEFAULT_TOTAL_BYTES = 256L * 1024 * 1024;
   public static final long MIN_TOTAL_BYTES = 1024L * 1024;
   public static final long MAX_TOTAL_BYTES_BOUND = 64L * 1024 * 1024 * 1024;
@@ -71,11 +78,15 @@ public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int m
           + "unsandboxed with pylint refused; `bwrap` required (start-up fails without it); `off` never "
           + "(the operator accepts that pylint imports the analysed code)", "auto", "bwrap", "off");
 
+  static final Option<Integer> ENGINE_THREADS_OPTION = Option.integer(ENGINE_THREADS, 0, 0, MAX_ENGINE_THREADS,
+      "threads the python-security and js-security engines scan files on, shared by all analyses (0: one per"
+          + " available processor, at most " + AUTO_THREADS_CAP + "); findings keep file order whatever the count");
+
   /** Every option of the static service, in README order. */
   public static final OptionTable OPTIONS = OptionTable.of("static service", APPS_DIR_OPTION, OSV_DIR_OPTION,
       OsvSettings.OSV_URL_OPTION, OsvSettings.OFFLINE_OPTION, MAX_FILE_BYTES_OPTION, MAX_FILES_OPTION,
       MAX_TOTAL_BYTES_OPTION, MAX_DEPTH_OPTION, TOOL_TIMEOUT_OPTION,
-      ESLINT_DIR_OPTION, TOOL_SANDBOX_OPTION);
+      ESLINT_DIR_OPTION, TreeSitterSettings.LIB_OPTION, TOOL_SANDBOX_OPTION, ENGINE_THREADS_OPTION);
 
   public StaticSettings {
     if (appsDir == null) {
@@ -89,6 +100,16 @@ public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int m
     if (toolSandbox == null) {
       throw new SettingsException(TOOL_SANDBOX, TOOL_SANDBOX + " must be one of auto, bwrap, off, got null");
     }
+    ENGINE_THREADS_OPTION.check(engineThreads);
+  }
+
+  /**
+   * The threads the engine scans files on: {@code engineThreads}, or for 0 one per available
+   * processor, at most {@value #AUTO_THREADS_CAP}.
+   */
+  public int engineWorkers() {
+    return engineThreads > 0 ? engineThreads
+        : Math.max(1, Math.min(AUTO_THREADS_CAP, Runtime.getRuntime().availableProcessors()));
   }
 
   /** The walk's caps. */
@@ -97,15 +118,18 @@ public record StaticSettings(Path appsDir, Path osvDir, long maxFileBytes, int m
   }
 
   /**
-   * The defaults overridden by {@code env}.
+   * The defaults overridden by {@code env}. {@code ANALYZER_TREESITTER_LIB} is checked here too (a
+   * bad value stops start-up), though the parser reads it itself, once per JVM
+   * ({@link TreeSitterSettings}).
    *
    * @throws SettingsException naming the first variable with a bad value
    */
   public static StaticSettings fromEnvironment(Environment env) {
+    TreeSitterSettings.LIB_OPTION.read(env);
     return new StaticSettings(APPS_DIR_OPTION.read(env).toAbsolutePath().normalize(), OSV_DIR_OPTION.read(env),
         MAX_FILE_BYTES_OPTION.read(env), MAX_FILES_OPTION.read(env), TOOL_TIMEOUT_OPTION.read(env),
         ESLINT_DIR_OPTION.read(env), MAX_TOTAL_BYTES_OPTION.read(env), MAX_DEPTH_OPTION.read(env),
-        SandboxMode.fromWire(TOOL_SANDBOX_OPTION.read(env)));
+        SandboxMode.fromWire(TOOL_SANDBOX_OPTION.read(env)), ENGINE_THREADS_OPTION.read(env));
   }
 
   private static Path path(EnvReader r, String name) {

@@ -53,4 +53,17 @@ class StaticSettingsTest {
     assertThatThrownBy(() -> of(Map.of("ANALYZER_TOOL_SANDBOX", "docker"))).isInstanceOf(SettingsException.class)
         .hasMessageContaining("ANALYZER_TOOL_SANDBOX").hasMessageContaining("docker");
   }
+
+  @Test
+  void theEngineThreadsAreTheCoresAtMostEightByDefaultOrTheGivenCount() {
+    int cores = Runtime.getRuntime().availableProcessors();
+
+    assertThat(of(Map.of()).engineThreads()).isZero();
+    assertThat(of(Map.of()).engineWorkers()).isEqualTo(Math.min(8, cores));
+    assertThat(of(Map.of("ANALYZER_ENGINE_THREADS", "3")).engineWorkers()).isEqualTo(3);
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_ENGINE_THREADS", "65"))).isInstanceOf(SettingsException.class)
+        .hasMessage("ANALYZER_ENGINE_THREADS must be 0..64, got 65");
+    assertThatThrownBy(() -> of(Map.of("ANALYZER_ENGINE_THREADS", "all"))).isInstanceOf(SettingsException.class)
+        .hasMessage("ANALYZER_ENGINE_THREADS must be an integer 0..64, got 'all'");
+  }
 }

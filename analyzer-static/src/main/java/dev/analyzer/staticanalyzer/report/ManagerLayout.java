@@ -24,7 +24,8 @@ import java.util.Set;
  *       {@code javascript.eslint}, secrets → {@code python.detect-secrets}, dependencies →
  *       {@code python.pip-audit} (PyPI) or {@code javascript.npm-audit} (npm)); a candidate other
  *       must have been requested by name and have a record in its read group that is covered by
- *       engines (covered_by), or a tool that ran with success. With none, the first tool's own record keeps it. Every
+ *       engines (covered_by; a requested tool that ran and failed is covered by those of its engines
+ *       that ran, keeping its error), or a tool that ran with success. With none, the first tool's own record keeps it. Every
  *       other record has {@code issues: []} and, when its tool reported findings held elsewhere,
  *       {@code issues_in} (the {@code group.name} records holding them).</li>
  *   <li>Ids: the fallback reader's ids have no file ({@code bandit_<test_id>_<line_number>},
@@ -174,8 +175,9 @@ public final class ManagerLayout {
 
   /**
    * {@code name} was requested by name and its record in its read group is covered by engines
-   * (whatever its status: an uninstalled bandit covered by python-security) or is a tool that ran
-   * with success (a crashed tool holds nothing).
+   * (whatever its status: an uninstalled bandit covered by python-security, or an npm-audit that ran
+   * and failed, covered by dependencies) or is a tool that ran with success (a crashed tool nothing
+   * covers holds nothing).
    */
   private boolean present(String name, String tool) {
     if (!requested.contains(name)) {

@@ -1,5 +1,7 @@
 package dev.analyzer.staticanalyzer.syntax;
 
+import dev.analyzer.core.settings.Environment;
+import dev.analyzer.core.settings.SettingsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,15 +13,12 @@ import org.slf4j.LoggerFactory;
  * {@code analyzer-static/native/build.sh} from {@code src/main/native/analyzer_treesitter.c}, the
  * tree-sitter runtime and the same grammar versions as the Maven ones, at -O2): one native call
  * parses a file and returns the whole tree, where the stock binding makes several slow calls per
- * node. Loaded once from {@value #LIB_SETTING} (a path, default {@value #DEFAULT_PATH}; {@code off}
- * keeps the stock binding); absent or unloadable, {@link #available()} is false and {@link Parser}
- * uses the stock binding. Thread-safe: each parse has its own native parser.
+ * node. Loaded once per JVM from {@link TreeSitterSettings} ({@code ANALYZER_TREESITTER_LIB}, a path or
+ * {@code off}); absent or unloadable, {@link #available()} is false and {@link Parser} uses the
+ * stock binding, which the log says. Thread-safe: each parse has its own native parser.
  */
 final class NativeTreeSitter {
 
-  /** The environment variable (or system property {@code analyzer.treesitter.lib}) naming the library. */
-  static final String LIB_SETTING = "ANALYZER_TREESITTER_LIB";
-  static final String DEFAULT_PATH = "/usr/local/lib/analyzer/libanalyzer-treesitter.so";
   private static final int ABI = 1;
   private static final int FIELDS_PER_NODE = 5;
   private static final Logger LOG = LoggerFactory.getLogger(NativeTreeSitter.class);
@@ -39,23 +38,35 @@ final class NativeTreeSitter {
   }
 
   private static String load() {
-    return load(System.getProperty("analyzer.treesitter.lib", System.getenv(LIB_SETTING)));
+    Environment env = TreeSitterSettings.processEnvironment();
+    Optional<Path> configured;
+    try {
+      configured = TreeSitterSettings.LIB_OPTION.read(env);
+    } catch (SettingsException e) {
+      // the service refuses to start on this; a bare JVM (a benchmark) gets the stock binding
+      LOG.error("{}; parsing with the stock tree-sitter binding", e.getMessage());
+      return null;
+    }
+    return load(configured, TreeSitterSettings.explicit(env));
   }
 
   /**
-   * Loads the library {@code configured} names ({@code off}: none; null or blank: {@value #DEFAULT_PATH})
-   * and returns its path, or null when it is not a file, does not load or is another binding version
-   * (the stock binding is used then; said in a warning when the path was given explicitly).
+   * Loads the library at {@code configured} (empty: {@code off}, none) and returns its path, or null
+   * when it is not a file, does not load or is another binding version; the stock binding is used
+   * then, and the log says so (a warning when the path was given {@code explicit}ly, else info).
    */
-  static String load(String configured) {
-    if ("off".equalsIgnoreCase(configured)) {
+  static String load(Optional<Path> configured, boolean explicit) {
+    if (configured.isEmpty()) {
+      LOG.info("{}=off: parsing with the stock tree-sitter binding", TreeSitterSettings.LIB);
       return null;
     }
-    boolean explicit = configured != null && !configured.isBlank();
-    Path path = Path.of(explicit ? configured : DEFAULT_PATH).toAbsolutePath();
+    Path path = configured.get().toAbsolutePath();
     if (!Files.isRegularFile(path)) {
       if (explicit) {
-        LOG.warn("{}={} is not a file; parsing with the stock tree-sitter binding", LIB_SETTING, configured);
+        LOG.warn("{}={} is not a file; parsing with the stock tree-sitter binding", TreeSitterSettings.LIB, path);
+      } else {
+        LOG.info("{} is not installed (the default of {}); parsing with the stock tree-sitter binding", path,
+            TreeSitterSettings.LIB);
       }
       return null;
     }
@@ -67,6 +78,7 @@ final class NativeTreeSitter {
             abi, ABI);
         return null;
       }
+      LOG.info("parsing with the optimised tree-sitter binding {}", path);
       return path.toString();
     } catch (UnsatisfiedLinkError | SecurityException e) {
       LOG.warn("cannot load {} ({}); parsing with the stock tree-sitter binding", path, e.toString());

@@ -77,9 +77,10 @@ class NativeTreeSitterTest {
       throws IOException {
     Path garbage = Files.writeString(dir.resolve("libanalyzer-treesitter.so"), "not an ELF file");
 
-    assertThat(NativeTreeSitter.load("off")).isNull();
-    assertThat(NativeTreeSitter.load(dir.resolve("missing.so").toString())).isNull();
-    assertThat(NativeTreeSitter.load(garbage.toString())).isNull();
+    assertThat(NativeTreeSitter.load(Optional.empty(), true)).isNull();
+    assertThat(NativeTreeSitter.load(Optional.of(dir.resolve("missing.so")), true)).isNull();
+    assertThat(NativeTreeSitter.load(Optional.of(dir.resolve("missing.so")), false)).isNull();
+    assertThat(NativeTreeSitter.load(Optional.of(garbage), true)).isNull();
     assertThat(Parser.parse("import os\n", Grammar.PYTHON)).isPresent();
   }
 
