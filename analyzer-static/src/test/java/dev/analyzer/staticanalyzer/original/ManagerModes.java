@@ -1,6 +1,6 @@
 package dev.analyzer.staticanalyzer.original;
 
-import dev.analyzer.core.testing.Py;
+import static dev.analyzer.core.testing.OriginalManagerModes.finding;
 import static dev.analyzer.core.testing.Py.get;
 import static dev.analyzer.core.testing.Py.isDict;
 import static dev.analyzer.core.testing.Py.isList;
@@ -12,13 +12,13 @@ import static dev.analyzer.core.testing.Py.truthy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.analyzer.core.testing.OriginalManagerModes;
+import dev.analyzer.core.testing.OriginalManagerModes.ModeReading;
+import dev.analyzer.core.testing.Py;
+import dev.analyzer.core.testing.SharedModeReader;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The original manager's two ways of reading a static frame, line by line from
@@ -39,113 +39,28 @@ import java.util.TreeMap;
  *       {@code <t>_<rule_id|test_id>_<file|filename>_<line|line_number>}; list-valued categories'
  *       {@code alerts[]}/{@code vulnerabilities[]}; SARIF never read; five severities.</li>
  * </ul>
- * Test code; stateless.
+ * What every service shares (the frame-to-{@code analysis.results} steps, the shared utilities'
+ * extractor {@link SharedModeReader}, dedup and counts, the finding dict) is in analyzer-core's
+ * test-jar ({@link OriginalManagerModes}); this class reads what is the static service's own: its
+ * extractor and its tool names. Test code; stateless.
  */
 final class ManagerModes {
-
-  /**
-   * What the manager keeps of one static frame.
-   *
-   * @param extracted every finding before dedup
-   * @param findings the kept findings (first of each id)
-   * @param severity the kept findings by severity
-   * @param byTool the kept findings by tool
-   * @param error the Python exception that discarded every finding, or null
-   */
-  record ManagerReading(List<Map<String, Object>> extracted, List<Map<String, Object>> findings,
-      Map<String, Integer> severity, Map<String, Integer> byTool, String error) {}
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private ManagerModes() {}
 
   /** SHARED_UTILS_AVAILABLE false: the manager's own extractor. */
-  static ManagerReading fallback(JsonNode frame) {
-    List<Map<String, Object>> extracted = new ArrayList<>();
-    String error = null;
-    JsonNode service = get(frame, "results", frame);
-    if (isDict(service)) {
-      try {
-        extracted.addAll(extract(service));
-      } catch (Py.PyError | ClassCastException e) {
-        error = e.getMessage();
-        extracted.clear();
-      }
-    } else {
-      error = "top-level results is not a dict: the service is skipped";
-    }
-    Map<String, Integer> severity = new LinkedHashMap<>();
-    for (String s : List.of("high", "medium", "low")) {
-      severity.put(s, 0);
-    }
-    List<Map<String, Object>> kept = dedup(extracted);
-    Map<String, Integer> byTool = new TreeMap<>();
-    for (Map<String, Object> f : kept) {
-      byTool.merge((String) f.get("tool"), 1, Integer::sum);
-      severity.computeIfPresent((String) f.get("severity"), (k, v) -> v + 1);
-    }
-    return new ManagerReading(extracted, kept, severity, byTool, error);
+  static ModeReading fallback(JsonNode frame) {
+    return OriginalManagerModes.fallback(frame, ManagerModes::staticFindings);
   }
 
   /** SHARED_UTILS_AVAILABLE true: {@code aggregate_findings_from_services} for this one service. */
-  static ManagerReading shared(JsonNode frame) {
-    List<Map<String, Object>> extracted = new ArrayList<>();
-    String error = null;
-    try {
-      JsonNode analysis = isDict(frame) ? get(frame, "analysis", F.objectNode()) : F.objectNode();
-      if (isDict(analysis)) {
-        JsonNode toolResults = get(analysis, "tool_results", F.objectNode());
-        if (isDict(toolResults)) {
-          for (Map.Entry<String, JsonNode> e : fields(toolResults)) {
-            extracted.addAll(sharedToolIssues(e.getKey(), e.getValue()));
-          }
-        }
-        JsonNode results = get(analysis, "results", F.objectNode());
-        if (isDict(results)) {
-          for (Map.Entry<String, JsonNode> c : fields(results)) {
-            if (isList(c.getValue())) {
-              for (JsonNode item : c.getValue()) {
-                extracted.addAll(sharedListItem(item));
-              }
-            } else if (isDict(c.getValue())) {
-              for (Map.Entry<String, JsonNode> t : fields(c.getValue())) {
-                extracted.addAll(sharedToolIssues(t.getKey(), t.getValue()));
-              }
-            }
-          }
-        }
-      }
-    } catch (Py.PyError e) {
-      error = e.getMessage();
-      extracted.clear();
-    }
-    Map<String, Integer> severity = new LinkedHashMap<>();
-    for (String s : List.of("critical", "high", "medium", "low", "info")) {
-      severity.put(s, 0);
-    }
-    List<Map<String, Object>> kept = dedup(extracted);
-    Map<String, Integer> byTool = new TreeMap<>();
-    for (Map<String, Object> f : kept) {
-      byTool.merge((String) f.get("tool"), 1, Integer::sum);
-      severity.merge((String) f.get("severity"), 1, Integer::sum);
-    }
-    return new ManagerReading(extracted, kept, severity, byTool, error);
+  static ModeReading shared(JsonNode frame) {
+    return OriginalManagerModes.shared(frame);
   }
 
-  // ---- fallback (§2.0, §2.2) ----
-
-  private static List<Map<String, Object>> extract(JsonNode service) {
-    JsonNode analysis = get(service, "analysis", F.objectNode());
-    if (!isDict(analysis)) {
-      return List.of();
-    }
-    JsonNode results = get(analysis, "results", F.objectNode());
-    if (!isDict(results)) {
-      return List.of();
-    }
-    return staticFindings(results);
-  }
-
+  /** §2.2 {@code _extract_static_findings}, over the frame's {@code analysis.results}. */
   private static List<Map<String, Object>> staticFindings(JsonNode results) {
     List<Map<String, Object>> out = new ArrayList<>();
     JsonNode py = get(results, "python", F.objectNode());
@@ -343,73 +258,6 @@ final class ManagerModes {
     }
   }
 
-  // ---- shared (§3.4) ----
-
-  private static List<Map<String, Object>> sharedToolIssues(String tool, JsonNode data) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    if (!isDict(data)) {
-      return out;
-    }
-    JsonNode issues = get(data, "issues", F.arrayNode());
-    if (!isList(issues)) {
-      return out;
-    }
-    for (JsonNode issue : issues) {
-      if (!isDict(issue)) {
-        continue;
-      }
-      String file = str(get(issue, "file", get(issue, "filename", text(""))));
-      String line = str(get(issue, "line", get(issue, "line_number", num(0))));
-      String rule = str(get(issue, "rule_id", get(issue, "test_id", text(""))));
-      out.add(finding(tool + "_" + rule + "_" + file + "_" + line, tool, rule,
-          Py.sharedSeverity(get(issue, "severity", null)), file));
-    }
-    return out;
-  }
-
-  private static List<Map<String, Object>> sharedListItem(JsonNode item) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    if (!isDict(item)) {
-      return out;
-    }
-    JsonNode alerts = get(item, "alerts", F.arrayNode());
-    if (isList(alerts)) {
-      for (JsonNode a : alerts) {
-        if (isDict(a)) {
-          out.add(finding("zap_" + replace(get(a, "alert", text("unknown")), " ", "_"), "zap",
-              str(get(a, "pluginId", text(""))), Py.sharedSeverity(get(a, "risk", text("info"))),
-              str(get(a, "url", text("")))));
-        }
-      }
-    }
-    JsonNode vulns = get(item, "vulnerabilities", F.arrayNode());
-    if (isList(vulns)) {
-      for (JsonNode v : vulns) {
-        if (isDict(v)) {
-          out.add(finding("curl_" + replace(get(v, "type", text("unknown")), " ", "_"), "curl",
-              str(get(v, "type", text(""))), Py.sharedSeverity(get(v, "severity", text("info"))),
-              str(get(item, "url", text("")))));
-        }
-      }
-    }
-    return out;
-  }
-
-  // ---- common ----
-
-  private static List<Map<String, Object>> dedup(List<Map<String, Object>> extracted) {
-    Set<String> seen = new HashSet<>();
-    List<Map<String, Object>> kept = new ArrayList<>();
-    for (Map<String, Object> f : extracted) {
-      String id = (String) f.get("id");
-      if (id != null && !id.isEmpty() && !seen.add(id)) {
-        continue;
-      }
-      kept.add(f);
-    }
-    return kept;
-  }
-
   private static List<Map.Entry<String, JsonNode>> fields(JsonNode dict) {
     List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
     dict.fields().forEachRemaining(out::add);
@@ -422,15 +270,5 @@ final class ManagerModes {
 
   private static JsonNode num(int n) {
     return F.numberNode(n);
-  }
-
-  private static Map<String, Object> finding(String id, String tool, String rule, String severity, String path) {
-    Map<String, Object> f = new LinkedHashMap<>();
-    f.put("id", id);
-    f.put("tool", tool);
-    f.put("rule_id", rule);
-    f.put("severity", severity);
-    f.put("path", path);
-    return f;
   }
 }

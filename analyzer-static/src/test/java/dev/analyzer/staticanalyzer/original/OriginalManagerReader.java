@@ -1,9 +1,12 @@
 package dev.analyzer.staticanalyzer.original;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.analyzer.core.testing.OriginalManagerModes.ModeReading;
+import dev.analyzer.core.testing.Py;
+import dev.analyzer.core.testing.ToolOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,8 +16,8 @@ import java.util.Set;
  * record under {@code results.<group>.<tool>}, a SARIF-native tool's (bandit, semgrep, ruff, eslint)
  * findings come from its {@code issues}, or, when those are empty, from its own {@code sarif} runs'
  * results; any other tool's from {@code issues}. Severities fold as its {@code _normalize_severity}
- * does; a finding's id is {@code <tool>_<rule>_<line>}; a tool is failed unless its status is
- * success/completed/no_issues, skipped when it is skipped/not_available. Stateless.
+ * does ({@link Py#fallbackSeverity}); a finding's id is {@code <tool>_<rule>_<line>}; a tool is
+ * failed or skipped by its status as {@link ToolOutcome} files it. Stateless.
  */
 final class OriginalManagerReader {
 
@@ -117,7 +120,7 @@ final class OriginalManagerReader {
         String id = tool.equals("safety") ? "safety_" + v.get("vulnerability_id") + "_" + v.get("package_name")
             : "pip_audit_" + v.get("id") + "_" + v.get("package");
         out.add(new Extracted(id, tool, str(v.get("vulnerability_id")), "requirements.txt", null,
-            tool.equals("safety") ? normalizeSeverity(str(v.get("severity"))) : "high"));
+            tool.equals("safety") ? Py.fallbackSeverity(str(v.get("severity"))) : "high"));
       }
     }
     Map<String, Object> eslint = (Map<String, Object>) js.getOrDefault("eslint", Map.of());
@@ -167,37 +170,6 @@ final class OriginalManagerReader {
     return out;
   }
 
-  /** The manager's classification of a tool status: {@code ok}, {@code skipped} or {@code failed}. */
-  static String classify(Object status) {
-    String s = String.valueOf(status).toLowerCase(Locale.ROOT);
-    if (s.equals("skipped") || s.equals("not_available")) {
-      return "skipped";
-    }
-    return s.equals("success") || s.equals("completed") || s.equals("no_issues") ? "ok" : "failed";
-  }
-
-  /** The original's {@code _normalize_severity}. */
-  static String normalizeSeverity(String severity) {
-    String s = String.valueOf(severity).toLowerCase(Locale.ROOT);
-    switch (s) {
-      case "critical":
-      case "fatal":
-      case "high":
-      case "error":
-        return "high";
-      case "medium":
-      case "warning":
-      case "warn":
-        return "medium";
-      case "low":
-      case "info":
-      case "note":
-        return "low";
-      default:
-        return "medium";
-    }
-  }
-
   /** {@code summary.severity_breakdown.<key>} as the manager reads it (0 when absent). */
   @SuppressWarnings("unchecked")
   static int summarySeverity(Map<String, Object> analysis, String key) {
@@ -210,7 +182,7 @@ final class OriginalManagerReader {
   private static Extracted extracted(String tool, String rule, String file, Integer line, String severity) {
     String r = rule == null ? "unknown" : rule;
     return new Extracted(tool + "_" + r + "_" + (line == null ? 0 : line), tool, rule, file, line,
-        normalizeSeverity(severity));
+        Py.fallbackSeverity(severity));
   }
 
   @SuppressWarnings("unchecked")
@@ -230,12 +202,12 @@ final class OriginalManagerReader {
    * The manager's own extractor over a whole static frame (SHARED_UTILS_AVAILABLE false;
    * original-reading.md §2.0, §2.2, §3.1, Python semantics): see {@link ManagerModes#fallback}.
    */
-  static ManagerModes.ManagerReading fallback(com.fasterxml.jackson.databind.JsonNode frame) {
+  static ModeReading fallback(JsonNode frame) {
     return ManagerModes.fallback(frame);
   }
 
   /** The shared utilities' reading of a whole static frame (§3.4): see {@link ManagerModes#shared}. */
-  static ManagerModes.ManagerReading shared(com.fasterxml.jackson.databind.JsonNode frame) {
+  static ModeReading shared(JsonNode frame) {
     return ManagerModes.shared(frame);
   }
 }

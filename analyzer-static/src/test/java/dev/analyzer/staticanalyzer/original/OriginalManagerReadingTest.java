@@ -9,6 +9,8 @@ import dev.analyzer.core.protocol.AnalysisResult;
 import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.core.protocol.ResultStatus;
 import dev.analyzer.core.settings.Environment;
+import dev.analyzer.core.testing.OriginalManagerModes.ModeReading;
+import dev.analyzer.core.testing.ToolOutcome;
 import dev.analyzer.service.AnalyzerServer;
 import dev.analyzer.service.ServiceSettings;
 import dev.analyzer.service.testing.WsClient;
@@ -100,8 +102,8 @@ class OriginalManagerReadingTest {
   void bothModesOfTheManagerKeepEveryFindingOnce() throws Exception {
     com.fasterxml.jackson.databind.JsonNode frame = new ObjectMapper().readTree(ProtocolCodec.create().encode(reply));
     int ours = reply.analysis().findings().size();
-    ManagerModes.ManagerReading fallback = OriginalManagerReader.fallback(frame);
-    ManagerModes.ManagerReading shared = OriginalManagerReader.shared(frame);
+    ModeReading fallback = OriginalManagerReader.fallback(frame);
+    ModeReading shared = OriginalManagerReader.shared(frame);
     assertThat(fallback.error()).isNull();
     assertThat(shared.error()).isNull();
     assertThat(fallback.findings()).hasSize(ours);
@@ -199,7 +201,7 @@ class OriginalManagerReadingTest {
     records.forEach((tool, rec) -> {
       assertThat(rec.get("status")).as(tool).isIn("success", "error", "skipped", "not_available");
       assertThat(rec.get("total_issues")).as(tool).isEqualTo(rec.get("issue_count"));
-      if (OriginalManagerReader.classify(rec.get("status")).equals("failed")) {
+      if (ToolOutcome.of(String.valueOf(rec.get("status"))) == ToolOutcome.FAILED) {
         failed.add(tool + ": " + rec.get("error"));
       }
     });

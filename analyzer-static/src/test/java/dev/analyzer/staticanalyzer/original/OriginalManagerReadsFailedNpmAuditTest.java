@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.analyzer.core.protocol.AnalysisResult;
 import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.core.settings.Environment;
+import dev.analyzer.core.testing.OriginalManagerModes.ModeReading;
 import dev.analyzer.staticanalyzer.Fixtures;
 import dev.analyzer.staticanalyzer.ServiceRun;
 import dev.analyzer.staticanalyzer.StaticAnalyzerService;
 import dev.analyzer.staticanalyzer.StaticSettings;
-import dev.analyzer.staticanalyzer.original.ManagerModes.ManagerReading;
 import dev.analyzer.staticanalyzer.report.OriginalNames;
 import dev.analyzer.staticanalyzer.sandbox.SandboxMode;
 import dev.analyzer.staticanalyzer.sandbox.ToolSandbox;
@@ -82,7 +82,7 @@ class OriginalManagerReadsFailedNpmAuditTest {
 
   @Test
   void theFallbackReaderSeesOsvsNpmAdvisoriesAndEveryFindingOnce() {
-    ManagerReading r = OriginalManagerReader.fallback(frame);
+    ModeReading r = OriginalManagerReader.fallback(frame);
 
     assertThat(r.error()).isNull();
     assertThat(frame.at("/analysis/findings").size()).isPositive();
@@ -94,7 +94,7 @@ class OriginalManagerReadsFailedNpmAuditTest {
 
   @Test
   void theSharedReaderKeepsEveryFindingOnce() {
-    ManagerReading r = OriginalManagerReader.shared(frame);
+    ModeReading r = OriginalManagerReader.shared(frame);
 
     assertThat(r.error()).isNull();
     assertThat(r.findings()).hasSize(frame.at("/analysis/findings").size());

@@ -16,7 +16,7 @@ import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.core.protocol.ResultStatus;
 import dev.analyzer.core.protocol.ToolResult;
 import dev.analyzer.core.protocol.ToolStatus;
-import dev.analyzer.staticanalyzer.original.ManagerModes.ManagerReading;
+import dev.analyzer.core.testing.OriginalManagerModes.ModeReading;
 import dev.analyzer.staticanalyzer.report.ResultAssembler;
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +63,7 @@ class OriginalManagerReadsLayoutsTest {
     assertThat(frame.at("/analysis/results/python/bandit/issues")).isEmpty();
     assertThat(frame.at("/analysis/results/python/bandit/issues_in").get(0).asText()).isEqualTo("python.python-security");
     assertThat(frame.at("/analysis/results/python/bandit/tool_findings").asInt()).isEqualTo(1);
-    ManagerReading shared = OriginalManagerReader.shared(frame);
+    ModeReading shared = OriginalManagerReader.shared(frame);
     assertThat(shared.error()).isNull();
     assertThat(shared.findings()).hasSize(2);
   }

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.analyzer.core.protocol.AnalysisResult;
 import dev.analyzer.core.protocol.ProtocolCodec;
 import dev.analyzer.core.protocol.ResultStatus;
+import dev.analyzer.core.testing.OriginalManagerModes.ModeReading;
 import dev.analyzer.staticanalyzer.Fixtures;
 import dev.analyzer.staticanalyzer.ServiceRun;
-import dev.analyzer.staticanalyzer.original.ManagerModes.ManagerReading;
 import dev.analyzer.staticanalyzer.report.OriginalNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +85,7 @@ class OriginalManagerReadsStaticTest {
 
   @Test
   void theFallbackReaderKeepsEveryFindingOnce() {
-    ManagerReading r = OriginalManagerReader.fallback(frame);
+    ModeReading r = OriginalManagerReader.fallback(frame);
     assertThat(r.error()).isNull();
     assertThat(frame.has("results")).as("no top-level results").isFalse();
     assertThat(r.findings()).as("ids %s", ids(r)).hasSize(frame.at("/analysis/findings").size());
@@ -95,7 +95,7 @@ class OriginalManagerReadsStaticTest {
 
   @Test
   void theSharedReaderKeepsEveryFindingOnce() {
-    ManagerReading r = OriginalManagerReader.shared(frame);
+    ModeReading r = OriginalManagerReader.shared(frame);
     assertThat(r.error()).isNull();
     assertThat(r.findings()).as("ids %s", ids(r)).hasSize(frame.at("/analysis/findings").size());
     assertThat(r.extracted()).hasSameSizeAs(r.findings());
@@ -134,7 +134,7 @@ class OriginalManagerReadsStaticTest {
     assertThat(secrets.size()).as("one secret per line number; the other goes to semgrep").isPositive();
   }
 
-  private static List<Object> ids(ManagerReading r) {
+  private static List<Object> ids(ModeReading r) {
     return r.extracted().stream().map(f -> f.get("id")).map(Object.class::cast).toList();
   }
 
