@@ -6,6 +6,7 @@ import dev.analyzer.core.findings.Finding;
 import dev.analyzer.core.findings.Severity;
 import dev.analyzer.staticanalyzer.engine.FileReport;
 import dev.analyzer.staticanalyzer.engine.SyntaxEngine;
+import dev.analyzer.staticanalyzer.fixture.PlantedMarkers;
 import dev.analyzer.staticanalyzer.syntax.Parser;
 import dev.analyzer.staticanalyzer.tools.EslintTool;
 import java.io.File;

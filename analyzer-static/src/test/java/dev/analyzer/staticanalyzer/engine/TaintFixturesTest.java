@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.analyzer.core.findings.Confidence;
 import dev.analyzer.core.findings.Finding;
 import dev.analyzer.core.findings.Severity;
+import dev.analyzer.staticanalyzer.fixture.PlantedMarkers;
+import dev.analyzer.staticanalyzer.fixture.PlantedMarkers.Marker;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -12,8 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,13 +28,10 @@ import org.junit.jupiter.api.Test;
  */
 class TaintFixturesTest {
 
-  private static final Pattern MARK = Pattern.compile("(VULN|SAFE|LOW)(:\\s*([a-z-]+(?:\\s*,\\s*[a-z-]+)*))?");
   private static Path root;
   private static final List<Marker> MARKERS = new ArrayList<>();
   private static final List<Finding> FINDINGS = new ArrayList<>();
   private static int suppressed;
-
-  record Marker(String file, int line, String kind, List<String> classes) {}
 
   @BeforeAll
   static void scanAll() throws IOException, URISyntaxException {
@@ -49,21 +46,7 @@ class TaintFixturesTest {
       FileReport r = SyntaxEngine.analyze(rel, text);
       FINDINGS.addAll(r.findings());
       suppressed += r.suppressed();
-      String[] lines = text.split("\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        int c = Math.max(lines[i].indexOf("# "), lines[i].indexOf("//"));
-        c = Math.max(c, lines[i].indexOf("{/*"));
-        c = Math.max(c, lines[i].indexOf("<!--"));
-        if (c < 0) {
-          continue;
-        }
-        Matcher m = MARK.matcher(lines[i].substring(c));
-        if (m.find()) {
-          List<String> classes = m.group(3) == null ? List.of()
-              : Stream.of(m.group(3).split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
-          MARKERS.add(new Marker(rel, i + 1, m.group(1), classes));
-        }
-      }
+      MARKERS.addAll(PlantedMarkers.parse(rel, text));
     }
   }
 

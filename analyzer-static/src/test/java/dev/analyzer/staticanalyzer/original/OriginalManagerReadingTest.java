@@ -46,12 +46,7 @@ class OriginalManagerReadingTest {
   @SuppressWarnings("unchecked")
   static void analyze() throws Exception {
     Path app = Fixtures.app("vulnerable");
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("type", "static_analyze");
-    request.put("model_slug", "openai_gpt-4");
-    request.put("app_number", 1);
-    request.put("source_path", app.toString());
-    request.put("tools", OriginalNames.MANAGER_DEFAULTS);
+    Map<String, Object> request = OriginalRequest.of(app, 1);
     request.put("config", Map.of("pylint", Map.of("max_files", 10), "bandit", Map.of("enabled", true),
         "preset_name", "default"));
     request.put("timestamp", "2026-12-02T06:30:00.123456");

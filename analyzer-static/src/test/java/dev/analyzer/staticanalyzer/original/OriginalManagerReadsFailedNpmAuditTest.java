@@ -12,13 +12,11 @@ import dev.analyzer.staticanalyzer.Fixtures;
 import dev.analyzer.staticanalyzer.ServiceRun;
 import dev.analyzer.staticanalyzer.StaticAnalyzerService;
 import dev.analyzer.staticanalyzer.StaticSettings;
-import dev.analyzer.staticanalyzer.report.OriginalNames;
 import dev.analyzer.staticanalyzer.sandbox.SandboxMode;
 import dev.analyzer.staticanalyzer.sandbox.ToolSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,12 +55,7 @@ class OriginalManagerReadsFailedNpmAuditTest {
     StaticAnalyzerService service = new StaticAnalyzerService(StaticSettings.fromEnvironment(Environment.of(Map.of())),
         ToolSandbox.select(SandboxMode.OFF), null, Map.of("npm-audit", npm.toString()), true);
     Path app = Fixtures.app("npm-lock");
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("type", "static_analyze");
-    request.put("model_slug", "openai_gpt-4");
-    request.put("app_number", 2);
-    request.put("source_path", app.toString());
-    request.put("tools", OriginalNames.MANAGER_DEFAULTS);
+    Map<String, Object> request = OriginalRequest.of(app, 2);
     request.put("id", "npm-refused-1");
     AnalysisResult reply = ServiceRun.analyze(service, List.of(app.getParent()),
         new ObjectMapper().writeValueAsString(request));
