@@ -51,6 +51,6 @@ done
 compile "$here/../src/main/native/analyzer_treesitter.c" "$work/shim.o" -I"$rt/include" \
   -I"$java_home/include" -I"$java_home/include/linux"
 mkdir -p "$(dirname "$out")"
-gcc -shared -o "$out.tmp" "${objects[@]}"
+gcc -shared -Wl,-z,noexecstack -o "$out.tmp" "${objects[@]}"
 mv "$out.tmp" "$out"
 echo "built $out"

@@ -39,14 +39,21 @@ JNIEXPORT jint JNICALL Java_dev_analyzer_staticanalyzer_syntax_NativeTreeSitter_
   return ABI;
 }
 
-JNIEXPORT jobjectArray JNICALL Java_dev_analyzer_staticanalyzer_syntax_NativeTreeSitter_symbolNames(
-    JNIEnv *env, jclass cls, jint grammar) {
-  const TSLanguage *l = language_of(grammar);
-  if (l == NULL) return NULL;
-  uint32_t n = ts_language_symbol_count(l);
-  jobjectArray out = (*env)->NewObjectArray(env, (jsize) n, (*env)->FindClass(env, "java/lang/String"), NULL);
-  for (uint32_t i = 0; out != NULL && i < n; i++) {
-    const char *name = ts_language_symbol_name(l, (TSSymbol) i);
+typedef const char *(*NameOf)(const TSLanguage *l, uint32_t id);
+
+static const char *symbol_name(const TSLanguage *l, uint32_t id) {
+  return ts_language_symbol_name(l, (TSSymbol) id);
+}
+
+static const char *field_name(const TSLanguage *l, uint32_t id) {
+  return ts_language_field_name_for_id(l, (TSFieldId) id);
+}
+
+/* A String[size] whose element i (first <= i < size) is name_of(i); null where the grammar has none. */
+static jobjectArray names(JNIEnv *env, const TSLanguage *l, uint32_t first, uint32_t size, NameOf name_of) {
+  jobjectArray out = (*env)->NewObjectArray(env, (jsize) size, (*env)->FindClass(env, "java/lang/String"), NULL);
+  for (uint32_t i = first; out != NULL && i < size; i++) {
+    const char *name = name_of(l, i);
     if (name != NULL) {
       jstring s = (*env)->NewStringUTF(env, name);
       (*env)->SetObjectArrayElement(env, out, (jsize) i, s);
@@ -56,12 +63,19 @@ JNIEXPORT jobjectArray JNICALL Java_dev_analyzer_staticanalyzer_syntax_NativeTre
   return out;
 }
 
+JNIEXPORT jobjectArray JNICALL Java_dev_analyzer_staticanalyzer_syntax_NativeTreeSitter_symbolNames(
+    JNIEnv *env, jclass cls, jint grammar) {
+  const TSLanguage *l = language_of(grammar);
+  return l == NULL ? NULL : names(env, l, 0, ts_language_symbol_count(l), symbol_name);
+}
+
 JNIEXPORT jbooleanArray JNICALL Java_dev_analyzer_staticanalyzer_syntax_NativeTreeSitter_symbolNamed(
     JNIEnv *env, jclass cls, jint grammar) {
   const TSLanguage *l = language_of(grammar);
   if (l == NULL) return NULL;
   uint32_t n = ts_language_symbol_count(l);
   jboolean *named = calloc(n + 1, sizeof(jboolean));
+  if (named == NULL) return NULL;
   for (uint32_t i = 0; i < n; i++) {
     named[i] = ts_language_symbol_type(l, (TSSymbol) i) == TSSymbolTypeRegular;
   }
@@ -74,18 +88,8 @@ JNIEXPORT jbooleanArray JNICALL Java_dev_analyzer_staticanalyzer_syntax_NativeTr
 JNIEXPORT jobjectArray JNICALL Java_dev_analyzer_staticanalyzer_syntax_NativeTreeSitter_fieldNames(
     JNIEnv *env, jclass cls, jint grammar) {
   const TSLanguage *l = language_of(grammar);
-  if (l == NULL) return NULL;
-  uint32_t n = ts_language_field_count(l);
-  jobjectArray out = (*env)->NewObjectArray(env, (jsize) n + 1, (*env)->FindClass(env, "java/lang/String"), NULL);
-  for (uint32_t i = 1; out != NULL && i <= n; i++) {
-    const char *name = ts_language_field_name_for_id(l, (TSFieldId) i);
-    if (name != NULL) {
-      jstring s = (*env)->NewStringUTF(env, name);
-      (*env)->SetObjectArrayElement(env, out, (jsize) i, s);
-      (*env)->DeleteLocalRef(env, s);
-    }
-  }
-  return out;
+  /* field ids start at 1: element 0 stays null */
+  return l == NULL ? NULL : names(env, l, 1, ts_language_field_count(l) + 1, field_name);
 }
 
 typedef struct {
@@ -114,6 +118,7 @@ static bool past_deadline(TSParseState *state) {
 /* Included ranges: the text without the char spans skip[0..1], skip[2..3], ... (sorted, disjoint). */
 static TSRange *included(const jchar *text, jsize length, const jint *skip, jsize pairs, uint32_t *count) {
   TSRange *out = calloc((size_t) pairs + 1, sizeof(TSRange));
+  if (out == NULL) return NULL;
   uint32_t row = 0;
   jsize line_start = 0;
   jsize pos = 0;
@@ -224,13 +229,24 @@ JNIEXPORT jintArray JNICALL Java_dev_analyzer_staticanalyzer_syntax_NativeTreeSi
   (*env)->GetStringRegion(env, source, 0, length, text);
   jsize skip_length = (*env)->GetArrayLength(env, skipSpans);
   jint *skip = malloc(((size_t) skip_length + 1) * sizeof(jint));
+  if (skip == NULL) {
+    free(text);
+    return NULL;
+  }
   (*env)->GetIntArrayRegion(env, skipSpans, 0, skip_length, skip);
 
   TSParser *parser = ts_parser_new();
   ts_parser_set_language(parser, l);
   if (skip_length >= 2) {
-    uint32_t count;
+    uint32_t count = 0;
     TSRange *ranges = included(text, length, skip, skip_length / 2, &count);
+    if (ranges == NULL) {
+      /* out of memory: no tree, so the file falls back to the lexer rules (files_unparsed) */
+      ts_parser_delete(parser);
+      free(skip);
+      free(text);
+      return NULL;
+    }
     ts_parser_set_included_ranges(parser, ranges, count);
     free(ranges);
   }
